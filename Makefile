@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` (bundled examples -> SQLite, prints what it found)
+# and `make test` (the whole suite). Both set up everything from a fresh machine first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= var/examples.sqlite
+
+.PHONY: setup system run test clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed
+
+# System services the tests use (PostgreSQL, Chromium): installed and started if missing.
+system:
+	bash scripts/system-setup.sh
+
+run: setup
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/pactwatch --db $(DB) ingest examples/text examples/html examples/jsonl examples/warc
+	$(BIN)/pactwatch --db $(DB) articles
+
+test: setup system
+	. scripts/test-env.sh && $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) var test-artifacts

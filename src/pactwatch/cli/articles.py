@@ -1,0 +1,59 @@
+"""``pactwatch articles``, ``show`` and ``search``."""
+
+from __future__ import annotations
+
+import click
+
+from pactwatch.cli.context import AppContext, parse_date_option, pass_app
+from pactwatch.cli.markup import article_details, render_markup
+from pactwatch.cli.output import emit, output_options
+from pactwatch.store.articles import list_articles
+from pactwatch.store.search import search_articles
+
+LIST_COLUMNS = ("id", "published", "publisher", "language", "title")
+
+
+@click.command()
+@click.option("--since", callback=parse_date_option, help="Published on or after (YYYY-MM-DD).")
+@click.option("--until", callback=parse_date_option, help="Published on or before (YYYY-MM-DD).")
+@click.option("--publisher", help="Exact publisher name (case-insensitive).")
+@click.option("--language", help="ISO 639-1 code, e.g. en.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many.")
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many first.")
+@output_options
+@pass_app
+def articles(app: AppContext, since: str | None, until: str | None, publisher: str | None,
+             language: str | None, limit: int, offset: int, fmt: str) -> None:
+    """List stored articles, newest first."""
+    rows = list_articles(app.db(), since, until, publisher, language, limit, offset)
+    emit(rows, fmt, None if fmt in ("json", "jsonl") else LIST_COLUMNS, {"title": 90})
+
+
+@click.command()
+@click.argument("article_id", type=int)
+@output_options
+@pass_app
+def show(app: AppContext, article_id: int, fmt: str) -> None:
+    """One article with its metadata, marked up with what pactwatch found in it."""
+    details = article_details(app.db(), article_id)
+    if fmt == "table":
+        click.echo(render_markup(details, color=click.get_text_stream("stdout").isatty()))
+    else:
+        emit([details], fmt)
+
+
+@click.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@output_options
+@pass_app
+def search(app: AppContext, query: str, limit: int, offset: int, fmt: str) -> None:
+    """Full-text search over titles and bodies (words are ANDed; "quoted phrases" kept whole)."""
+    rows = search_articles(app.db(), query, limit, offset)
+    for row in rows:
+        row.pop("rank", None)
+    emit(rows, fmt, None if fmt in ("json", "jsonl") else ("id", "published", "title", "snippet"))
+
+
+COMMANDS = [articles, show, search]

@@ -1,0 +1,44 @@
+"""What every command shares: the database URL, opened once on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import click
+
+from pactwatch.store import Database, default_url, open_database
+
+
+@dataclass
+class AppContext:
+    db_url: str | None
+    _db: Database | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return self.db_url or default_url()
+
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.url)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+
+def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Validate a YYYY-MM-DD option and return it as an ISO string."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None

@@ -1,0 +1,88 @@
+"""An article with its mentions, quotes, events and commitment reports, for ``show``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pactwatch.store.articles import get_article
+from pactwatch.store.database import Database
+
+
+def article_details(db: Database, article_id: int) -> dict[str, Any]:
+    article = get_article(db, article_id)
+    params = (article_id,)
+    article["mentions"] = db.query(
+        "SELECT start_char, end_char, text, actor_code, kind, resolved_by, name FROM mentions"
+        " WHERE article_id = ? ORDER BY start_char", params)
+    article["quotes"] = db.query(
+        "SELECT id, speaker, speaker_actor, cue, text, start_char, end_char, speaker_start, speaker_end,"
+        " mentions FROM quotes WHERE article_id = ? ORDER BY start_char", params)
+    article["events"] = db.query(
+        "SELECT id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence,"
+        " start_char, end_char, matched FROM events WHERE article_id = ? ORDER BY start_char, id", params)
+    reports = db.query(
+        "SELECT id, parties, kinds, lifecycle_event, date, conditions, name, sentence, start_char,"
+        " end_char FROM commitment_reports WHERE article_id = ? ORDER BY start_char, id", params)
+    for report in reports:
+        report["parties"] = json.loads(report["parties"])
+        report["kinds"] = json.loads(report["kinds"])
+    article["commitment_reports"] = reports
+    return article
+
+
+def _style(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def render_markup(details: dict[str, Any], color: bool = False) -> str:
+    """The body with actors as ``[text|CODE]`` and quotes as ``«text»{speaker}``, then the facts."""
+    body: str = details["body"]
+    marks: list[tuple[int, int, str]] = []  # (offset, order, text); closers sort before openers
+    for m in details["mentions"]:
+        marks.append((m["start_char"], 1, "["))
+        marks.append((m["end_char"], 0, _style(f"|{m['actor_code']}]", "36", color)))
+    for q in details["quotes"]:
+        marks.append((q["start_char"], 2, _style("«", "33", color)))
+        marks.append((q["end_char"], -1, _style("»{" + (q["speaker"] or "?") + "}", "33", color)))
+    pieces, pos = [], 0
+    for offset, _, text in sorted(marks, key=lambda m: (m[0], m[1])):
+        pieces.append(body[pos:offset])
+        pieces.append(text)
+        pos = offset
+    pieces.append(body[pos:])
+    head = [
+        f"#{details['id']}  {details['title'] or '(no title)'}",
+        "  ".join(
+            f"{k}: {details[k]}" for k in ("publisher", "section", "published", "modified", "language", "url")
+            if details.get(k)
+        ),
+    ]
+    if details.get("lead"):
+        head.append(f"lead: {details['lead']}")
+    lines = head + ["", "".join(pieces), ""]
+    if details["related_headlines"]:
+        lines.append("related headlines (not part of the article):")
+        lines += [f"  - {h}" for h in details["related_headlines"]]
+    if details["quotes"]:
+        lines.append("quotes:")
+        lines += [
+            f"  {q['speaker'] or '?'} ({q['speaker_actor'] or '-'}, {q['cue'] or '-'}"
+            f"{', x' + str(q['mentions']) if q['mentions'] > 1 else ''}): \"{q['text']}\""
+            for q in details["quotes"]
+        ]
+    if details["events"]:
+        lines.append("events:")
+        lines += [
+            f"  {e['date'] or '?'}  {e['source']} -> {e['target']}  {e['cameo_code']}"
+            f" (Goldstein {e['goldstein']:+g})  [{body[e['start_char']:e['end_char']][:90]}]"
+            for e in details["events"]
+        ]
+    if details["commitment_reports"]:
+        lines.append("commitments:")
+        lines += [
+            f"  {'-'.join(c['parties'])}  {'/'.join(c['kinds'])}  {c['lifecycle_event']}"
+            f" {c['date'] or ''}  [{c['sentence'][:90]}]"
+            for c in details["commitment_reports"]
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Understanding articles: actors, quotes, events (and, via pactwatch.pacts, commitments)."""

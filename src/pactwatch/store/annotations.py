@@ -1,0 +1,57 @@
+"""Writing what the understanding steps found; an article's rows are replaced together."""
+
+from __future__ import annotations
+
+import json
+
+from pactwatch.nlp.types import Annotation
+from pactwatch.store.database import Database, now_iso
+
+ANNOTATION_TABLES = ("mentions", "quotes", "events", "commitment_reports")
+
+
+def write_annotation(db: Database, article_id: int, annotation: Annotation) -> None:
+    """Replace the article's mentions, quotes, events and commitment reports in one transaction."""
+    with db.transaction():
+        for table in ANNOTATION_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        db.executemany(
+            "INSERT INTO mentions (article_id, start_char, end_char, text, actor_code, kind,"
+            " resolved_by, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, m.start, m.end, m.text, m.code, m.kind, m.resolved_by, m.name)
+                for m in annotation.mentions
+            ],
+        )
+        db.executemany(
+            "INSERT INTO quotes (article_id, speaker, speaker_actor, cue, text, start_char, end_char,"
+            " speaker_start, speaker_end, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, q.speaker, q.speaker_actor, q.cue, q.text, q.start, q.end,
+                 q.speaker_start, q.speaker_end, q.mentions)
+                for q in annotation.quotes
+            ],
+        )
+        db.executemany(
+            "INSERT INTO events (article_id, date, source, target, cameo_code, root_code, quad_class,"
+            " goldstein, sentence, start_char, end_char, matched)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, e.date.isoformat() if e.date else None, e.source, e.target, e.cameo_code,
+                 e.root_code, e.quad_class, e.goldstein, e.sentence, e.start, e.end, e.matched)
+                for e in annotation.events
+            ],
+        )
+        db.executemany(
+            "INSERT INTO commitment_reports (article_id, parties, kinds, lifecycle_event, date,"
+            " conditions, name, sentence, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, json.dumps(list(c.parties)), json.dumps(list(c.kinds)), c.lifecycle_event,
+                 c.date.isoformat() if c.date else None, c.conditions, c.name, c.sentence, c.start, c.end)
+                for c in annotation.commitments
+            ],
+        )
+        db.execute(
+            "UPDATE articles SET annotated_at = ?, annotation_note = ? WHERE id = ?",
+            (now_iso(), annotation.skipped, article_id),
+        )

@@ -1,0 +1,141 @@
+"""Writing and reading articles (one transaction per article; the content hash makes it idempotent)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pactwatch.errors import NotFound, message
+from pactwatch.ingest.article import Article
+from pactwatch.nlp.types import Annotation
+from pactwatch.store.annotations import write_annotation
+from pactwatch.store.database import Database, now_iso
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    article_id: int
+    created: bool
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def find_by_hash(db: Database, content_hash: str) -> int | None:
+    value = db.scalar("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
+    return int(value) if value is not None else None
+
+
+def save_article(db: Database, article: Article, annotation: Annotation | None = None) -> SaveResult:
+    """Store one article with its paragraphs (and annotation) in one transaction; no-op if known."""
+    content_hash = article.content_hash
+    with db.transaction():
+        existing = find_by_hash(db, content_hash)
+        if existing is not None:
+            return SaveResult(existing, False)
+        article_id = int(
+            db.scalar(
+                "INSERT INTO articles (content_hash, origin, url, title, lead, publisher, section,"
+                " authors, published, modified, crawled, language, body, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    content_hash, article.origin, article.url, article.title, article.lead,
+                    article.publisher, article.section, json.dumps(article.authors, ensure_ascii=False),
+                    _iso(article.published), _iso(article.modified),
+                    _iso(getattr(article, "crawled", None)), article.language, article.body, now_iso(),
+                ),
+            )
+        )
+        counts = article.paragraph_counts or [1] * len(article.paragraphs)
+        db.executemany(
+            "INSERT INTO paragraphs (article_id, idx, start_char, end_char, text, occurrences)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, idx, start, end, text, count)
+                for idx, (text, (start, end), count) in enumerate(
+                    zip(article.paragraphs, article.paragraph_spans(), counts)
+                )
+            ],
+        )
+        db.executemany(
+            "INSERT INTO related_headlines (article_id, idx, text) VALUES (?, ?, ?)",
+            [(article_id, idx, text) for idx, text in enumerate(article.related_headlines)],
+        )
+        if annotation is not None:
+            write_annotation(db, article_id, annotation)
+    return SaveResult(article_id, True)
+
+
+ARTICLE_COLUMNS = (
+    "id, url, title, lead, publisher, section, authors, published, modified, crawled, language,"
+    " origin, content_hash, ingested_at, annotated_at, annotation_note"
+)
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(row.get("authors"), str):
+        row["authors"] = json.loads(row["authors"])
+    return row
+
+
+def get_article(db: Database, article_id: int) -> dict[str, Any]:
+    row = db.query_one(f"SELECT {ARTICLE_COLUMNS}, body FROM articles WHERE id = ?", (article_id,))
+    if row is None:
+        raise NotFound(message("article_not_found", id=article_id))
+    row = _decode(row)
+    row["paragraphs"] = db.query(
+        "SELECT idx, start_char, end_char, text, occurrences FROM paragraphs"
+        " WHERE article_id = ? ORDER BY idx",
+        (article_id,),
+    )
+    row["related_headlines"] = [
+        r["text"]
+        for r in db.query(
+            "SELECT text FROM related_headlines WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
+    ]
+    return row
+
+
+def list_articles(
+    db: Database,
+    since: str | None = None,
+    until: str | None = None,
+    publisher: str | None = None,
+    language: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Articles newest first. ``until`` is inclusive of the whole day."""
+    where, params = _article_filters(since, until, publisher, language)
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles{where} ORDER BY published DESC, id DESC"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [_decode(r) for r in db.query(sql, params)]
+
+
+def _article_filters(
+    since: str | None, until: str | None, publisher: str | None, language: str | None, alias: str = ""
+) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if since:
+        clauses.append(f"{alias}published >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{alias}published < ?")
+        params.append(until + "\uffff")  # ISO strings: every time on that day sorts below
+    if publisher:
+        clauses.append(f"LOWER({alias}publisher) = LOWER(?)")
+        params.append(publisher)
+    if language:
+        clauses.append(f"{alias}language = ?")
+        params.append(language)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def article_count(db: Database) -> int:
+    return int(db.scalar("SELECT COUNT(*) FROM articles"))

@@ -1,0 +1,214 @@
+"""Connections, transactions and numbered migrations."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pactwatch.errors import StoreError, message
+
+DEFAULT_PATH = "pactwatch.sqlite"
+ENV_VAR = "PACTWATCH_DB"
+
+
+def default_url() -> str:
+    return os.environ.get(ENV_VAR) or DEFAULT_PATH
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Database:
+    """A DB-API connection plus the few things that differ between backends."""
+
+    def __init__(self, connection: Any, dialect: str, url: str) -> None:
+        self.connection = connection
+        self.dialect = dialect
+        self.url = url
+        self._depth = 0
+
+    # -- SQL -----------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql if self.dialect == "sqlite" else sql.replace("?", "%s")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cursor = self.connection.cursor()
+        cursor.execute(self._sql(sql), tuple(params))
+        return cursor
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.connection.cursor().executemany(self._sql(sql), [tuple(r) for r in rows])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All writes inside happen or none do; nested blocks join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        if self.dialect == "sqlite":
+            self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.connection.rollback()
+            raise
+        else:
+            self.connection.commit()
+        finally:
+            self._depth = 0
+
+    def table_counts(self, tables: Sequence[str]) -> dict[str, int]:
+        return {t: int(self.scalar(f"SELECT COUNT(*) FROM {t}")) for t in tables}
+
+    def integrity_check(self) -> str:
+        if self.dialect == "sqlite":
+            result = self.scalar("PRAGMA integrity_check")
+            fk = self.query("PRAGMA foreign_key_check")
+            return str(result) if not fk else f"foreign key violations: {len(fk)}"
+        return "ok"
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# -- opening ---------------------------------------------------------------------------------
+def _sqlite_path(url: str) -> str | None:
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):] or None
+    if url.startswith("sqlite://"):
+        return None
+    if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+        return None
+    return url
+
+
+def open_database(url: str | None = None, migrate: bool = True) -> Database:
+    url = url or default_url()
+    if url.startswith(("postgresql://", "postgres://")):
+        from pactwatch.store.postgres import connect_postgres
+
+        db = connect_postgres(url)
+    else:
+        path = _sqlite_path(url)
+        if path is None:
+            raise StoreError(message("bad_db_url", url=url))
+        db = _connect_sqlite(path, url)
+    if migrate:
+        apply_migrations(db)
+    return db
+
+
+def _connect_sqlite(path: str, url: str) -> Database:
+    if path != ":memory:":
+        parent = Path(path).expanduser().resolve().parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(message("db_open", url=url, reason=exc.strerror or exc)) from exc
+    try:
+        # isolation_level=None: we issue BEGIN ourselves, so transactions are explicit.
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.Error as exc:
+        raise StoreError(message("db_open", url=url, reason=exc)) from exc
+    # With isolation_level=None, commit/rollback outside BEGIN are harmless no-ops.
+    return Database(conn, "sqlite", url)
+
+
+# -- migrations --------------------------------------------------------------------------------
+def migration_files(dialect: str) -> list[tuple[int, str, str]]:
+    """(number, name, sql) of every shipped migration, in order."""
+    folder = resources.files("pactwatch.store") / "migrations" / dialect
+    found = []
+    for entry in folder.iterdir():
+        match = re.match(r"^(\d{3})_[\w-]+\.sql$", entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _split_statements(sql: str) -> list[str]:
+    """Split a migration into statements; trigger bodies (BEGIN … END;) stay whole."""
+    statements, current, depth = [], [], 0
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if not current and (not stripped or stripped.startswith("--")):
+            continue
+        current.append(line)
+        upper = stripped.upper()
+        if re.search(r"\bBEGIN\s*$", upper) or re.search(r"\bAS \$\$\s*$", upper):
+            depth += 1
+        if depth and (upper.startswith("END;") or upper.startswith("$$")):
+            depth -= 1
+        if not depth and stripped.endswith(";"):
+            statements.append("\n".join(current))
+            current = []
+    if current and "".join(current).strip():
+        statements.append("\n".join(current))
+    return statements
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Apply every migration not yet recorded in ``schema_migrations``; return their names."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    if db.dialect != "sqlite":
+        db.connection.commit()
+    done = {row["number"] for row in db.query("SELECT number FROM schema_migrations")}
+    files = migration_files(db.dialect)
+    known = max((n for n, _, _ in files), default=0)
+    if done and max(done) > known:
+        raise StoreError(message("newer_schema", found=max(done), known=known))
+    applied = []
+    for number, name, sql in files:
+        if number in done:
+            continue
+        try:
+            with db.transaction():
+                for statement in _split_statements(sql):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations(number, name, applied_at) VALUES (?, ?, ?)",
+                    (number, name, now_iso()),
+                )
+        except Exception as exc:  # noqa: BLE001 - reported with the migration's name
+            raise StoreError(message("migration_failed", name=name, reason=exc)) from exc
+        applied.append(name)
+    return applied

@@ -1,0 +1,52 @@
+"""Shared fixtures: the ../shared test material, a fresh database, the CLI runner."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = (ROOT / ".." / "shared").resolve()
+
+
+def require_shared(*parts: str) -> Path:
+    """Path under ../shared; skip when it is absent, but fail on CI (CI=true) where it must exist."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = f"shared test material not found: {path}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    return require_shared()
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return require_shared("seeds", "000_018b8fec1f9a9e1f.txt")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def db(db_url: str):
+    from pactwatch.store import open_database
+
+    database = open_database(db_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
