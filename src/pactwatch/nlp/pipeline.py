@@ -47,9 +47,7 @@ class Annotator:
     def nlp(self) -> Any:
         return load_spacy()
 
-    @cached_property
-    def resources(self) -> dict[str, Any]:
-        return {}
+    # Shared tables, loaded on first use (each step's owner adds its own property here).
 
     def annotate(self, article: Article) -> Annotation:
         return next(iter(self.annotate_many([article])))
@@ -78,7 +76,11 @@ class Annotator:
     def run_steps(self, article: Article, doc: Any) -> Annotation:
         on = article_date(article)
         annotation = Annotation()
-        del on, doc  # steps are wired in as they land (actors, quotes, events, commitments)
+        # 1. actors  (pactwatch.nlp.actors)      -> annotation.mentions
+        # 2. quotes  (pactwatch.nlp.quotes)      -> annotation.quotes
+        # 3. events  (pactwatch.nlp.events)      -> annotation.events
+        # 4. pacts   (pactwatch.pacts.extract)   -> annotation.commitments
+        del on, doc
         return annotation
 
 
