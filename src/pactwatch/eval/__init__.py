@@ -1,0 +1,1 @@
+"""Scoring pactwatch's output against public test material and gold labels."""

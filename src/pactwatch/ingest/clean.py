@@ -1,0 +1,108 @@
+"""Cleaning shared by every reader: Unicode and whitespace normalisation, duplicate paragraphs,
+and deterministic language identification."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
+
+# Horizontal whitespace only: line structure is decided by the readers, not here. NBSP and the
+# other Unicode spaces count as spaces; quotes, apostrophes and dashes are left untouched.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Zero-width characters and soft hyphens are invisible in print and only break word matching.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, invisible and control characters removed, runs of whitespace made one space."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = _NEWLINES.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalise_inline(text: str | None) -> str | None:
+    """``normalise_text`` for one-line fields (title, publisher...); empty becomes None."""
+    if text is None:
+        return None
+    cleaned = normalise_text(text)
+    return cleaned or None
+
+
+@dataclass(frozen=True)
+class CleanParagraphs:
+    paragraphs: list[str]
+    counts: list[int]
+
+
+def clean_paragraphs(raw: Iterable[str]) -> CleanParagraphs:
+    """Normalise each paragraph, drop empty ones, keep exact repeats once and count them.
+
+    Repeats are compared after normalisation, so two copies that differ only in spacing are one
+    paragraph (a photo caption printed twice, a pull-quote repeated by the page template).
+    """
+    order: list[str] = []
+    counts: dict[str, int] = {}
+    for paragraph in raw:
+        text = normalise_text(paragraph)
+        if not text:
+            continue
+        if text in counts:
+            counts[text] += 1
+        else:
+            counts[text] = 1
+            order.append(text)
+    return CleanParagraphs(order, [counts[text] for text in order])
+
+
+# --- language ------------------------------------------------------------------------------
+
+# Below this many letters langdetect's guesses are close to chance; say "unknown" instead.
+MIN_LETTERS_FOR_LANGUAGE = 20
+# langdetect reports Chinese with a region suffix; ISO 639-1 has no such thing.
+_LANGDETECT_TO_ISO = {"zh-cn": "zh", "zh-tw": "zh"}
+
+
+class LanguageDetector:
+    """langdetect with its random sampling pinned, without touching its global factory.
+
+    langdetect's documented way to be deterministic is the class attribute
+    ``DetectorFactory.seed = 0``, which changes every user in the process. Here the seed is an
+    attribute of our own factory instance, which the ``Detector`` objects read instead.
+    """
+
+    def __init__(self, seed: int = 0, max_chars: int = 2000) -> None:
+        self._factory = DetectorFactory()
+        self._factory.load_profile(PROFILES_DIRECTORY)
+        self._factory.seed = seed
+        self._max_chars = max_chars
+
+    def detect(self, text: str) -> str | None:
+        """ISO 639-1 code of ``text``'s language, or None when too short or unidentifiable."""
+        sample = text[: self._max_chars]
+        if sum(ch.isalpha() for ch in sample) < MIN_LETTERS_FOR_LANGUAGE:
+            return None
+        detector = self._factory.create()
+        detector.append(sample)
+        try:
+            code = detector.detect()
+        except LangDetectException:
+            return None
+        if code == "unknown":
+            return None
+        return _LANGDETECT_TO_ISO.get(code, code)
+
+
+@functools.lru_cache(maxsize=1)
+def default_language_detector() -> LanguageDetector:
+    """One shared detector (loading the 55 profiles takes about a second; they are read-only)."""
+    return LanguageDetector()
