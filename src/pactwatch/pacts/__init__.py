@@ -1,0 +1,1 @@
+"""Commitments between states: the baseline table, extraction from news, and the commitment graph."""
