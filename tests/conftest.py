@@ -33,9 +33,33 @@ def seed_path() -> Path:
     return require_shared("seeds", "000_018b8fec1f9a9e1f.txt")
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+def _require_postgres() -> str:
+    base = os.environ.get("PACTWATCH_TEST_PG")
+    if not base:
+        reason = "PACTWATCH_TEST_PG is not set (make test starts a PostgreSQL server and sets it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return base
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh, empty database on each backend: storage, CLI and API tests run on both."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    import uuid
+
+    import psycopg
+
+    base = _require_postgres()
+    name = f"pactwatch_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
-"""The embedded store: migrations, idempotent saves, one transaction per article, FTS."""
+"""The store on both backends: migrations, idempotent saves, one transaction per article, FTS."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
 
+import psycopg
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -34,7 +35,7 @@ def make_article(title: str = "Ministers meet in Vienna", **extra) -> Article:
 
 
 def test_migrations_are_recorded_and_not_reapplied(db):
-    numbers = [n for n, _, _ in migration_files("sqlite")]
+    numbers = [n for n, _, _ in migration_files(db.dialect)]
     recorded = [r["number"] for r in db.query("SELECT number FROM schema_migrations ORDER BY number")]
     assert recorded == numbers
     assert apply_migrations(db) == []
@@ -67,7 +68,7 @@ def test_paragraph_offsets_point_into_body(db):
 
 def test_failed_annotation_leaves_no_article(db):
     bad = Annotation(mentions=[Mention(0, 3, "Two", None, "country", "table")])  # type: ignore[arg-type]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)):
         save_article(db, make_article(), bad)
     assert db.table_counts(["articles", "paragraphs", "mentions"]) == {
         "articles": 0, "paragraphs": 0, "mentions": 0}
@@ -127,3 +128,8 @@ def test_unknown_article_is_not_found(db):
 def test_bad_url_is_a_store_error():
     with pytest.raises(StoreError, match="unsupported"):
         open_database("mysql://nowhere/db")
+
+
+def test_both_backends_ship_the_same_migrations():
+    names = lambda d: [(n, name) for n, name, _ in migration_files(d)]  # noqa: E731
+    assert names("sqlite") == names("postgresql")

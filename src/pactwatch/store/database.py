@@ -37,7 +37,8 @@ class Database:
 
     # -- SQL -----------------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
-        return sql if self.dialect == "sqlite" else sql.replace("?", "%s")
+        # Queries are written with "?" placeholders; psycopg wants "%s" and a literal "%" doubled.
+        return sql if self.dialect == "sqlite" else sql.replace("%", "%%").replace("?", "%s")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         cursor = self.connection.cursor()
@@ -72,15 +73,16 @@ class Database:
                 self._depth -= 1
             return
         self._depth = 1
-        if self.dialect == "sqlite":
-            self.connection.execute("BEGIN IMMEDIATE")
+        # SQLite: IMMEDIATE takes the write lock up front, so two writers queue instead of
+        # failing half-way. Both connections run in autocommit mode outside these blocks.
+        self.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
         try:
             yield self
         except BaseException:
-            self.connection.rollback()
+            self.execute("ROLLBACK")
             raise
         else:
-            self.connection.commit()
+            self.execute("COMMIT")
         finally:
             self._depth = 0
 
@@ -92,7 +94,10 @@ class Database:
             result = self.scalar("PRAGMA integrity_check")
             fk = self.query("PRAGMA foreign_key_check")
             return str(result) if not fk else f"foreign key violations: {len(fk)}"
-        return "ok"
+        orphans = self.scalar(
+            "SELECT COUNT(*) FROM paragraphs p LEFT JOIN articles a ON a.id = p.article_id WHERE a.id IS NULL"
+        )
+        return "ok" if not orphans else f"orphan paragraphs: {orphans}"
 
     def close(self) -> None:
         self.connection.close()
@@ -183,14 +188,25 @@ def _split_statements(sql: str) -> list[str]:
     return statements
 
 
+MIGRATION_LOCK = 7261  # PostgreSQL advisory lock id: one process migrates at a time
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply every migration not yet recorded in ``schema_migrations``; return their names."""
+    if db.dialect == "postgresql":
+        db.execute("SELECT pg_advisory_lock(?)", (MIGRATION_LOCK,))
+        try:
+            return _apply_migrations(db)
+        finally:
+            db.execute("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
+    return _apply_migrations(db)
+
+
+def _apply_migrations(db: Database) -> list[str]:
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    if db.dialect != "sqlite":
-        db.connection.commit()
     done = {row["number"] for row in db.query("SELECT number FROM schema_migrations")}
     files = migration_files(db.dialect)
     known = max((n for n, _, _ in files), default=0)
