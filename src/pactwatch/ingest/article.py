@@ -32,6 +32,8 @@ class Article:
     related_headlines: list[str] = field(default_factory=list)
     # counts of exact-duplicate paragraphs, aligned with ``paragraphs`` (1 = seen once)
     paragraph_counts: list[int] = field(default_factory=list)
+    # when a crawler fetched the page (WARC-Date); not a publication date, kept apart
+    crawled: datetime | None = None
 
     @property
     def body(self) -> str:

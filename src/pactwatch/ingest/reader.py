@@ -1,0 +1,185 @@
+"""``read_all``: paths in, ``Article`` records (or one ``ReadFailure`` per bad input) out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, BinaryIO
+
+from pactwatch.ingest.article import Article
+from pactwatch.ingest.clean import (
+    LanguageDetector,
+    clean_paragraphs,
+    default_language_detector,
+    normalise_inline,
+)
+from pactwatch.ingest.containers import iter_jsonl, iter_warc
+from pactwatch.ingest.dates import parse_date
+from pactwatch.ingest.html import parse_html
+from pactwatch.ingest.sources import InputError, Opened, decode, expand, open_source, read_limited
+from pactwatch.ingest.text import parse_text
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read.
+
+    ``max_bytes`` bounds one text/HTML file, or one record of a JSONL/WARC file (those are
+    streamed, so their total size is free). ``date_order`` settles all-numeric dates such as
+    03/04/2024 ("DMY", "MDY" or "YMD"); dates with a month name are never ambiguous.
+    ``detect_language`` may be switched off to save time when the language is known.
+    """
+
+    max_bytes: int = 50 * 1024 * 1024
+    date_order: str = "DMY"
+    detect_language: bool = True
+    language_detector: LanguageDetector | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that gave no article: where it is and one human-readable reason."""
+
+    origin: str
+    reason: str
+
+
+def read_all(
+    paths: Sequence[str],
+    options: ReadOptions = ReadOptions(),
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | ReadFailure]:
+    """Articles from files, directories, globs and ``-`` (stdin), lazily and in a stable order.
+
+    Bad inputs never raise: each gives one ``ReadFailure`` and the rest of the batch goes on.
+    """
+    for item in expand(list(paths)):
+        if isinstance(item, InputError):
+            yield ReadFailure(str(item.args[1]), str(item.args[0]))
+            continue
+        try:
+            opened = open_source(item, stdin)
+        except InputError as error:
+            yield ReadFailure(item.origin, str(error.args[0]))
+            continue
+        try:
+            yield from _read_opened(opened, options)
+        finally:
+            if item.path is not None:
+                opened.stream.close()
+
+
+def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | ReadFailure]:
+    origin = opened.source.origin
+    if opened.kind == "warc":
+        for page in iter_warc(opened.stream, origin, options.max_bytes):
+            if isinstance(page, InputError):
+                yield ReadFailure(str(page.args[1]), str(page.args[0]))
+            else:
+                yield _html_article(page.html, page.origin, page.url, options, page.crawled)
+        return
+    if opened.kind == "jsonl":
+        for record in iter_jsonl(opened.stream, origin, options.max_bytes):
+            if isinstance(record, InputError):
+                yield ReadFailure(str(record.args[1]), str(record.args[0]))
+            else:
+                yield _json_article(record.fields, record.origin, options)
+        return
+    try:
+        text = decode(read_limited(opened.stream, options.max_bytes))
+    except InputError as error:
+        yield ReadFailure(origin, str(error.args[0]))
+        return
+    if opened.kind == "html":
+        yield _html_article(text, origin, None, options)
+    else:
+        yield _text_article(text, origin, options)
+
+
+def _language(paragraphs: list[str], options: ReadOptions) -> str | None:
+    if not options.detect_language:
+        return None
+    detector = options.language_detector or default_language_detector()
+    return detector.detect(" ".join(paragraphs))
+
+
+def _finish(article: Article, raw_paragraphs: list[str], options: ReadOptions) -> Article | ReadFailure:
+    cleaned = clean_paragraphs(raw_paragraphs)
+    if not cleaned.paragraphs:
+        return ReadFailure(article.origin, "no article text found")
+    article.paragraphs = cleaned.paragraphs
+    article.paragraph_counts = cleaned.counts
+    if article.language is None:
+        article.language = _language(cleaned.paragraphs, options)
+    return article
+
+
+def _text_article(text: str, origin: str, options: ReadOptions) -> Article | ReadFailure:
+    parsed = parse_text(text, options.date_order)
+    article = Article(
+        title=normalise_inline(parsed.title),
+        paragraphs=[],
+        origin=origin,
+        lead=normalise_inline(parsed.lead),
+        publisher=normalise_inline(parsed.publisher),
+        section=normalise_inline(parsed.section),
+        published=parsed.published,
+        modified=parsed.modified,
+        authors=[a for a in map(normalise_inline, parsed.authors) if a],
+        related_headlines=[h for h in map(normalise_inline, parsed.related_headlines) if h],
+    )
+    return _finish(article, parsed.paragraphs, options)
+
+
+def _html_article(
+    html: str, origin: str, url: str | None, options: ReadOptions, crawled: datetime | None = None
+) -> Article | ReadFailure:
+    page = parse_html(html, url)
+    article = Article(
+        title=normalise_inline(page.title),
+        paragraphs=[],
+        origin=origin,
+        lead=normalise_inline(page.description),
+        publisher=normalise_inline(page.publisher),
+        section=normalise_inline(page.section),
+        url=page.url,
+        published=page.published,
+        authors=[a for a in map(normalise_inline, page.authors) if a],
+        crawled=crawled,
+    )
+    result = _finish(article, page.paragraphs, options)
+    if isinstance(result, ReadFailure):
+        return ReadFailure(origin, "HTML page with no article text")
+    return result
+
+
+def _str(fields: dict[str, Any], *names: str) -> str | None:
+    for name in names:
+        value = fields.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def _json_article(fields: dict[str, Any], origin: str, options: ReadOptions) -> Article | ReadFailure:
+    body = _str(fields, "text", "body", "content", "articleBody")
+    if body is None:
+        return ReadFailure(origin, "no 'text' or 'body' field with article text")
+    authors = fields.get("authors") or fields.get("author") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    article = Article(
+        title=normalise_inline(_str(fields, "title", "headline")),
+        paragraphs=[],
+        origin=origin,
+        lead=normalise_inline(_str(fields, "lead", "description")),
+        publisher=normalise_inline(_str(fields, "publisher", "source", "sitename")),
+        section=normalise_inline(_str(fields, "section", "category")),
+        url=_str(fields, "url"),
+        published=parse_date(_str(fields, "published", "date"), options.date_order),
+        modified=parse_date(_str(fields, "modified", "updated"), options.date_order),
+        language=_str(fields, "language", "lang"),
+        authors=[a for a in (normalise_inline(str(x)) for x in authors if x) if a],
+    )
+    return _finish(article, body.split("\n"), options)
