@@ -148,7 +148,11 @@ def _html_article(
         authors=[a for a in map(normalise_inline, page.authors) if a],
         crawled=crawled,
     )
-    result = _finish(article, page.paragraphs, options)
+    paragraphs = page.paragraphs
+    # pages repeat the headline as the first block of the article; the title is kept apart
+    if paragraphs and article.title and normalise_inline(paragraphs[0]) == article.title:
+        paragraphs = paragraphs[1:]
+    result = _finish(article, paragraphs, options)
     if isinstance(result, ReadFailure):
         return ReadFailure(origin, "HTML page with no article text")
     return result

@@ -216,7 +216,8 @@ def _header_meta(line: str, date_order: str) -> _Meta | None:
     if looks_like_date_only(text, date_order):
         found = parse_date(text, date_order)
         return _Meta(dates=[("published", found)]) if found else None
-    if bulleted and _is_short(text):
+    # names of sections and outlets are capitalised; a lower-case bullet is a list item
+    if bulleted and _is_short(text) and not text[0].islower():
         return _Meta(candidate=text)
     return None
 
@@ -304,8 +305,11 @@ def parse_text(text: str, date_order: str = "DMY") -> ParsedText:
         metas.append(meta)
     if block_start is not None and block_end is not None:
         # a block of bare bullet lines alone (no label, date or byline) is only metadata when
-        # there are at least two of them: a single bullet near the top may be a body list
-        if not any(m.strong for m in metas) and len(metas) < 2:
+        # no sentence ending in ":" introduces it as a list, and it holds two lines or one
+        # name-like line (a section or outlet is a few words)
+        introduced = block_start > 0 and rest[block_start - 1][1].endswith(":")
+        lone_name = len(metas) == 1 and len((metas[0].candidate or "").split()) <= 4
+        if not any(m.strong for m in metas) and (introduced or not (len(metas) >= 2 or lone_name)):
             block_start = block_end = None
             metas = []
     for _, line in leading:
