@@ -6,14 +6,18 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
 from pactwatch.cli.context import AppContext, pass_app
 from pactwatch.cli.progress import Progress
+from pactwatch.dedup.merge import merge_events, merge_quotes
+from pactwatch.dedup.stories import add_signatures, rebuild_clusters
 from pactwatch.errors import UsageError
 from pactwatch.ingest import ReadFailure, ReadOptions, read_all
 from pactwatch.ingest.article import Article
+from pactwatch.nlp.engines import Engine, make_engine
 from pactwatch.nlp.pipeline import Annotator, PipelineConfig
 from pactwatch.store.annotations import write_annotation
 from pactwatch.store.articles import find_by_hash, get_article, save_article
@@ -57,22 +61,9 @@ def make_config(actor_files: tuple[str, ...], verb_files: tuple[str, ...], only_
     )
 
 
-def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], annotator: Annotator | None,
-                  summary: IngestSummary, progress: Progress) -> None:
-    """Store every new article (annotated if an annotator is given); count known ones and failures."""
-    batch: list[Article] = []
-
-    def flush() -> None:
-        annotations = annotator.annotate_many(batch) if annotator else iter([None] * len(batch))
-        for article, annotation in zip(batch, annotations):
-            result = save_article(db, article, annotation)
-            if result.created:
-                summary.new += 1
-            else:
-                summary.known += 1
-            progress.advance(article.origin)
-        batch.clear()
-
+def new_articles(db: Database, items: Iterator[Article | ReadFailure], summary: IngestSummary,
+                 progress: Progress) -> Iterator[Article]:
+    """Articles not stored yet (each content once); failures and known articles are counted."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, ReadFailure):
@@ -85,10 +76,43 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], annotato
             progress.advance(item.origin)
             continue
         seen.add(content_hash)
+        yield item
+
+
+def batched(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
         batch.append(item)
-        if annotator is None or len(batch) >= annotator.config.batch_size:
-            flush()
-    flush()
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], engine: Engine | None,
+                  summary: IngestSummary, progress: Progress, batch_size: int = 16) -> list[int]:
+    """Store every new article (annotated by ``engine`` unless it is None), one transaction each.
+
+    Annotation may run in other processes or on a cluster; writing happens here, in order, so
+    every engine leaves the same rows. Returns the ids of the articles stored.
+    """
+    stored: list[int] = []
+    batches = batched(new_articles(db, items, summary, progress), batch_size)
+    if engine is None:
+        results: Iterator[tuple[list[Article], list[Any]]] = ((b, [None] * len(b)) for b in batches)
+    else:
+        results = engine.run(batches)
+    for batch, annotations in results:
+        for article, annotation in zip(batch, annotations):
+            result = save_article(db, article, annotation)
+            if result.created:
+                summary.new += 1
+                stored.append(result.article_id)
+            else:
+                summary.known += 1  # stored meanwhile by another writer
+            progress.advance(article.origin)
+    return stored
 
 
 @click.command()
@@ -97,23 +121,32 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], annotato
 @click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True, type=click.IntRange(1),
               help="Files larger than this are refused.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Processes that parse and annotate in parallel (default: all cores); one writer.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Annotate on an existing Dask cluster, e.g. tcp://scheduler:8786; results written here.")
 @pipeline_options
 @pass_app
 def ingest(app: AppContext, paths: tuple[str, ...], no_annotate: bool, max_bytes: int, quiet: bool,
-           actor_files: tuple[str, ...], verb_files: tuple[str, ...], only_dictionary_verbs: bool,
-           batch_size: int) -> None:
+           workers: int | None, dask_address: str | None, actor_files: tuple[str, ...],
+           verb_files: tuple[str, ...], only_dictionary_verbs: bool, batch_size: int) -> None:
     """Read news files (text dumps, HTML, WARC, JSONL; directories, globs, .gz, - for stdin),
     clean them, store each article once and annotate it.
 
     Exit code 0 when every input was read, 1 when some failed (each named on stderr)."""
     config = make_config(actor_files, verb_files, only_dictionary_verbs, batch_size)
     db = app.db()
-    annotator = None if no_annotate else Annotator(config)
     summary = IngestSummary()
     stdin = sys.stdin.buffer if "-" in paths else None
-    with Progress.for_paths(paths, enabled=not quiet) as progress:
-        ingest_stream(db, read_all(list(paths), ReadOptions(max_bytes=max_bytes), stdin=stdin),
-                      annotator, summary, progress)
+    engine = None if no_annotate else make_engine(config, workers, dask_address)
+    try:
+        with Progress.for_paths(paths, enabled=not quiet) as progress:
+            stored = ingest_stream(db, read_all(list(paths), ReadOptions(max_bytes=max_bytes), stdin=stdin),
+                                   engine, summary, progress, batch_size)
+    finally:
+        if engine is not None:
+            engine.close()
+    after_write(db, stored)
     for line in summary.lines():
         click.echo(line, err=True)
     if summary.failures:
@@ -142,7 +175,22 @@ def annotate(app: AppContext, article_ids: tuple[int, ...], quiet: bool, actor_f
                 write_annotation(db, article_id, annotation)
                 done += 1
                 progress.advance(None)
+    after_write(db, ids, every_article=not article_ids)
     click.echo(f"{done} articles annotated", err=True)
+
+
+def after_write(db: Database, article_ids: list[int], every_article: bool = False) -> None:
+    """Refresh what spans articles: story clusters, merged events and quotes, the commitment graph.
+
+    After an ingest only the new articles' keys are re-merged; after re-annotating everything,
+    all of it is (old keys may have disappeared).
+    """
+    if not article_ids and not every_article:
+        return
+    add_signatures(db, article_ids)
+    rebuild_clusters(db)
+    merge_events(db, None if every_article else article_ids)
+    merge_quotes(db, None if every_article else article_ids)
 
 
 def stored_article(db: Database, article_id: int) -> Article:

@@ -1,0 +1,1 @@
+"""Near-duplicate stories (MinHash/LSH) and facts merged across articles."""
