@@ -1,0 +1,97 @@
+"""Dependency-tree helpers for commitment extraction: which tokens a lifecycle verb speaks about.
+
+A lifecycle trigger ("signed", "ratify", "withdrawal") governs a *region*: its own subtree, minus
+adverbial and relative clauses (which report other happenings: "after Hungary approved…"), minus
+the regions of other triggers, plus the noun it modifies when it is a participle ("the agreement
+signed today") and the subject it inherits when it has none ("agreed to sign", "… and signed").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+# Dependency labels along which a trigger is part of a governing trigger's statement:
+# "approved a bill to allow Finland to join" is one ratification, "bid to join" one proposal.
+DOMINATING_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "compound", "amod", "nmod", "poss"})
+# Sub-clauses that report something else; their mentions are not parties of this statement.
+CUT_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos"})
+# Prepositions whose objects are circumstances (place, time, reason, target), not parties.
+CIRCUMSTANCE_PREPS = frozenset({
+    "in", "at", "against", "amid", "during", "after", "following", "despite", "over", "into", "for",
+    "since", "before", "like", "as", "near", "under", "within", "without", "via", "by means of", "toward",
+    "towards", "outside", "across", "around",
+})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def dominated_by(token: Any, triggers: set[int]) -> int | None:
+    """Index of the trigger that governs ``token`` through argument links, if any."""
+    current = token
+    while current.head.i != current.i and current.dep_ in DOMINATING_DEPS:
+        current = current.head
+        if current.i in triggers:
+            return current.i
+    return None
+
+
+def subject_of(token: Any) -> Any | None:
+    """The token's own subject, or the one it inherits through xcomp/conj/acl chains."""
+    current = token
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
+            return current.head  # "Finland, which was admitted…": the modified noun
+        return None
+    return None
+
+
+def region(trigger: Any, other_triggers: Iterable[int]) -> set[int]:
+    """Token indices the trigger's statement covers (see the module docstring)."""
+    others = set(other_triggers) - {trigger.i}
+    covered: set[int] = set()
+
+    def walk(token: Any, top: bool) -> None:
+        if not top and (token.i in others or token.dep_ in CUT_DEPS):
+            return
+        if not top and token.dep_ == "prep" and token.lower_ in CIRCUMSTANCE_PREPS:
+            return
+        covered.add(token.i)
+        for child in token.children:
+            walk(child, False)
+
+    walk(trigger, True)
+    if trigger.dep_ in ("acl", "amod", "relcl", "compound") and trigger.head.i != trigger.i:
+        walk(trigger.head, True)  # "the agreement signed today", "the signed treaty"
+    subject = subject_of(trigger)
+    if subject is not None and subject.i not in covered:
+        walk(subject, True)
+    return covered
+
+
+def has_negation(token: Any) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def is_future(token: Any) -> bool:
+    """'will leave', 'plans to sign', 'is expected to join': an intention, not a done step."""
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll"):
+                return True
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in (
+            "plan", "intend", "expect", "want", "seek", "hope", "aim", "prepare", "set", "going", "go", "move",
+            "threaten", "vow", "promise", "decide", "agree", "pledge",
+        ):
+            return True
+        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return False

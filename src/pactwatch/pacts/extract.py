@@ -1,0 +1,375 @@
+"""Commitment reports from one parsed article: who agreed to what, at which step, when.
+
+One pass over the sentences keeps a small discourse state (the agreements met so far, the one
+in focus, the organisation in focus), so that "the two countries", "the accord" or "the alliance"
+resolve to what the article is talking about. Each lifecycle trigger ("signed", "ratify",
+"announced their withdrawal") that speaks about an agreement or a membership yields a draft; at
+the end every draft takes its agreement's kind (the most specific obligation the article states
+for it, plus obligations stated as separate provisions) and drafts are de-duplicated.
+
+Conventions follow ``shared/testdata/news-dev/README.md``: membership changes are one report per
+member state, ``[STATE, ORG]``, of kind accession / withdrawal / suspension; the acting state of a
+ratification ("Hungary ratified Sweden's accession") is not a party; an intention ("will leave")
+is ``announced``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pactwatch.data import read_table
+from pactwatch.nlp.types import CommitmentReport, Mention
+from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
+from pactwatch.pacts.dates import find_dates
+from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match
+
+# Nouns that may carry a lifecycle step ("the signing", "their withdrawal"); other lexicon
+# words count only as verbs or participles ("a sign of", "the end of the war" are not steps).
+NOMINAL_TRIGGERS = frozenset({"signing", "ratification", "approval", "withdrawal", "suspension", "application",
+                              "bid", "decision", "exit"})
+ORG_WORDS = frozenset({"alliance", "bloc", "organisation", "organization", "union", "community"})
+STAGE = {"proposed": 0, "announced": 1, "signed": 2, "ratified": 3, "entered_into_force": 4, "joined": 4,
+         "suspended": 5, "withdrew": 6, "expired": 6}
+INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
+MEMBER_VERBS = frozenset({"join", "leave", "withdraw", "exit", "quit", "suspend", "admit", "accede", "become",
+                          "apply", "pull", "announce", "seek"})
+MEMBER_NOUNS = frozenset({"accession", "membership", "bid", "protocol", "withdrawal", "exit", "suspension",
+                          "application"})
+CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
+
+
+@dataclass
+class Agreement:
+    parties: frozenset[str]
+    named_kinds: set[str] = field(default_factory=set)  # implied by what it is called
+    stated_kinds: set[str] = field(default_factory=set)  # obligations the text states
+    name: str | None = None
+    conditions: str | None = None
+
+    def kinds(self) -> tuple[str, ...]:
+        """Most specific kind first, then obligations stated as separate provisions."""
+        pool = {("other" if k == "economic" else k) for k in self.named_kinds | self.stated_kinds} or {"other"}
+        ordered = sorted(pool, key=KIND_ORDER.index)
+        primary = ordered[0]
+        extra = [k for k in sorted(self.stated_kinds, key=KIND_ORDER.index)
+                 if k != primary and k in ("military_cooperation", "consultation", "nonaggression", "neutrality")]
+        return (primary, *extra)
+
+
+@dataclass
+class Discourse:
+    agreements: dict[frozenset[str], Agreement] = field(default_factory=dict)
+    current: Agreement | None = None
+    org: str | None = None
+
+    def agreement(self, parties: frozenset[str]) -> Agreement:
+        found = self.agreements.get(parties)
+        if found is None:
+            found = self.agreements[parties] = Agreement(parties)
+        self.current = found
+        return found
+
+
+@dataclass
+class Draft:
+    parties: tuple[str, ...]
+    event: str
+    date: date | None
+    sent: Any
+    agreement: Agreement | None = None
+    membership_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class PartyCodes:
+    """Which actor codes are states (reduced to ISO3) and which are organisations."""
+
+    countries: frozenset[str]
+
+    @classmethod
+    def load(cls) -> PartyCodes:
+        return cls(frozenset(row["code"] for row in read_table("actors/countries.tsv")))
+
+    def party(self, mention: Mention) -> str | None:
+        if mention.code[:3] in self.countries and mention.kind != "organisation":
+            return mention.code[:3]
+        if mention.kind == "organisation" or mention.code.isupper() and mention.code[:3] not in self.countries:
+            return mention.code
+        return None
+
+    def is_org(self, code: str) -> bool:
+        return code not in self.countries
+
+
+@dataclass(frozen=True)
+class Resources:
+    lexicon: CommitmentLexicon
+    codes: PartyCodes
+
+    @classmethod
+    def load(cls) -> Resources:
+        return cls(CommitmentLexicon.load(), PartyCodes.load())
+
+
+def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
+                        resources: Resources | None = None) -> list[CommitmentReport]:
+    """Every commitment step the article reports, one report per (parties, kind, step, date)."""
+    resources = resources or Resources.load()
+    state = Discourse()
+    drafts: list[Draft] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for sent in doc.sents:
+        inside = [m for m in ordered if sent.start_char <= m.start < sent.end_char]
+        drafts.extend(_sentence(sent, inside, on, resources, state))
+    return _finish(drafts)
+
+
+# -- one sentence ------------------------------------------------------------------------------
+def _token_parties(sent: Any, mentions: list[Mention], codes: PartyCodes) -> dict[int, str]:
+    """Token index -> party code for every token inside a resolved actor mention."""
+    parties: dict[int, str] = {}
+    for mention in mentions:
+        party = codes.party(mention)
+        if party is None:
+            continue
+        for token in sent:
+            if token.idx < mention.end and token.idx + len(token) > mention.start:
+                parties[token.i] = party
+    return parties
+
+
+def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resources,
+              state: Discourse) -> list[Draft]:
+    lex = res.lexicon
+    agreements = lex.match(sent, "agreement")
+    obligations = lex.match(sent, "obligation")
+    membership = lex.match(sent, "membership")
+    references = lex.match(sent, "reference")
+    token_party = _token_parties(sent, mentions, res.codes)
+    orgs = [(i, p) for i, p in token_party.items() if res.codes.is_org(p)]
+    org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
+                and any(c.lower_ in ("the", "this", "that") for c in t.children)]
+    triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
+    trigger_ids = {m.start for m in triggers}
+    kinds_named = {m.value for m in agreements if m.value}
+    kinds_stated = {m.value for m in obligations}
+    agreement_tokens = {i for m in agreements for i in range(m.start, m.end)}
+    reference_tokens = {i for m in references for i in range(m.start, m.end)}
+    member_tokens = {i for m in membership for i in range(m.start, m.end)}
+    dates = _token_dates(sent, on)
+
+    drafts: list[Draft] = []
+    touched: Agreement | None = None
+    for match in triggers:
+        token = sent.doc[match.start]
+        if has_negation(token) or dominated_by(token, trigger_ids) is not None:
+            continue
+        covered = region(token, trigger_ids)
+        dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]
+        events = [m.value for m in dominated]
+        event = match.value
+        if event in INTENTION_EVENTS and is_future(token):
+            event = "announced"
+        when = _date_for(token, covered, dates, len(triggers))
+        region_parties = _parties_in(covered, token_party, sent)
+        region_orgs = [p for p in region_parties if res.codes.is_org(p)]
+        is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS
+        org = region_orgs[0] if region_orgs else None
+        if org is None and is_member and state.org and (set(org_refs) & covered or _joins(token)):
+            org = state.org
+        if org is not None and is_member:
+            state.org = org
+            members = _members(sent, covered, token_party, res.codes) or [
+                p for p in region_parties if not res.codes.is_org(p)]
+            kind = _membership_kind(events, covered, sent)
+            for member in dict.fromkeys(members):
+                drafts.append(Draft(tuple(sorted((member, org))), event, when, sent, membership_kind=kind))
+            continue
+        about_agreement = bool(agreement_tokens & covered) or bool(reference_tokens & covered) or (
+            token.dep_ in ("acl", "amod") and token.head.i in agreement_tokens)
+        if not about_agreement:
+            continue
+        states = [p for p in region_parties if not res.codes.is_org(p)]
+        for parties in _bilateral_split(token, covered, token_party, states, res.codes):
+            agreement = state.agreement(frozenset(parties))
+            _inherit_such(sent, agreement, state)
+            touched = agreement
+            drafts.append(Draft(tuple(sorted(parties)), event, when, sent, agreement=agreement))
+        if len(states) < 2 and state.current is not None and (set(states) <= state.current.parties):
+            touched = state.current
+            drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent, agreement=state.current))
+        if match.value == "withdrew" and drafts and drafts[-1].agreement is not None:
+            drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
+    if touched is None and (agreements or obligations or references):
+        states = sorted({p for p in token_party.values() if not res.codes.is_org(p)})
+        if len(states) >= 2 and (agreements or obligations):
+            touched = state.agreement(frozenset(states))
+        elif state.current is not None and (references or agreements or obligations):
+            touched = state.current
+    if touched is not None:
+        touched.named_kinds |= kinds_named
+        touched.stated_kinds |= kinds_stated
+        touched.name = touched.name or _name(sent, agreements)
+        touched.conditions = touched.conditions or _conditions(sent, obligations)
+    return drafts
+
+
+def _is_trigger(token: Any) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    if token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed"):
+        return True
+    return token.pos_ == "NOUN" and token.lower_ in NOMINAL_TRIGGERS
+
+
+def _joins(token: Any) -> bool:
+    """Membership verbs whose organisation may come from the discourse ("which was admitted")."""
+    return token.lemma_.lower() in ("join", "admit", "accede", "leave", "withdraw", "quit", "exit")
+
+
+def _parties_in(covered: set[int], token_party: dict[int, str], sent: Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for i in sorted(covered):
+        if i in token_party:
+            seen.setdefault(token_party[i])
+    return list(seen)
+
+
+def _members(sent: Any, covered: set[int], token_party: dict[int, str], codes: PartyCodes) -> list[str]:
+    """States whose membership changes: possessors of "accession", subjects of "join", objects of "allow"."""
+    found: list[str] = []
+    for i in sorted(covered):
+        party = token_party.get(i)
+        if party is None or codes.is_org(party):
+            continue
+        token = sent.doc[i]
+        head = token.head
+        if token.dep_ == "poss" and head.lemma_.lower() in MEMBER_NOUNS | {"entry", "bid", "country"}:
+            found.append(party)
+        elif token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in MEMBER_VERBS:
+            found.append(party)
+        elif token.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in ("allow", "welcome", "admit", "invite"):
+            found.append(party)
+        elif token.dep_ == "conj" and found and token_party.get(token.head.i) in found:
+            found.append(party)
+        elif head.dep_ == "relcl" and head.lemma_.lower() in MEMBER_VERBS | {"admit"}:
+            found.append(party)
+    for i in sorted(covered):  # "Finland, which was admitted": the noun a membership relcl modifies
+        token = sent.doc[i]
+        if token.dep_ == "relcl" and token.lemma_.lower() in MEMBER_VERBS and token.head.i in token_party:
+            found.append(token_party[token.head.i])
+    return [p for p in dict.fromkeys(found) if not codes.is_org(p)]
+
+
+def _membership_kind(events: list[str], covered: set[int], sent: Any) -> str:
+    words = {sent.doc[i].lemma_.lower() for i in covered}
+    if "withdrew" in events:
+        return "withdrawal"
+    if "suspended" in events:
+        return "accession" if "accession" in words or "talk" in words else "suspension"
+    return "accession"
+
+
+def _bilateral_split(token: Any, covered: set[int], token_party: dict[int, str], states: list[str],
+                     codes: PartyCodes) -> list[list[str]]:
+    """One party list per agreement: "X concluded pacts with A and B" is two bilateral pacts."""
+    if len(states) < 2:
+        return []
+    subject = subject_of(token)
+    with_parties: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            with_parties += [token_party[t.i] for t in child.subtree if t.i in token_party]
+    subject_parties = [token_party[t.i] for t in subject.subtree if t.i in token_party] if subject is not None else []
+    with_parties = [p for p in dict.fromkeys(with_parties) if not codes.is_org(p)]
+    subject_parties = [p for p in dict.fromkeys(subject_parties) if not codes.is_org(p)]
+    if len(subject_parties) == 1 and len(with_parties) >= 2:
+        return [[subject_parties[0], other] for other in with_parties if other != subject_parties[0]]
+    return [states]
+
+
+def _inherit_such(sent: Any, agreement: Agreement, state: Discourse) -> None:
+    """"such pacts", "a similar agreement": the kind of the agreement last in focus."""
+    previous = [a for a in state.agreements.values() if a is not agreement]
+    if previous and any(t.lower_ in ("such", "similar") for t in sent):
+        source = previous[-1]
+        agreement.named_kinds |= source.named_kinds | source.stated_kinds
+
+
+def _token_dates(sent: Any, on: date | None) -> list[tuple[int, date, bool]]:
+    """(token index, date, explicit) for each resolvable date in the sentence."""
+    out = []
+    for mention in find_dates(sent.text, on):
+        if mention.value is None:
+            continue
+        char = sent.start_char + mention.start
+        token = next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
+        if token is not None:
+            out.append((token.i, mention.value, mention.explicit))
+    return out
+
+
+def _date_for(trigger: Any, covered: set[int], dates: list[tuple[int, date, bool]], n_triggers: int) -> date | None:
+    """The date attached to this trigger's statement; a sole trigger takes the sentence's date."""
+    own = [d for d in dates if d[0] in covered]
+    pool = own or (dates if n_triggers == 1 else [d for d in dates if trigger.doc[d[0]].head.dep_ == "ROOT"
+                                                    or trigger.doc[d[0]].head.head.dep_ == "ROOT"])
+    explicit = [d for d in pool if d[2]]
+    chosen = explicit or pool
+    return chosen[0][1] if chosen else None
+
+
+def _name(sent: Any, agreements: list[Match]) -> str | None:
+    """A capitalised agreement name: "Treaty of Nancy", "Comprehensive Strategic Partnership Agreement"."""
+    for match in agreements:
+        head = sent.doc[match.end - 1]
+        if not head.text[:1].isupper() or head.i == sent.start:
+            continue
+        start = match.start
+        while start > sent.start and (sent.doc[start - 1].text[:1].isupper() or sent.doc[start - 1].text == "-") \
+                and sent.doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN", "PUNCT"):
+            start -= 1
+        end = match.end
+        if end + 1 < sent.end and sent.doc[end].lower_ == "of" and sent.doc[end + 1].text[:1].isupper():
+            end += 2
+            while end < sent.end and sent.doc[end].text[:1].isupper():
+                end += 1
+        name = sent.doc[start:end].text.strip("“”\"' ")
+        if len(name.split()) >= 2:
+            return name
+    return None
+
+
+def _conditions(sent: Any, obligations: list[Match]) -> str | None:
+    if not obligations:
+        return None
+    found = CONDITION_RE.search(sent.text)
+    return found.group(1).strip() if found else None
+
+
+# -- the whole article ----------------------------------------------------------------------------
+def _finish(drafts: list[Draft]) -> list[CommitmentReport]:
+    reports: list[CommitmentReport] = []
+    for draft in drafts:
+        if len(draft.parties) < 2:
+            continue
+        agreement = draft.agreement
+        kinds = (draft.membership_kind,) if draft.membership_kind else agreement.kinds() if agreement else ("other",)
+        reports.append(CommitmentReport(
+            parties=draft.parties, kinds=kinds, lifecycle_event=draft.event, date=draft.date,
+            sentence=draft.sent.text, start=draft.sent.start_char, end=draft.sent.end_char,
+            conditions=agreement.conditions if agreement else None, name=agreement.name if agreement else None,
+        ))
+    # an announcement of what the article also reports as done is the same step, told early
+    done = {(r.parties, r.kinds[0]) for r in reports if STAGE[r.lifecycle_event] >= STAGE["signed"]}
+    reports = [r for r in reports if not (r.lifecycle_event == "announced" and (r.parties, r.kinds[0]) in done)]
+    # one report per (parties, kinds, step, date); an undated repeat of a dated step is dropped
+    kept: dict[tuple, CommitmentReport] = {}
+    for report in reports:
+        key = (report.parties, report.kinds, report.lifecycle_event)
+        kept.setdefault((*key, report.date), report)
+    dated = {k[:3] for k, r in kept.items() if r.date is not None}
+    return [r for k, r in kept.items() if r.date is not None or k[:3] not in dated]
