@@ -22,26 +22,36 @@ CIRCUMSTANCE_PREPS = frozenset({
     "since", "before", "like", "as", "near", "under", "within", "without", "via", "by means of", "toward",
     "towards", "outside", "across", "around",
 })
+# Inside a noun phrase only these mark circumstances ("the war in Ukraine" stays out, but
+# "the regimes in Mali" and "membership in the CSTO" name parties).
+NOUN_CIRCUMSTANCE_PREPS = frozenset({"against", "amid", "during", "after", "following", "despite", "since", "before",
+                                     "near", "toward", "towards"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "which", "who", "that"})
 
 
 def dominated_by(token: Any, triggers: set[int]) -> int | None:
     """Index of the trigger that governs ``token`` through argument links, if any."""
     current = token
-    while current.head.i != current.i and current.dep_ in DOMINATING_DEPS:
+    while current.head.i != current.i and (current.dep_ in DOMINATING_DEPS or _purpose(current)):
         current = current.head
         if current.i in triggers:
             return current.i
     return None
 
 
+def _purpose(token: Any) -> bool:
+    """An infinitive of purpose ("approved a bill to allow Finland to join") belongs to its verb."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def subject_of(token: Any) -> Any | None:
     """The token's own subject, or the one it inherits through xcomp/conj/acl chains."""
     current = token
     for _ in range(6):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and not (subjects[0].lower_ in PRONOUNS and current.dep_ in ("ccomp", "conj", "xcomp")):
+            return subjects[0]
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             current = current.head
             continue
@@ -59,8 +69,10 @@ def region(trigger: Any, other_triggers: Iterable[int]) -> set[int]:
     def walk(token: Any, top: bool) -> None:
         if not top and (token.i in others or token.dep_ in CUT_DEPS):
             return
-        if not top and token.dep_ == "prep" and token.lower_ in CIRCUMSTANCE_PREPS:
-            return
+        if not top and token.dep_ == "prep":
+            on_noun = token.head.pos_ in ("NOUN", "PROPN", "PRON")
+            if token.lower_ in (NOUN_CIRCUMSTANCE_PREPS if on_noun else CIRCUMSTANCE_PREPS):
+                return
         covered.add(token.i)
         for child in token.children:
             walk(child, False)

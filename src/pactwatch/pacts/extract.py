@@ -64,6 +64,7 @@ class Discourse:
     agreements: dict[frozenset[str], Agreement] = field(default_factory=dict)
     current: Agreement | None = None
     org: str | None = None
+    member: str | None = None  # the last state whose membership the article spoke about
 
     def agreement(self, parties: frozenset[str]) -> Agreement:
         found = self.agreements.get(parties)
@@ -122,9 +123,29 @@ def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
     drafts: list[Draft] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for sent in doc.sents:
-        inside = [m for m in ordered if sent.start_char <= m.start < sent.end_char]
-        drafts.extend(_sentence(sent, inside, on, resources, state))
+        for segment in _segments(sent):
+            inside = [m for m in ordered if segment.start_char <= m.start < segment.end_char]
+            drafts.extend(_sentence(segment, inside, on, resources, state))
     return _finish(drafts)
+
+
+def _segments(sent: Any) -> list[Any]:
+    """A sentence split at line breaks: a headline or dateline line is not part of the next line's
+    statement even when the parser runs them together."""
+    cuts = [t.i for t in sent if t.is_space and "\n" in t.text]
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *[c + 1 for c in cuts], sent.end]
+    doc = sent.doc
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b > a:
+            out.append(doc[a:b])
+    return out
 
 
 # -- one sentence ------------------------------------------------------------------------------
@@ -153,6 +174,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in ("the", "this", "that") for c in t.children)]
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
+    triggers += _become_member(sent, lex)
     trigger_ids = {m.start for m in triggers}
     kinds_named = {m.value for m in agreements if m.value}
     kinds_stated = {m.value for m in obligations}
@@ -167,23 +189,30 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         token = sent.doc[match.start]
         if has_negation(token) or dominated_by(token, trigger_ids) is not None:
             continue
-        covered = region(token, trigger_ids)
+        covered = region(token, trigger_ids) & set(range(sent.start, sent.end))
         dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]
         events = [m.value for m in dominated]
         event = match.value
         if event in INTENTION_EVENTS and is_future(token):
             event = "announced"
+        if event == "announced" and "suspended" in events:
+            event = "suspended"  # "announced the suspension of its membership" is the suspension itself
         when = _date_for(token, covered, dates, len(triggers))
         region_parties = _parties_in(covered, token_party, sent)
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
         is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS
         org = region_orgs[0] if region_orgs else None
-        if org is None and is_member and state.org and (set(org_refs) & covered or _joins(token)):
+        if org is None and is_member and state.org and (
+                set(org_refs) & covered or _joins(token) or _member_noun(covered, sent)):
             org = state.org
         if org is not None and is_member:
             state.org = org
             members = _members(sent, covered, token_party, res.codes) or [
                 p for p in region_parties if not res.codes.is_org(p)]
+            if not members and state.member and _member_noun(covered, sent):
+                members = [state.member]  # "the country's membership"
+            if members:
+                state.member = members[-1]
             kind = _membership_kind(events, covered, sent)
             for member in dict.fromkeys(members):
                 drafts.append(Draft(tuple(sorted((member, org))), event, when, sent, membership_kind=kind))
@@ -204,7 +233,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         if match.value == "withdrew" and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
     if touched is None and (agreements or obligations or references):
-        states = sorted({p for p in token_party.values() if not res.codes.is_org(p)})
+        root_region = region(sent.root, ()) & set(range(sent.start, sent.end))
+        states = sorted({p for i, p in token_party.items() if i in root_region and not res.codes.is_org(p)})
         if len(states) >= 2 and (agreements or obligations):
             touched = state.agreement(frozenset(states))
         elif state.current is not None and (references or agreements or obligations):
@@ -223,6 +253,19 @@ def _is_trigger(token: Any) -> bool:
     if token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed"):
         return True
     return token.pos_ == "NOUN" and token.lower_ in NOMINAL_TRIGGERS
+
+
+def _become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
+    """"became the 31st member of NATO": a joining, though the words are not adjacent."""
+    joined = next((t for t in lex.terms if t.type == "lifecycle" and t.value == "joined"), None)
+    if joined is None:
+        return []
+    return [Match(joined, t.i, t.i + 1) for t in sent if t.lemma_.lower() == "become"
+            and any(c.dep_ == "attr" and c.lemma_.lower() == "member" for c in t.children)]
+
+
+def _member_noun(covered: set[int], sent: Any) -> bool:
+    return any(sent.doc[i].lemma_.lower() in ("membership", "accession", "member") for i in covered)
 
 
 def _joins(token: Any) -> bool:
@@ -280,7 +323,8 @@ def _bilateral_split(token: Any, covered: set[int], token_party: dict[int, str],
         return []
     subject = subject_of(token)
     with_parties: list[str] = []
-    for child in token.children:
+    heads = [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]
+    for child in (c for h in heads for c in h.children):
         if child.dep_ == "prep" and child.lower_ == "with":
             with_parties += [token_party[t.i] for t in child.subtree if t.i in token_party]
     subject_parties = [token_party[t.i] for t in subject.subtree if t.i in token_party] if subject is not None else []
