@@ -1,9 +1,9 @@
 """The bundled examples: formats present, every article readable, dated and titled, the WARC
 reproducible from its sources, the README complete, and the text written in our own words.
 
-These tests read the example files directly (regular expressions, json, warcio) rather than
-through pactwatch's readers, so that they check the material itself; the readers have their own
-tests that use these files.
+These tests read the example files directly (regular expressions, json, warcio, and trafilatura
+for the HTML bodies) rather than through pactwatch's readers, so that they check the material
+itself; the readers have their own tests.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import pytest
 import trafilatura
 from warcio.archiveiterator import ArchiveIterator
 
-from conftest import require_shared
+from tests.conftest import require_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -116,15 +116,16 @@ def read_jsonl_examples(path: Path) -> list[Example]:
     return found
 
 
-def warc_responses(path: Path) -> list[tuple[str, str, bytes]]:
-    """(target URI, content type, payload) of every response record."""
+def warc_responses(path: Path) -> list[tuple[str, str, bytes, str]]:
+    """(target URI, content type, payload, WARC-Date) of every response record."""
     out = []
     with path.open("rb") as handle:
         for record in ArchiveIterator(handle):
             if record.rec_type == "response":
                 out.append((record.rec_headers.get_header("WARC-Target-URI"),
                             record.http_headers.get_header("Content-Type"),
-                            record.content_stream().read()))
+                            record.content_stream().read(),
+                            record.rec_headers.get_header("WARC-Date")))
     return out
 
 
@@ -138,7 +139,7 @@ def manifest_rows() -> list[dict[str, str]]:
 def warc_examples() -> list[Example]:
     by_uri = {row["target_uri"]: row["file"] for row in manifest_rows()}
     found = []
-    for uri, content_type, payload in warc_responses(WARC):
+    for uri, content_type, payload, _ in warc_responses(WARC):
         if content_type.startswith("text/html"):
             found.append(read_html_example(payload.decode("utf-8"), f"warc-src/{by_uri[uri]}"))
     return found
@@ -222,9 +223,18 @@ def test_text_dumps_have_related_headlines_and_metadata_variants() -> None:
 def test_warc_has_expected_records() -> None:
     rows = manifest_rows()
     responses = warc_responses(WARC)
-    assert [uri for uri, _, _ in responses] == [row["target_uri"] for row in rows]
-    assert all(uri.startswith("https://demo.pactwatch.example/") for uri, _, _ in responses)
-    kinds = [ctype.split(";")[0] for _, ctype, _ in responses]
+    assert [r[0] for r in responses] == [row["target_uri"] for row in rows]
+    assert all(r[0].startswith("https://demo.pactwatch.example/") for r in responses)
+    # WARC-Date is the crawl date from the manifest, and no page was crawled before it appeared
+    assert [r[3] for r in responses] == [row["warc_date"] for row in rows]
+    for row, (_, ctype, payload, _) in zip(rows, responses):
+        assert ctype == row["content_type"]
+        assert payload == (EXAMPLES / "warc-src" / row["file"]).read_bytes()
+        published = meta(payload.decode("utf-8"), "property", "article:published_time")
+        if published:
+            crawled = datetime.fromisoformat(row["warc_date"].replace("Z", "+00:00"))
+            assert datetime.fromisoformat(published) < crawled, row["file"]
+    kinds = [r[1].split(";")[0] for r in responses]
     assert kinds.count("text/html") == 5
     assert {"text/plain", "image/svg+xml"} <= set(kinds)
     with WARC.open("rb") as handle:
