@@ -49,6 +49,12 @@ class Annotator:
 
     # Shared tables, loaded on first use (each step's owner adds its own property here).
 
+    @cached_property
+    def pact_resources(self) -> Any:
+        from pactwatch.pacts.extract import Resources
+
+        return Resources.load()
+
     def annotate(self, article: Article) -> Annotation:
         return next(iter(self.annotate_many([article])))
 
@@ -80,6 +86,9 @@ class Annotator:
         # 2. quotes  (pactwatch.nlp.quotes)      -> annotation.quotes
         # 3. events  (pactwatch.nlp.events)      -> annotation.events
         # 4. pacts   (pactwatch.pacts.extract)   -> annotation.commitments
+        from pactwatch.pacts.extract import extract_commitments
+
+        annotation.commitments = extract_commitments(doc, annotation.mentions, on, self.pact_resources)
         del on, doc
         return annotation
 

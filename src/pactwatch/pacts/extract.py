@@ -89,16 +89,19 @@ class PartyCodes:
     """Which actor codes are states (reduced to ISO3) and which are organisations."""
 
     countries: frozenset[str]
+    organisations: frozenset[str]  # intergovernmental bodies and groupings (regions like WST are not parties)
 
     @classmethod
     def load(cls) -> PartyCodes:
-        return cls(frozenset(row["code"] for row in read_table("actors/countries.tsv")))
+        return cls(frozenset(row["code"] for row in read_table("actors/countries.tsv")),
+                   frozenset(row["code"] for row in read_table("actors/organisations.tsv")
+                             if row.get("type") in ("igo", "group")))
 
     def party(self, mention: Mention) -> str | None:
+        if mention.code in self.organisations:
+            return mention.code
         if mention.code[:3] in self.countries and mention.kind != "organisation":
             return mention.code[:3]
-        if mention.kind == "organisation" or mention.code.isupper() and mention.code[:3] not in self.countries:
-            return mention.code
         return None
 
     def is_org(self, code: str) -> bool:
