@@ -1,0 +1,134 @@
+"""What every route module shares: the per-request connection, parameter checks, JSON replies."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+from starlette.responses import Response
+
+from pactwatch.api.errors import ApiError
+from pactwatch.data import read_table
+from pactwatch.store import Database
+
+MAX_LIMIT = 500
+_CODE = re.compile(r"^[A-Za-z0-9]{2,15}$")
+
+
+class Json(Response):
+    """JSON without FastAPI's encoder pass (rows are plain dicts already): keeps reads fast."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def reader_db(request: Request) -> Iterator[Database]:
+    with request.app.state.pool.reader() as db:
+        yield db
+
+
+ReaderDb = Annotated[Database, Depends(reader_db)]
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int
+    offset: int
+
+
+def paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many first.")] = 0,
+) -> Page:
+    return Page(limit, offset)
+
+
+Paging = Annotated[Page, Depends(paging)]
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """A YYYY-MM-DD parameter as an ISO string, or a 400 naming the parameter."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_date(value, name)
+    except ValueError:
+        return _bad_date(value, name)
+
+
+def _bad_date(value: str, name: str) -> str:
+    raise ApiError(400, f"{name}: {value[:40]!r} is not a date; use YYYY-MM-DD")
+
+
+def on_date(value: str | None, name: str = "on") -> str:
+    """The date a question about commitments is asked for; today when not given."""
+    return check_date(value, name) or date.today().isoformat()
+
+
+def check_code(value: str | None, name: str) -> str | None:
+    """An actor code (RUS, PRKGOV, NATO): letters and digits only, returned upper-case."""
+    if value is None or value == "":
+        return None
+    if not _CODE.match(value):
+        raise ApiError(400, f"{name}: {value[:40]!r} is not an actor code (2-15 letters or digits, e.g. RUS)")
+    return value.upper()
+
+
+def check_text(value: str | None, name: str, max_len: int = 200) -> str | None:
+    if value is None or value.strip() == "":
+        return None
+    if len(value) > max_len:
+        raise ApiError(400, f"{name}: longer than {max_len} characters")
+    return value.strip()
+
+
+class Names:
+    """Readable names for actor codes and CAMEO codes, from the shipped tables."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, str] = {}
+        for table in ("actors/countries.tsv", "actors/organisations.tsv"):
+            try:
+                rows = read_table(table)
+            except FileNotFoundError:
+                continue
+            for row in rows:
+                if row.get("code") and row.get("name"):
+                    self.actors.setdefault(row["code"], row["name"])
+        self.cameo: dict[str, str] = {}
+        try:
+            for row in read_table("cameo/codes.tsv"):
+                self.cameo[row["code"]] = row["name"]
+        except FileNotFoundError:
+            pass
+
+    def actor(self, code: str | None) -> str | None:
+        """'RUSGOV' -> 'Russia' (the country part names the actor when the full code is unknown)."""
+        if not code:
+            return None
+        return self.actors.get(code) or self.actors.get(code[:3])
+
+    def event(self, code: str | None) -> str | None:
+        return self.cameo.get(code or "")
+
+
+def names_of(request: Request) -> Names:
+    return request.app.state.names
+
+
+AppNames = Annotated[Names, Depends(names_of)]
+
+
+def listing(items: list[dict[str, Any]], page: Page, total: int | None = None, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"items": items, "limit": page.limit, "offset": page.offset}
+    if total is not None:
+        body["total"] = total
+    body.update(extra)
+    return body

@@ -1,0 +1,184 @@
+"""``/api/events`` and ``/api/quotes``: filtered listings with their source article and offsets.
+
+Every filter value is a bound parameter; codes are checked to be letters/digits first, so a
+bad value is a 400 that names it rather than an empty or surprising answer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from pactwatch.api.common import (
+    AppNames, Json, Paging, ReaderDb, check_code, check_date, check_text, listing,
+)
+from pactwatch.api.errors import ApiError
+
+router = APIRouter(tags=["events and quotes"])
+
+# An event's date, or its article's publication day when the text gave none.
+EVENT_DATE = "COALESCE(e.date, substr(a.published, 1, 10))"
+
+
+def _prefix(column: str) -> str:
+    """Actor codes match by prefix: RUS matches RUS, RUSGOV, RUSMIL (no LIKE, so no wildcards)."""
+    return f"substr({column}, 1, length(?)) = ?"
+
+
+def _contains(column: str) -> str:
+    return f"lower({column}) LIKE ? ESCAPE '\\'"
+
+
+def like_pattern(text: str) -> str:
+    """The user's text matched literally (%, _ and \\ escaped), case-insensitively, anywhere."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def parse_dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None or value == "":
+        return None
+    parts = value.replace("–", "-").split("-")
+    if len(parts) != 2:
+        raise ApiError(400, f"dyad: {value[:40]!r} is not two actor codes like RUS-PRK")
+    a, b = (check_code(p, "dyad") for p in parts)
+    if a is None or b is None:
+        raise ApiError(400, f"dyad: {value[:40]!r} is not two actor codes like RUS-PRK")
+    return a, b
+
+
+def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, code: str | None = None,
+                  root: str | None = None, quad: int | None = None, since: str | None = None,
+                  until: str | None = None, article: int | None = None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor:
+        clauses.append(f"({_prefix('e.source')} OR {_prefix('e.target')})")
+        params += [actor, actor, actor, actor]
+    if dyad:
+        a, b = dyad  # either direction: a dyad is the pair, whoever acted
+        clauses.append(f"(({_prefix('e.source')} AND {_prefix('e.target')})"
+                       f" OR ({_prefix('e.source')} AND {_prefix('e.target')}))")
+        params += [a, a, b, b, b, b, a, a]
+    if code:
+        clauses.append(_prefix("e.cameo_code"))
+        params += [code, code]
+    if root:
+        clauses.append("e.root_code = ?")
+        params.append(root)
+    if quad is not None:
+        clauses.append("e.quad_class = ?")
+        params.append(quad)
+    if since:
+        clauses.append(f"{EVENT_DATE} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{EVENT_DATE} <= ?")
+        params.append(until)
+    if article is not None:
+        clauses.append("e.article_id = ?")
+        params.append(article)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def cameo_code(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not value.isdigit() or not 2 <= len(value) <= 4 or not value.isascii():
+        raise ApiError(400, f"{name}: {value[:40]!r} is not a CAMEO code (2-4 digits, e.g. 042)")
+    return value
+
+
+EVENT_COLUMNS = (
+    "e.id, e.article_id, " + EVENT_DATE + " AS date, e.date IS NULL AS date_from_article, e.source, e.target,"
+    " e.cameo_code, e.root_code, e.quad_class, e.goldstein, e.sentence, e.start_char, e.end_char, e.matched,"
+    " a.title AS article_title, a.published AS article_published"
+)
+
+
+def query_events(db: Any, where: str, params: list[Any], limit: int | None, offset: int = 0,
+                 order: str = "date DESC, e.id DESC") -> list[dict[str, Any]]:
+    sql = f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where} ORDER BY {order}"
+    args = list(params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    rows = db.query(sql, args)
+    for row in rows:
+        row["date_from_article"] = bool(row["date_from_article"])
+    return rows
+
+
+@router.get("/events", response_class=Json, summary="CAMEO events with their evidence")
+def events(
+    db: ReaderDb,
+    names: AppNames,
+    page: Paging,
+    actor: Annotated[str | None, Query(description="Source or target code (prefix: RUS matches RUSGOV).")] = None,
+    dyad: Annotated[str | None, Query(description="Two codes, e.g. RUS-PRK: events between them, either way.")] = None,
+    code: Annotated[str | None, Query(description="CAMEO code or its prefix, e.g. 04 or 042.")] = None,
+    root: Annotated[str | None, Query(description="CAMEO root code, 01-20.")] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
+    since: Annotated[str | None, Query(description="On or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="On or before (YYYY-MM-DD).")] = None,
+    article: Annotated[int | None, Query(ge=1, le=2**62, description="Only this article's events.")] = None,
+) -> Json:
+    where, params = event_filters(
+        check_code(actor, "actor"), parse_dyad(dyad), cameo_code(code, "code"), cameo_code(root, "root"),
+        quad, check_date(since, "since"), check_date(until, "until"), article,
+    )
+    total = int(db.scalar(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", params))
+    rows = query_events(db, where, params, page.limit, page.offset)
+    for row in rows:
+        row["name"] = names.event(row["cameo_code"])
+    return Json(listing(rows, page, total))
+
+
+@router.get("/quotes", response_class=Json, summary="Direct quotations with their speakers")
+def quotes(
+    db: ReaderDb,
+    names: AppNames,
+    page: Paging,
+    speaker: Annotated[str | None, Query(description="Part of the speaker's name, case-insensitive.")] = None,
+    actor: Annotated[str | None, Query(description="The speaker's actor code (prefix: RUS matches RUSGOV).")] = None,
+    article: Annotated[int | None, Query(ge=1, le=2**62, description="Only this article's quotes.")] = None,
+    since: Annotated[str | None, Query(description="Article published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="Article published on or before (YYYY-MM-DD).")] = None,
+    text: Annotated[str | None, Query(description="Part of the quoted text, case-insensitive.")] = None,
+) -> Json:
+    speaker, text = check_text(speaker, "speaker"), check_text(text, "text")
+    actor = check_code(actor, "actor")
+    since, until = check_date(since, "since"), check_date(until, "until")
+    clauses: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        clauses.append(_contains("q.speaker"))
+        params.append(like_pattern(speaker))
+    if actor:
+        clauses.append(_prefix("q.speaker_actor"))
+        params += [actor, actor]
+    if article is not None:
+        clauses.append("q.article_id = ?")
+        params.append(article)
+    if since:
+        clauses.append("a.published >= ?")
+        params.append(since)
+    if until:
+        clauses.append("a.published < ?")
+        params.append(until + "\uffff")
+    if text:
+        clauses.append(_contains("q.text"))
+        params.append(like_pattern(text))
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    base = f" FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+    total = int(db.scalar("SELECT COUNT(*)" + base, params))
+    rows = db.query(
+        "SELECT q.id, q.article_id, q.speaker, q.speaker_actor, q.cue, q.text, q.start_char, q.end_char,"
+        " q.speaker_start, q.speaker_end, q.mentions, a.title AS article_title, a.published AS article_published"
+        + base + " ORDER BY a.published DESC, q.article_id DESC, q.start_char LIMIT ? OFFSET ?",
+        [*params, page.limit, page.offset],
+    )
+    for row in rows:
+        row["speaker_actor_name"] = names.actor(row["speaker_actor"])
+    return Json(listing(rows, page, total))

@@ -1,0 +1,44 @@
+"""``pactwatch serve``: the JSON API and the web page over one database, with uvicorn."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from pactwatch.cli.context import AppContext, pass_app
+
+TOKEN_ENV = "PACTWATCH_INGEST_TOKEN"
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.option("--db", "db_url", default=None, metavar="URL", help="Database (overrides the global --db).")
+@click.option("--ingest-token", default=None, metavar="TOKEN",
+              help=f"Enable POST /api/ingest for requests with this bearer token (or ${TOKEN_ENV}).")
+@click.option("--max-upload-mb", default=10, show_default=True, type=click.IntRange(1, 1024),
+              help="Largest upload accepted by /api/ingest.")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Allow this origin to call the API from a browser (repeatable; none by default).")
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+@pass_app
+def serve(app: AppContext, host: str, port: int, db_url: str | None, ingest_token: str | None,
+          max_upload_mb: int, cors_origins: tuple[str, ...], log_level: str) -> None:
+    """Serve the HTTP API under /api/ and the web page at / (Ctrl-C stops)."""
+    import uvicorn
+
+    from pactwatch.api import create_app
+
+    token = ingest_token or os.environ.get(TOKEN_ENV) or None
+    web = create_app(db_url or app.url, ingest_token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
+                     cors_origins=list(cors_origins))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
+    click.echo(f"pactwatch serving {db_url or app.url} on http://{host}:{port}/"
+               f" (ingest {'enabled' if token else 'disabled'})", err=True)
+    uvicorn.run(web, host=host, port=port, log_level=log_level, server_header=False)
+
+
+COMMANDS = [serve]
