@@ -1,0 +1,371 @@
+"""Direct quotations and who said them.
+
+``extract_quotes(doc, mentions)`` finds every span in quotation marks (``quote_marks``), drops
+what is not reported speech (one-word quotes, titles of treaties or exercises in quotes), and
+attributes each quote through the parse:
+
+1. a cue verb from ``data/lexicon/speech_verbs.tsv`` (or "according to") in the sentence(s) the
+   quote sits in, outside any quotation, nearest to the quote first — this covers ``X said: "…"``,
+   ``"…," X said``, ``"…," said X``, ``X said the deal is "…"`` and ``X told reporters``;
+2. its subject (climbing from "adding"/"and added" to the verb whose subject it shares), or
+   the object of "according to", or a name after a dash (``"…" — X``);
+3. otherwise the attribution of the sentence before (ending in a colon, or naming a speaker
+   with a cue), or the speaker of the quote just before (a quotation running on).
+
+Subjects become speakers in ``quote_speakers``. A quotation repeated (near-)verbatim in the
+article is one Quote with ``mentions`` counting its occurrences.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from pactwatch.data import read_table
+from pactwatch.nlp.quote_marks import QuoteSpan, find_quote_spans
+from pactwatch.nlp.quote_speakers import (
+    GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
+    pronoun_gender,
+)
+from pactwatch.nlp.types import Mention, Quote
+
+MIN_WORDS = 2  # one-word quotes ("respect", 'reset') are not quotations of speech
+TITLE_MAX_WORDS = 6
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+_FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "at", "with", "de", "&", "by"}
+# subjects that are the vehicle of speech, not the speaker: "a ministry statement said"
+_VEHICLES = {"statement", "release", "communique", "communiqué", "post", "message", "letter",
+             "spokesman", "spokeswoman", "spokesperson", "readout", "report", "note", "tweet",
+             "declaration", "announcement", "document"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj", "dep")
+_NP_SKIP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
+MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, str]:
+    """lemma -> strength ("strong" | "weak") from the shipped lexicon."""
+    return {row["lemma"]: row["strength"] for row in read_table("lexicon/speech_verbs.tsv")}
+
+
+def extract_quotes(doc: Any, mentions: list[Mention]) -> list[Quote]:
+    """Direct quotations in ``doc`` (a spaCy Doc over ``Article.body``) with their speakers."""
+    text = doc.text
+    spans = [s for s in find_quote_spans(text) if _is_speech(doc, s)]
+    quoted = [(s.open_mark, s.close_mark if s.close_mark is not None else s.end) for s in spans]
+    context = SpeakerContext(doc, sorted(mentions, key=lambda m: (m.start, m.end)), quoted)
+    found: list[tuple[QuoteSpan, Speaker | None, str | None]] = []
+    previous: tuple[QuoteSpan, Speaker | None, str | None] | None = None
+    for span in spans:
+        speaker, cue = _attribute(doc, span, quoted, context, previous)
+        if speaker is not None:
+            context.remember(span.start, speaker, "")
+        found.append((span, speaker, cue))
+        previous = (span, speaker, cue)
+    return _merge_repeats(text, found)
+
+
+# -- what counts as a quotation -------------------------------------------------------------
+def _is_speech(doc: Any, span: QuoteSpan) -> bool:
+    words = _WORD.findall(doc.text[span.start : span.end])
+    if len(words) < MIN_WORDS:
+        return False
+    return not _looks_like_title(doc, span, words)
+
+
+def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
+    """A capitalised 2-6 word name without a verb: "Strategic Mutual Defence Agreement"."""
+    if len(words) > TITLE_MAX_WORDS:
+        return False
+    inner = doc.text[span.start : span.end].rstrip(".")
+    if re.search(r"[.!?;:,]", inner):
+        return False
+    capitalised = [w for w in words if w[0].isupper() or w[0].isdigit()]
+    if any(not (w[0].isupper() or w[0].isdigit()) and w.lower() not in _FUNCTION_WORDS for w in words):
+        return False
+    if len(capitalised) < 2:
+        return False
+    if words[0].lower() in ("i", "we", "you", "they", "it", "he", "she"):
+        return False
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return not any(t.pos_ in ("VERB", "AUX") and not t.text[0].isupper() for t in tokens or ())
+
+
+# -- attribution ----------------------------------------------------------------------------
+def _inside(token: Any, quoted: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx <= b for a, b in quoted)
+
+
+def _frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
+    """Token range of the sentence(s) the quote sits in, kept within its paragraph."""
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or not len(first):
+        return 0, 0
+    lo, hi = first[0].sent.start, first[-1].sent.end
+    para_lo = doc.text.rfind("\n", 0, span.open_mark) + 1
+    para_hi = doc.text.find("\n", span.end)
+    para_hi = len(doc.text) if para_hi < 0 else para_hi
+    # spaCy sometimes ends a sentence at '."' before "he said": the attribution belongs here
+    while hi < len(doc) and doc[hi].idx < para_hi and doc[hi].sent.start == hi:
+        nxt = doc[hi].sent
+        head = nxt.text.lstrip("\"”’' ")
+        if head[:1].islower() or _cue_leads(nxt):
+            hi = nxt.end
+        else:
+            break
+    while lo > 0 and doc[lo].idx > para_lo and doc[lo].text in ('"', "”", "’", "'"):
+        lo = doc[lo - 1].sent.start
+    return lo, hi
+
+
+def _cue_leads(sent: Any) -> bool:
+    """A short sentence such as 'said Putin.' or 'he added.' that only attributes."""
+    verbs = speech_verbs()
+    words = [t for t in sent if not t.is_punct]
+    return 0 < len(words) <= 6 and any(t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in words)
+
+
+def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]]) -> list[Any]:
+    """Cue tokens in the frame, nearest to the quote first (weak verbs count a little further)."""
+    verbs = speech_verbs()
+    q_first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    q_lo, q_hi = q_first.start, q_first.end
+    scored = []
+    for token in doc[lo:hi]:
+        if _inside(token, quoted):
+            continue
+        lemma = token.lemma_.lower()
+        is_according = lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+        # the tagger sometimes reads "the agency reports." as a noun phrase: a root noun cue
+        noun_root = token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.text.lower().endswith("s")
+        if not is_according and not (lemma in verbs and (token.pos_ in ("VERB", "AUX") or noun_root)):
+            continue
+        distance = q_lo - token.i if token.i < q_lo else token.i - q_hi
+        if distance > MAX_CUE_DISTANCE:
+            continue
+        weak = not is_according and verbs.get(lemma) == "weak"
+        scored.append((distance + (8 if weak else 0), token.i, token))
+    ordered = [t for _, _, t in sorted(scored, key=lambda x: (x[0], x[1]))]
+    # "both countries agreed to X, the ministry said": the reporting verb that governs a weak
+    # cue is the source, so a strong ancestor cue goes first
+    result: list[Any] = []
+    for token in ordered:
+        if verbs.get(token.lemma_.lower()) == "weak":
+            for ancestor in token.ancestors:
+                if ancestor in ordered and verbs.get(ancestor.lemma_.lower()) == "strong" \
+                        and ancestor not in result:
+                    result.append(ancestor)
+        if token not in result:
+            result.append(token)
+    return result
+
+
+def _subject(token: Any) -> Any | None:
+    """The subject of a cue verb, climbing to the verb it hangs from ("…, adding that")."""
+    if token.lemma_.lower() == "accord":
+        for child in token.doc[token.i + 1].children:
+            if child.dep_ == "pobj":
+                return child
+        return None
+    if token.pos_ == "NOUN" and token.dep_ == "ROOT":  # "the official IRNA news agency reports"
+        lefts = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN"]
+        return lefts[-1] if lefts else None
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in _SUBJECT_DEPS and any(c.isalnum() for c in child.text):
+                return child
+        if token.dep_ in _CLIMB_DEPS and token.head is not token:
+            token = token.head
+        else:
+            return None
+    return None
+
+
+def _np_bounds(token: Any) -> tuple[int, int]:
+    """Char span of the noun phrase headed by ``token`` without clauses or appositions."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _NP_SKIP or (c.dep_ == "prep" and c.i > token.i
+                                                                     and c.lower_ in ("of", "for"))]
+    while stack:
+        node = stack.pop()
+        keep.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "appos", "punct"))
+    lo = min(t.idx for t in keep)
+    hi = max(t.idx + len(t.text) for t in keep)
+    return lo, hi
+
+
+def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None:
+    """Turn a subject token into a speaker: person, pronoun, description or institution."""
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head
+    lower = token.lower_
+    start, end = token.idx, token.idx + len(token.text)
+    if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        for m in context.mentions:  # the resolver may already have resolved the pronoun
+            if m.start == start and m.name:
+                return Speaker(m.name, m.code, start, end, True)
+        if lower in PERSON_PRONOUNS:
+            found = context.recent_person(start, pronoun_gender(lower))
+        elif lower in GROUP_PRONOUNS:
+            found = (_institution_before(token, context) or context.recent_group(start)
+                     or (context.recent_person(start) if lower == "we" else None))
+        else:
+            found = None
+        return Speaker(found.name, found.actor, start, end, found.person) if found else None
+    lo, hi = _np_bounds(token)
+    person = context.person_at(lo, hi)
+    if person is None:
+        for child in token.children:  # "the Kremlin spokesman, Dmitry Peskov, said"
+            if child.dep_ == "appos":
+                person = context.person_at(*_np_bounds(child))
+                if person:
+                    break
+    if person is not None:
+        return Speaker(person.name, person.actor, lo, hi, True)
+    described = context.described(token)
+    if described is not None:
+        return Speaker(described.name, described.actor, lo, hi, True)
+    mention = context.actor_in(lo, hi)
+    if mention is not None and mention.kind == "description" and mention.code:
+        known = context.recent_with_code(mention.code, pos)
+        if known is not None:
+            return Speaker(known.name, known.actor, lo, hi, True)
+    if token.lemma_.lower() in _VEHICLES:
+        owner = _vehicle_owner(token, context, pos)
+        if owner is None and any(c.lower_ == "the" for c in token.children):
+            owner = context.recent_group(lo)  # "according to the statement": the one just quoted
+        if owner is not None:
+            return Speaker(owner.name, owner.actor, lo, hi, owner.person)
+    name = clean_span_text(token.doc.text[lo:hi])
+    if not name:
+        return None
+    name = context.acronyms.get(name.lower(), name)
+    return Speaker(name, mention.code if mention else None, lo, hi, False)
+
+
+def _institution_before(token: Any, context: SpeakerContext) -> Speaker | None:
+    """"In a statement from the ministry, it said": an organisation earlier in the sentence."""
+    found = None
+    for ent in token.sent.ents:
+        if ent.label_ == "ORG" and ent.end_char <= token.idx:
+            name = clean_span_text(ent.text)
+            mention = context.actor_in(ent.start_char, ent.end_char)
+            found = Speaker(context.acronyms.get(name.lower(), name), mention.code if mention else None,
+                            ent.start_char, ent.end_char, False)
+    return found
+
+
+def _vehicle_owner(token: Any, context: SpeakerContext, pos: int) -> Speaker | None:
+    """Who a statement or spokesman speaks for: "a statement from the ministry" -> ministry."""
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+            return _speaker_for(child, context, pos)
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "for", "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _speaker_for(obj, context, pos)
+    return None
+
+
+def _dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker | None:
+    """``"…" — X``: a name right after the closing mark and a dash."""
+    if span.close_mark is None:
+        return None
+    tail = doc.text[span.close_mark + 1 : span.close_mark + 80]
+    match = re.match(r"\s*[—–-]{1,2}\s*", tail)
+    if not match:
+        return None
+    at = span.close_mark + 1 + match.end()
+    hit = doc.char_span(at, min(at + 60, len(doc.text)), alignment_mode="expand")
+    if hit is None or not len(hit):
+        return None
+    return context.person_at(hit.start_char, hit.end_char)
+
+
+def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,
+               previous: tuple[QuoteSpan, Speaker | None, str | None] | None
+               ) -> tuple[Speaker | None, str | None]:
+    lo, hi = _frame(doc, span)
+    for cue in _cues(doc, lo, hi, span, quoted):
+        subject = _subject(cue)
+        if subject is None or _inside(subject, quoted):
+            continue
+        speaker = _speaker_for(subject, context, span.start)
+        if speaker is not None:
+            return speaker, "according to" if cue.lemma_.lower() == "accord" else cue.lemma_.lower()
+    dashed = _dash_speaker(doc, span, context)
+    if dashed is not None:
+        return dashed, None
+    return _from_neighbours(doc, span, quoted, context, previous, lo)
+
+
+def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,
+                     previous: tuple[QuoteSpan, Speaker | None, str | None] | None, lo: int
+                     ) -> tuple[Speaker | None, str | None]:
+    """No cue beside the quote: the sentence before, or the quote before, attributes it."""
+    if lo > 0:
+        before = doc[lo - 1].sent
+        gap = doc.text[before.end_char : span.open_mark]
+        if gap.count("\n") <= 2:
+            fake = type(span)(before.start_char, before.end_char, before.start_char, before.end_char, "")
+            cues = [c for c in _cues(doc, before.start, before.end, fake, quoted)
+                    if c.lemma_.lower() != "accord"]
+            ends_colon = before.text.rstrip().endswith(":")
+            for cue in cues:
+                subject = _subject(cue)
+                if subject is None or _inside(subject, quoted):
+                    continue
+                if ends_colon or (previous is None or previous[0].end < before.start_char):
+                    speaker = _speaker_for(subject, context, span.start)
+                    if speaker is not None and (ends_colon or _ends_with_cue(before, cue)):
+                        return speaker, cue.lemma_.lower()
+    starts_sentence = not doc.text[doc[lo].idx if lo < len(doc) else span.open_mark: span.open_mark].strip(
+        " \"“”‘’'«»„")
+    if previous is not None and previous[1] is not None and starts_sentence:
+        prev_span = previous[0]
+        between = doc.text[(prev_span.close_mark or prev_span.end) : span.open_mark]
+        if between.count("\n") <= 2 and len(between) < 400:
+            return previous[1], previous[2]
+    return None, None
+
+
+def _ends_with_cue(sent: Any, cue: Any) -> bool:
+    """The sentence before a bare quote reports speech as its main verb (X said/told/warned …)."""
+    return cue.dep_ == "ROOT" or cue.head.dep_ == "ROOT" and cue.dep_ in ("conj", "ccomp")
+
+
+# -- repeats --------------------------------------------------------------------------------
+def _normalised(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text.replace("’", "'")))
+
+
+def _merge_repeats(text: str, found: list[tuple[QuoteSpan, Speaker | None, str | None]]) -> list[Quote]:
+    """One Quote per distinct quotation, in order of first appearance; unattributed ones dropped."""
+    merged: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    for span, speaker, cue in found:
+        key = _normalised(text[span.start : span.end])
+        entry = merged.get(key)
+        if entry is None:
+            merged[key] = {"span": span, "speaker": speaker, "cue": cue, "count": 1}
+            order.append(key)
+        else:
+            entry["count"] += 1
+            if entry["speaker"] is None and speaker is not None:
+                entry["speaker"], entry["cue"] = speaker, cue
+    quotes = []
+    for key in order:
+        entry = merged[key]
+        span, speaker = entry["span"], entry["speaker"]
+        if speaker is None:
+            continue  # only an identifiable speaker's words count as a quotation
+        quotes.append(Quote(
+            text=text[span.start : span.end], start=span.start, end=span.end,
+            speaker=speaker.name, speaker_actor=speaker.actor, cue=entry["cue"],
+            speaker_start=speaker.start if speaker.start >= 0 else None,
+            speaker_end=speaker.end if speaker.end >= 0 else None, mentions=entry["count"],
+        ))
+    return quotes
