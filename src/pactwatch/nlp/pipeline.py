@@ -84,6 +84,9 @@ class Annotator:
         annotation = Annotation()
         # 1. actors  (pactwatch.nlp.actors)      -> annotation.mentions
         # 2. quotes  (pactwatch.nlp.quotes)      -> annotation.quotes
+        from pactwatch.nlp.quotes import extract_quotes
+
+        annotation.quotes = extract_quotes(doc, annotation.mentions)
         # 3. events  (pactwatch.nlp.events)      -> annotation.events
         # 4. pacts   (pactwatch.pacts.extract)   -> annotation.commitments
         from pactwatch.pacts.extract import extract_commitments
