@@ -7,10 +7,11 @@ import click
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.cli.markup import article_details, render_markup
 from pactwatch.cli.output import emit, output_options
-from pactwatch.store.articles import list_articles
+from pactwatch.store.articles import list_articles, list_clusters
 from pactwatch.store.search import search_articles
 
 LIST_COLUMNS = ("id", "published", "publisher", "language", "title")
+CLUSTER_COLUMNS = ("cluster_id", "articles", "publishers", "first_published", "article_ids", "title")
 
 
 @click.command()
@@ -20,11 +21,17 @@ LIST_COLUMNS = ("id", "published", "publisher", "language", "title")
 @click.option("--language", help="ISO 639-1 code, e.g. en.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many.")
 @click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many first.")
+@click.option("--clusters", is_flag=True,
+              help="List story clusters instead: copies of one story from several outlets, largest first.")
 @output_options
 @pass_app
 def articles(app: AppContext, since: str | None, until: str | None, publisher: str | None,
-             language: str | None, limit: int, offset: int, fmt: str) -> None:
-    """List stored articles, newest first."""
+             language: str | None, limit: int, offset: int, clusters: bool, fmt: str) -> None:
+    """List stored articles, newest first (or, with --clusters, the near-duplicate story clusters)."""
+    if clusters:
+        rows = list_clusters(app.db(), since, until, publisher, language, limit, offset)
+        emit(rows, fmt, None if fmt in ("json", "jsonl") else CLUSTER_COLUMNS, {"title": 80})
+        return
     rows = list_articles(app.db(), since, until, publisher, language, limit, offset)
     emit(rows, fmt, None if fmt in ("json", "jsonl") else LIST_COLUMNS, {"title": 90})
 

@@ -139,3 +139,40 @@ def _article_filters(
 
 def article_count(db: Database) -> int:
     return int(db.scalar("SELECT COUNT(*) FROM articles"))
+
+
+def list_clusters(
+    db: Database,
+    since: str | None = None,
+    until: str | None = None,
+    publisher: str | None = None,
+    language: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Story clusters with more than one article (filters apply to the member articles)."""
+    where, params = _article_filters(since, until, publisher, language, alias="a.")
+    rows = db.query(
+        "SELECT c.cluster_id, a.id, a.title, a.publisher, a.published FROM story_clusters c"
+        " JOIN articles a ON a.id = c.article_id"
+        f"{where} ORDER BY c.cluster_id, a.id",
+        params,
+    )
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(int(row["cluster_id"]), []).append(row)
+    clusters = [
+        {
+            "cluster_id": cluster_id,
+            "articles": len(members),
+            "publishers": len({m["publisher"] for m in members if m["publisher"]}),
+            "first_published": min((m["published"] for m in members if m["published"]), default=None),
+            "article_ids": [int(m["id"]) for m in members],
+            "title": members[0]["title"],
+        }
+        for cluster_id, members in grouped.items()
+        if len(members) > 1
+    ]
+    clusters.sort(key=lambda c: (-c["articles"], c["cluster_id"]))
+    end = None if limit is None else offset + limit
+    return clusters[offset:end]

@@ -1,0 +1,74 @@
+"""End-to-end throughput (read -> annotate -> store) against a plain spaCy full parse.
+
+Prints articles/s for: plain `nlp.pipe` on one process; `pactwatch ingest --workers 1`;
+`pactwatch ingest --workers N` (all cores); and the ratios the scale issue asks for
+(goals: >= 1.0x plain parse on one worker, >= 1.7x speed-up on two). Run: python bench/throughput.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import real_bodies, write_jsonl  # noqa: E402
+
+from pactwatch.nlp.engines import default_workers  # noqa: E402
+from pactwatch.nlp.pipeline import load_spacy  # noqa: E402
+
+
+def plain_parse(texts: list[str]) -> float:
+    nlp = load_spacy()
+    list(nlp.pipe(texts[:8]))  # warm-up, as the ingest runs load their model before work too
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return len(texts) / (time.perf_counter() - start)
+
+
+def ingest_rate(corpus: Path, workers: int, n: int, tmp: Path) -> float:
+    db = tmp / f"bench-{workers}.sqlite"
+    cmd = [sys.executable, "-m", "pactwatch", "--db", str(db), "ingest", "-q", "--workers", str(workers), str(corpus)]
+    # model loading is a fixed start-up cost: time it with an empty corpus and subtract it
+    empty = tmp / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run(cmd[:-1] + [str(empty)], check=False, capture_output=True)
+    startup = time.perf_counter() - start
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    elapsed = time.perf_counter() - start - startup
+    return n / max(elapsed, 1e-6)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+    bodies = real_bodies()
+    texts = [bodies[i % len(bodies)] for i in range(args.articles)]
+    tokens = sum(len(t.split()) for t in texts)
+    workers = default_workers()
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        corpus = write_jsonl(tmp / "corpus.jsonl", bodies, args.articles)
+        plain = plain_parse(texts)
+        one = ingest_rate(corpus, 1, args.articles, tmp)
+        many = ingest_rate(corpus, workers, args.articles, tmp) if workers > 1 else one
+    print(f"corpus: {args.articles} articles, ~{tokens // args.articles} words each, {os.cpu_count()} cores")
+    print(f"{'run':<34}{'articles/s':>12}")
+    print(f"{'plain nlp.pipe (1 process)':<34}{plain:>12.1f}")
+    print(f"{'pactwatch ingest --workers 1':<34}{one:>12.1f}")
+    print(f"{f'pactwatch ingest --workers {workers}':<34}{many:>12.1f}")
+    print(f"ratio one worker / plain parse: {one / plain:.2f}x (goal >= 1.0x)")
+    print(f"speed-up {workers} workers / one worker: {many / one:.2f}x (goal >= 1.7x on two)")
+
+
+if __name__ == "__main__":
+    main()
