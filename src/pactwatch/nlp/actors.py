@@ -37,6 +37,7 @@ MODIFIER_KINDS = ("country", "demonym", "capital", "seat", "org", "org_demonym",
 # Words allowed between a modifier and its title/role: "Russia's new defence minister".
 _GAP = frozenset("'s ' new top senior own outgoing incoming current then - former federal national chief".split())
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
+_TITLE_WORDS = frozenset({"king", "queen", "president", "emperor", "emir", "crown", "prince", "lord", "ayatollah", "sheikh"})
 # Dependencies that make a capital an actor rather than a place.
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "iobj", "dative", "poss", "appos", "agent"})
 _ACTOR_PREPS = frozenset({"with", "between", "against", "by", "on", "toward", "towards", "upon"})
@@ -48,13 +49,16 @@ class _Learned:
 
     by_key: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # tokens -> (code, name)
     by_title: dict[str, dict[str, str]] = field(default_factory=dict)  # title -> {name: code}
+    by_name: dict[str, str] = field(default_factory=dict)  # canonical name -> code
 
     def learn(self, name_tokens: list[str], code: str, name: str, title: str) -> None:
         key = tuple(normalise(t) for t in name_tokens)
         self.by_key.setdefault(key, (code, name))
         if len(name_tokens) >= 2 and name_tokens[-2] != "-" and len(name_tokens[-1]) >= 3:
             self.by_key.setdefault((key[-1],), (code, name))  # surname: "Haavisto"
-        self.by_title.setdefault(title, {}).setdefault(name, code)
+        if title:
+            self.by_title.setdefault(title, {}).setdefault(name, code)
+            self.by_name.setdefault(name, code)
 
 
 class _Resolver:
@@ -126,8 +130,10 @@ class _Resolver:
         assert entry is not None
         if entry.kind in ("country", "demonym"):
             return entry.code if role in ("-", "") else entry.code + role
-        if entry.kind == "capital":
+        if entry.kind == "capital" and entry.code[:3] in self.tables.countries:
             return entry.code[:3] if role in ("-", "") else entry.code[:3] + role
+        if entry.kind == "capital":
+            return entry.code  # "Brussels" stands for the EU
         if entry.kind in ("seat", "org", "org_demonym"):
             return entry.code
         if entry.kind == "body":
@@ -270,9 +276,12 @@ class _Resolver:
             leaders = [e for e in hit.entries if e.kind == "leader" and self._leader_supported(e)]
             people = sorted({e.person for e in leaders})
             if len(people) == 1 and not self._inside_other_person(hit):
-                code = self.leader_code(people[0], support=True)
+                if self._foreign_title_holder(k, people[0]):
+                    continue
+                learned = self.learned.by_name.get(people[0])
+                code = learned or self.leader_code(people[0], support=True)
                 if code is not None:
-                    self.emit(hit.start, hit.end, code, "person", "table", people[0])
+                    self.emit(hit.start, hit.end, code, "person", "title" if learned else "table", people[0])
                     self.learned.learn([t.text for t in self.doc[hit.start : hit.end]], code, people[0], "")
                     continue
             entry = hit.first("seat", "capital", "org", "country", "demonym", "org_demonym", "dict_actor")
@@ -298,6 +307,28 @@ class _Resolver:
                 code = _dict_code(entry.dated, self.on)
                 if code is not None:
                     self.emit(hit.start, hit.end, code, self._dict_kind(hit, code), "dictionary")
+
+    def _foreign_title_holder(self, k: int, person: str) -> bool:
+        """"Jordan's King Abdullah": an alias such as "King Abdullah" names another country's holder."""
+        mod, _ = self.left_modifier(k)
+        if mod is None:
+            return False
+        mod_code = self.modifier_code(mod, "GOV")
+        own = self.leader_code(person, support=True) or ""
+        if mod_code is None:
+            return False
+        hit = self.hits[k]
+        if mod_code[:3] == own[:3]:  # "Saudi Arabia's King Salman": one mention
+            learned = self.learned.by_name.get(person)
+            self.emit(mod.start, hit.end, learned or own, "person", "title" if learned else "table", person)
+            self.used.update({k, self.index(mod)})
+            return True
+        start = hit.start
+        if self.at.get(start) is not None and self.doc[start].lower_ in _TITLE_WORDS:
+            start += 1
+        self.emit(mod.start, hit.end, mod_code, "person", "title", self.doc[start : hit.end].text)
+        self.used.update({k, self.index(mod)})
+        return True
 
     def _dict_kind(self, hit: Hit, code: str) -> str:
         if code in self.tables.countries:
