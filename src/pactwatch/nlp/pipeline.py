@@ -48,6 +48,11 @@ class Annotator:
         return load_spacy()
 
     # Shared tables, loaded on first use (each step's owner adds its own property here).
+    @cached_property
+    def actor_tables(self) -> Any:
+        from pactwatch.nlp.actor_tables import ActorTables
+
+        return ActorTables.load(dictionaries=self.config.actor_dictionaries)
 
     @cached_property
     def pact_resources(self) -> Any:
@@ -83,6 +88,9 @@ class Annotator:
         on = article_date(article)
         annotation = Annotation()
         # 1. actors  (pactwatch.nlp.actors)      -> annotation.mentions
+        from pactwatch.nlp.actors import find_mentions
+
+        annotation.mentions = find_mentions(doc, self.actor_tables, on)
         # 2. quotes  (pactwatch.nlp.quotes)      -> annotation.quotes
         from pactwatch.nlp.quotes import extract_quotes
 
