@@ -65,17 +65,18 @@ class AppState:
         self.pool = pool
         self.names = names
         self.ingest = ingest
-        self._annotator: Any = None
-        self._annotator_lock = threading.Lock()
+        self._engine: Any = None
+        self._engine_lock = threading.Lock()
 
-    def annotator(self) -> Any:
-        """The NLP pipeline, loaded on the first annotated upload (spaCy takes seconds to load)."""
-        with self._annotator_lock:
-            if self._annotator is None:
-                from pactwatch.nlp.pipeline import Annotator, PipelineConfig
+    def engine(self) -> Any:
+        """The in-process NLP engine, loaded on the first annotated upload (spaCy takes seconds)."""
+        with self._engine_lock:
+            if self._engine is None:
+                from pactwatch.nlp.engines import LocalEngine
+                from pactwatch.nlp.pipeline import PipelineConfig
 
-                self._annotator = Annotator(PipelineConfig())
-            return self._annotator
+                self._engine = LocalEngine(PipelineConfig())
+            return self._engine
 
 
 def create_app(db_url: str, ingest_token: str | None = None, max_upload_bytes: int = 10 * MIB,
@@ -104,7 +105,7 @@ def create_app(db_url: str, ingest_token: str | None = None, max_upload_bytes: i
     app.state.pool = pool
     app.state.names = state.names
     app.state.ingest = state.ingest
-    app.state.annotator = state.annotator
+    app.state.engine = state.engine
 
     install_error_handlers(app)
     for module in (routes_articles, routes_facts, routes_pacts, routes_ingest):

@@ -125,7 +125,7 @@ async def ingest(
 
 def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[str, Any]:
     # Imported here: the CLI module pulls in click and the pipeline, which a read-only server never needs.
-    from pactwatch.cli.ingest import IngestSummary, ingest_stream
+    from pactwatch.cli.ingest import IngestSummary, after_write, ingest_stream
     from pactwatch.cli.progress import Progress
     from pactwatch.ingest import ReadOptions, read_all
     from pactwatch.ingest.article import Article
@@ -134,16 +134,17 @@ def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[
     hashes: list[str] = []
 
     def remembering(items: Iterator[Any]) -> Iterator[Any]:
-        for item in items:
+        for item in items:  # the ids of known articles are reported too, not only new ones
             if isinstance(item, Article):
                 hashes.append(item.content_hash)
             yield item
 
     summary = IngestSummary()
     with state.pool.writer() as db:
-        annotator = state.annotator() if annotate else None
-        ingest_stream(db, remembering(read_all([str(path)], ReadOptions(max_bytes=max_bytes))),
-                      annotator, summary, Progress(enabled=False))
+        engine = state.engine() if annotate else None
+        stored = ingest_stream(db, remembering(read_all([str(path)], ReadOptions(max_bytes=max_bytes))),
+                               engine, summary, Progress(enabled=False))
+        after_write(db, stored)
         ids = [find_by_hash(db, h) for h in hashes]
     return {
         "new": summary.new,

@@ -1,0 +1,245 @@
+"""The JSON API, in-process, over the fixture corpus (see corpus.py for every expected value)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from fastapi.testclient import TestClient
+
+from pactwatch.api import create_app
+from tests.api.conftest import TOKEN, ApiDb
+from tests.api.corpus import ACCESS, COASTAL
+
+
+def titles(body: dict) -> list[str]:
+    return [item["title"] for item in body["items"]]
+
+
+# -- articles ------------------------------------------------------------------------------------
+def test_articles_newest_first_with_total_and_paging(client: TestClient) -> None:
+    body = client.get("/api/articles").json()
+    published = [i["published"] for i in body["items"]]
+    assert published == sorted(published, reverse=True)
+    assert body["total"] == len(body["items"]) >= 5
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    second = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert len(first["items"]) == 2 and first["total"] == body["total"]
+    assert [i["id"] for i in first["items"] + second["items"]] == [i["id"] for i in body["items"][:4]]
+
+
+def test_articles_filters(client: TestClient) -> None:
+    body = client.get("/api/articles", params={"publisher": "baltic test wire"}).json()
+    assert sorted(titles(body)) == ["Estonia and Finland agree to pool coastal air defences",
+                                    "Estonia ends consultation clause of coastal pact"]
+    assert titles(client.get("/api/articles", params={"language": "de"}).json()) == [
+        "Berlin und Paris vereinbaren gemeinsame Übungen"]
+    # until is inclusive of the whole day: the 2022-01-06 08:30 article counts
+    body = client.get("/api/articles", params={"since": "2022-01-06", "until": "2022-01-06"}).json()
+    assert titles(body) == ["Japan and Australia sign reciprocal access agreement"]
+    assert client.get("/api/articles", params={"since": "2030-01-01"}).json() == {
+        "items": [], "limit": 50, "offset": 0, "total": 0}
+
+
+def test_articles_full_text_search_with_filter(client: TestClient) -> None:
+    body = client.get("/api/articles", params={"q": "coastal"}).json()
+    assert set(titles(body)) == {"Estonia and Finland agree to pool coastal air defences",
+                                 "Estonia ends consultation clause of coastal pact"}
+    assert body["total"] == 2
+    assert all("[" in i["snippet"] or "coastal" in i["title"].lower() for i in body["items"])
+    narrowed = client.get("/api/articles", params={"q": "coastal", "since": "2024-01-01"}).json()
+    assert titles(narrowed) == ["Estonia ends consultation clause of coastal pact"]
+    assert client.get("/api/articles", params={"q": '"reciprocal access"'}).json()["total"] == 1
+
+
+def test_search_north_korea_finds_the_seed(client: TestClient, api_db: ApiDb, seed_path) -> None:
+    body = client.get("/api/articles", params={"q": "North Korea"}).json()
+    assert api_db.ids["seed"] in [i["id"] for i in body["items"]]
+
+
+def test_article_details_with_offsets(client: TestClient, api_db: ApiDb) -> None:
+    body = client.get(f"/api/articles/{api_db.ids['coastal']}").json()
+    text = body["body"]
+    assert body["title"] == COASTAL.splitlines()[0]
+    assert body["publisher"] == "Baltic Test Wire"
+    assert [p["idx"] for p in body["paragraphs"]] == [0, 1, 2]
+    (quote,) = body["quotes"]
+    assert quote["speaker"] == "Hanno Pevkur" and quote["speaker_actor_name"] == "Estonia"
+    assert text[quote["start_char"]:quote["end_char"]] == quote["text"] == "Our shores are one shore now,"
+    assert text[quote["speaker_start"]:quote["speaker_end"]] == "Hanno Pevkur"
+    assert {m["actor_code"] for m in body["mentions"]} == {"EST", "FIN"}
+    for m in body["mentions"]:
+        assert text[m["start_char"]:m["end_char"]] == m["text"]
+    (event,) = body["events"]
+    assert (event["cameo_code"], event["name"], event["goldstein"]) == ("057", "Sign formal agreement", 8.0)
+    assert text[event["start_char"]:event["end_char"]] == event["sentence"]
+    reports = body["commitment_reports"]
+    assert {tuple(r["kinds"]) for r in reports} == {("military_cooperation",), ("consultation",)}
+    for r in reports:
+        assert r["parties"] == ["EST", "FIN"] and r["party_names"]["FIN"] == "Finland"
+        assert text[r["start_char"]:r["end_char"]] == r["sentence"]
+
+
+def test_unknown_article_is_404(client: TestClient) -> None:
+    response = client.get("/api/articles/999999")
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "no article with id 999999"
+
+
+# -- events and quotes ---------------------------------------------------------------------------
+def test_events_filters(client: TestClient, api_db: ApiDb) -> None:
+    def codes(**params: object) -> list[tuple[str, str, str]]:
+        body = client.get("/api/events", params=params).json()
+        assert body["total"] == len(body["items"])
+        return sorted((e["source"], e["target"], e["cameo_code"]) for e in body["items"])
+
+    assert codes(actor="PRK") == [("JPN", "PRK", "111"), ("PRKGOV", "JPN", "138")] + (
+        [("RUS", "PRK", "057")] if "seed" in api_db.ids else [])
+    assert codes(dyad="PRK-JPN") == codes(dyad="JPN-PRK") == [("JPN", "PRK", "111"), ("PRKGOV", "JPN", "138")]
+    assert codes(code="13") == [("PRKGOV", "JPN", "138")]
+    assert codes(root="11") == [("JPN", "PRK", "111")]
+    assert codes(quad=3, actor="JPN") == [("JPN", "PRK", "111"), ("PRKGOV", "JPN", "138")]
+    assert codes(article=api_db.ids["access"]) == [("JPN", "AUS", "057")]
+    # an event without its own date takes its article's day
+    assert codes(since="2024-02-10", until="2024-02-10") == [("JPN", "PRK", "111"), ("PRKGOV", "JPN", "138")]
+    assert codes(until="2022-12-31") == [("JPN", "AUS", "057")]
+    undated = client.get("/api/events", params={"code": "138"}).json()["items"][0]
+    assert undated["date"] == "2024-02-10" and undated["date_from_article"] is True
+    assert undated["name"].startswith("Threaten")
+
+
+def test_quotes_filters(client: TestClient, api_db: ApiDb) -> None:
+    def speakers(**params: object) -> list[str]:
+        return sorted(q["speaker"] for q in client.get("/api/quotes", params=params).json()["items"])
+
+    assert speakers(speaker="kishida") == ["Fumio Kishida"]
+    assert speakers(actor="EST") == ["Hanno Pevkur"]
+    assert speakers(article=api_db.ids["access"]) == ["Fumio Kishida"]
+    assert speakers(text="ONE SHORE") == ["Hanno Pevkur"]
+    assert speakers(until="2022-12-31") == ["Fumio Kishida"]
+    assert speakers(since="2023-01-01", until="2023-12-31") == ["Hanno Pevkur"]
+    assert speakers(text="100%") == []  # % is literal text, not a wildcard
+    q = client.get("/api/quotes", params={"speaker": "Pevkur"}).json()["items"][0]
+    assert q["article_title"] == COASTAL.splitlines()[0]
+
+
+def test_seed_quote_by_putin(client: TestClient, api_db: ApiDb, seed_path) -> None:
+    body = client.get("/api/quotes", params={"speaker": "putin"}).json()
+    assert body["items"] and all(q["article_id"] == api_db.ids["seed"] for q in body["items"])
+
+
+# -- commitments ---------------------------------------------------------------------------------
+def test_pacts_on_a_day(client: TestClient) -> None:
+    body = client.get("/api/pacts", params={"on": "2023-06-01"}).json()
+    got = sorted((tuple(p["parties"]), p["kind"], p["status"]) for p in body["items"])
+    assert got == [(("AUS", "JPN"), "military_cooperation", "active"),
+                   (("EST", "FIN"), "consultation", "active"),
+                   (("EST", "FIN"), "military_cooperation", "active")]
+    # after the 2025 withdrawal only the consultation clause is gone
+    later = client.get("/api/pacts", params={"on": "2025-02-01", "party": "EST"}).json()
+    assert [(p["kind"], p["since"]) for p in later["items"]] == [("military_cooperation", "2023-03-14")]
+    kind = client.get("/api/pacts", params={"on": "2023-06-01", "kind": "consultation"}).json()
+    assert [p["parties"] for p in kind["items"]] == [["EST", "FIN"]]
+    source = kind["items"][0]["sources"][0]
+    assert source["lifecycle_event"] == "signed" and "consult each other" in source["sentence"]
+    assert client.get("/api/pacts", params={"on": "2021-12-31"}).json()["items"] == []
+
+
+def test_allies_and_obligations(client: TestClient, api_db: ApiDb) -> None:
+    allies = client.get("/api/allies/est", params={"on": "2024-01-01"}).json()
+    assert allies["actor"] == {"code": "EST", "name": "Estonia"}
+    assert [(a["actor"], a["kinds"], a["defence"]) for a in allies["items"]] == [
+        ("FIN", ["consultation", "military_cooperation"], False)]
+    assert client.get("/api/allies/EST", params={"on": "2022-01-01"}).json()["items"] == []
+    no_defence = client.get("/api/obligations", params={"attacked": "EST", "on": "2024-01-01"}).json()
+    assert no_defence["items"] == []  # consultation and cooperation oblige nobody to fight
+    if "seed" in api_db.ids:
+        body = client.get("/api/obligations", params={"attacked": "PRK", "by": "USA", "on": "2024-07-01"}).json()
+        assert [i["actor"] for i in body["items"]] == ["RUS"]
+        assert body["by"]["code"] == "USA"
+        before = client.get("/api/obligations", params={"attacked": "PRK", "on": "2024-06-01"}).json()
+        assert before["items"] == []
+
+
+def test_graph_replays_dates(client: TestClient, api_db: ApiDb) -> None:
+    body = client.get("/api/graph", params={"on": "2023-06-01"}).json()
+    assert [e["id"] for e in body["edges"]] == ["AUS-JPN", "EST-FIN"]
+    est_fin = body["edges"][1]
+    assert est_fin["kinds"] == ["consultation", "military_cooperation"] and est_fin["kind"] == "consultation"
+    assert {n["code"] for n in body["nodes"]} == {"AUS", "JPN", "EST", "FIN"}
+    assert {"code": "FIN", "name": "Finland"} in body["nodes"]
+    # all_nodes stays the same whatever the date, so a page can keep its layout
+    early = client.get("/api/graph", params={"on": "2022-06-01"}).json()
+    assert early["all_nodes"] == body["all_nodes"] and [e["id"] for e in early["edges"]] == ["AUS-JPN"]
+    assert body["dates"]["first"] == "2022-01-06" and body["dates"]["last"] >= "2025-01-15"
+    if "seed" in api_db.ids:
+        july = client.get("/api/graph", params={"on": "2024-07-01"}).json()
+        assert "PRK-RUS" in [e["id"] for e in july["edges"]]
+        june = client.get("/api/graph", params={"on": "2024-06-01"}).json()
+        assert "PRK-RUS" not in [e["id"] for e in june["edges"]]
+
+
+def test_timeline_of_a_dyad(client: TestClient) -> None:
+    body = client.get("/api/timeline", params={"a": "JPN", "b": "PRK"}).json()
+    assert body["a"] == {"code": "JPN", "name": "Japan"}
+    assert body["months"] == [{"month": "2024-02", "events": 2, "goldstein": -9.0, "cooperation": 0,
+                               "conflict": 2}]
+    assert body["event_count"] == 2 and {e["cameo_code"] for e in body["events"]} == {"111", "138"}
+    est = client.get("/api/timeline", params={"a": "FIN", "b": "EST"}).json()
+    history = [(h["date"], h["lifecycle_event"], h["kinds"]) for h in est["commitment_history"]]
+    assert history == [("2023-03-14", "signed", ["military_cooperation"]),
+                       ("2023-03-14", "signed", ["consultation"]),
+                       ("2025-01-15", "withdrew", ["consultation"])]
+
+
+# -- ingest --------------------------------------------------------------------------------------
+def test_ingest_upload_runs_the_cli_ingest(writable_app_url: str) -> None:
+    app = create_app(writable_app_url, ingest_token=TOKEN)
+    with TestClient(app) as c:
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        files = {"file": ("../../etc/access.txt", io.BytesIO(ACCESS.encode()), "text/plain")}
+        first = c.post("/api/ingest", params={"annotate": "false"}, headers=headers, files=files)
+        assert first.status_code == 200, first.text
+        summary = first.json()
+        assert (summary["new"], summary["known"], summary["failed"]) == (1, 0, 0)
+        assert summary["file"] == "access.txt"  # no path from the client survives
+        (article_id,) = summary["article_ids"]
+        stored = c.get(f"/api/articles/{article_id}").json()
+        assert stored["title"] == "Japan and Australia sign reciprocal access agreement"
+        files = {"file": ("access.txt", io.BytesIO(ACCESS.encode()), "text/plain")}
+        again = c.post("/api/ingest", params={"annotate": "false"}, headers=headers, files=files).json()
+        assert (again["new"], again["known"], again["article_ids"]) == (0, 1, [article_id])
+        files = {"file": ("empty.txt", io.BytesIO(b""), "text/plain")}
+        bad = c.post("/api/ingest", params={"annotate": "false"}, headers=headers, files=files).json()
+        assert bad["failed"] == 1 and bad["failures"][0]["origin"].startswith("upload")
+        assert "pactwatch-upload" not in str(bad)
+
+
+@pytest.mark.slow
+def test_ingest_upload_annotates_with_the_pipeline(writable_app_url: str, seed_path) -> None:
+    app = create_app(writable_app_url, ingest_token=TOKEN)
+    with TestClient(app) as c:
+        files = {"file": ("seed.txt", seed_path.read_bytes(), "text/plain")}
+        response = c.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"}, files=files)
+        assert response.status_code == 200, response.text
+        (article_id,) = response.json()["article_ids"]
+        details = c.get(f"/api/articles/{article_id}").json()
+        assert details["annotated_at"] is not None
+        assert {"RUS", "PRK"} <= {m["actor_code"][:3] for m in details["mentions"]}
+
+
+# -- the page and the docs -----------------------------------------------------------------------
+def test_page_and_docs_are_served_without_cdn(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'src="/static/app.js"' in page.text and "<script>" not in page.text
+    for asset in ("/static/app.js", "/static/app.css", "/static/docs.js"):
+        assert client.get(asset).status_code == 200
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200
+    for text in (page.text, docs.text, client.get("/static/app.js").text, client.get("/static/docs.js").text):
+        assert "http://" not in text.replace("http://www.w3.org/2000/svg", "") and "https://" not in text
+    schema = client.get("/api/openapi.json").json()
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/events", "/api/quotes", "/api/pacts",
+                 "/api/allies/{actor}", "/api/obligations", "/api/timeline", "/api/graph", "/api/ingest"):
+        assert path in schema["paths"], path
