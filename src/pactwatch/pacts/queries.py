@@ -1,0 +1,189 @@
+"""The analyst's questions about commitments, as plain functions returning JSON-able data.
+
+Shared by the CLI (``pactwatch allies`` …) and the HTTP API. Dates are ISO strings; ``on=None``
+means today. ``baseline=False`` leaves out the shipped baseline table (article and ATOP
+commitments only); ``origins`` narrows further.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from pactwatch.pacts.model import ORIGINS
+from pactwatch.store import commitments as sql
+from pactwatch.store.database import Database
+
+
+def _origins(baseline: bool, origins: Sequence[str] | None) -> list[str]:
+    chosen = list(origins or ORIGINS)
+    return [o for o in chosen if baseline or o != "baseline"]
+
+
+def _day(on: str | date | None) -> str:
+    if on is None:
+        return date.today().isoformat()
+    return on.isoformat() if isinstance(on, date) else date.fromisoformat(on).isoformat()
+
+
+def _evidence(db: Database, row: dict[str, Any], party: str) -> dict[str, Any]:
+    found = sql.evidence(db, row["commitment_id"], party)
+    if row["origin"] == "atop":
+        return {"atop_id": row["reference"], "reference": f"ATOP {row['reference']}"}
+    if not found:
+        return {"reference": row["reference"]}
+    if found["source"] == "article":
+        return {"article_id": found["article_id"], "sentence": found["sentence"], "start": found["start_char"],
+                "end": found["end_char"], "step": found["lifecycle_event"], "date": found["date"]}
+    return {"reference": found["reference"] or row["reference"], "step": found["lifecycle_event"],
+            "date": found["date"]}
+
+
+def allies(db: Database, party: str, on: str | date | None = None, baseline: bool = True,
+           origins: Sequence[str] | None = None, with_evidence: bool = True) -> list[dict[str, Any]]:
+    """Who is committed to defend ``party`` on ``on``: one row per (ally, commitment)."""
+    day = _day(on)
+    rows = sql.defenders(db, party.upper(), day, _origins(baseline, origins))
+    out = []
+    for row in rows:
+        since = max(d for d in (row["ally_since"], row["party_since"]) if d)
+        item = {
+            "ally": row["ally"], "party": party.upper(), "on": day, "commitment": row["name"] or row["key"],
+            "commitment_key": row["key"], "kinds": json.loads(row["kinds"]), "origin": row["origin"],
+            "organisation": row["organisation"], "conditions": row["conditions"], "since": since,
+        }
+        if with_evidence:
+            item["evidence"] = _evidence(db, row, row["ally"])
+        out.append(item)
+    return out
+
+
+def obligations(db: Database, attacked: str, by: str | None = None, on: str | date | None = None,
+                baseline: bool = True, origins: Sequence[str] | None = None) -> dict[str, Any]:
+    """Who must defend ``attacked``; who is bound to both sides; who must defend the defenders."""
+    day = _day(on)
+    attacked = attacked.upper()
+    direct = allies(db, attacked, day, baseline, origins)
+    defenders = sorted({r["ally"] for r in direct} - {attacked})
+    conflicted: list[dict[str, Any]] = []
+    attacker_defenders: list[str] = []
+    if by:
+        by = by.upper()
+        other_side = allies(db, by, day, baseline, origins, with_evidence=False)
+        attacker_defenders = sorted({r["ally"] for r in other_side} - {by})
+        both = set(defenders) & set(attacker_defenders)
+        for state in sorted(both):
+            conflicted.append({
+                "state": state,
+                "defends_attacked_under": sorted({r["commitment"] for r in direct if r["ally"] == state}),
+                "defends_attacker_under": sorted({r["commitment"] for r in other_side if r["ally"] == state}),
+            })
+    ring: dict[str, set[str]] = {}
+    for defender in defenders:
+        for row in allies(db, defender, day, baseline, origins, with_evidence=False):
+            ally = row["ally"]
+            if ally not in defenders and ally != attacked and ally != by:
+                ring.setdefault(ally, set()).add(defender)
+    second = [{"state": s, "defends": sorted(d)} for s, d in sorted(ring.items())]
+    summary = _summary(attacked, by, day, defenders, conflicted, second)
+    return {"attacked": attacked, "by": by, "on": day, "defenders": direct, "defender_states": defenders,
+            "attacker_defenders": attacker_defenders, "conflicted": conflicted, "second_ring": second,
+            "summary": summary}
+
+
+def _summary(attacked: str, by: str | None, day: str, defenders: list[str], conflicted: list[dict[str, Any]],
+             second: list[dict[str, Any]]) -> str:
+    who = f"If {attacked} is attacked" + (f" by {by}" if by else "") + f" on {day}, "
+    if not defenders:
+        return who + "no state is recorded as bound to defend it."
+    text = who + f"{len(defenders)} state(s) are bound to defend it: {', '.join(defenders)}."
+    if conflicted:
+        text += f" {len(conflicted)} of them are also bound to defend {by}: " + \
+            ", ".join(c["state"] for c in conflicted) + "."
+    if second:
+        text += f" A second ring of {len(second)} state(s) is bound to defend those defenders in turn."
+    return text
+
+
+def pacts(db: Database, party: str | None = None, kind: str | None = None, on: str | date | None = None,
+          source: str | None = None, baseline: bool = True, limit: int = 1000) -> list[dict[str, Any]]:
+    """Commitments with their parties and lifecycle."""
+    origins = _origins(baseline, [source] if source else None)
+    day = _day(on) if on else None
+    rows = sql.list_commitments(db, party.upper() if party else None, kind, day, origins, limit)
+    ids = [r["id"] for r in rows]
+    parties: dict[int, list[dict[str, Any]]] = {}
+    for p in sql.parties_of(db, ids):
+        parties.setdefault(p["commitment_id"], []).append(
+            {"party": p["party"], "joined": p["joined"], "left": p["left_on"], "suspended_from": p["suspended_from"]})
+    events: dict[int, list[dict[str, Any]]] = {}
+    for e in sql.events_of(db, ids):
+        events.setdefault(e["commitment_id"], []).append(
+            {k: e[k] for k in ("lifecycle_event", "date", "party", "source", "article_id", "sentence", "reference")})
+    return [{
+        "id": r["id"], "key": r["key"], "name": r["name"], "kinds": json.loads(r["kinds"]),
+        "organisation": r["organisation"], "origin": r["origin"], "signed": r["signed"],
+        "in_force": r["in_force"], "ended": r["ended"], "conditions": r["conditions"], "reference": r["reference"],
+        "parties": parties.get(r["id"], []), "lifecycle": events.get(r["id"], []),
+    } for r in rows]
+
+
+def _prefix_range(code: str) -> tuple[str, str]:
+    """[code, next) so that an index serves "starts with code" (RUS matches RUSGOV, RUSMIL)."""
+    return code, code[:-1] + chr(ord(code[-1]) + 1)
+
+
+def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | None = None) -> dict[str, Any]:
+    """The dyad's events, quotes and commitments over time, with monthly Goldstein totals."""
+    x, y = x.upper(), y.upper()
+    (x0, x1), (y0, y1) = _prefix_range(x), _prefix_range(y)
+    lo, hi = start or "0000", end or "9999"
+    events = db.query(
+        "SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
+        " FROM events WHERE source >= ? AND source < ? AND target >= ? AND target < ? AND date >= ? AND date <= ?"
+        " UNION ALL "
+        "SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
+        " FROM events WHERE source >= ? AND source < ? AND target >= ? AND target < ? AND date >= ? AND date <= ?"
+        " ORDER BY date, id",
+        (x0, x1, y0, y1, lo, hi, y0, y1, x0, x1, lo, hi),
+    )
+    monthly: dict[str, dict[str, Any]] = {}
+    for e in events:
+        month = (e["date"] or "")[:7] or "undated"
+        bucket = monthly.setdefault(month, {"month": month, "events": 0, "goldstein": 0.0,
+                                            f"{x}->{y}": 0, f"{y}->{x}": 0})
+        bucket["events"] += 1
+        bucket["goldstein"] = round(bucket["goldstein"] + float(e["goldstein"]), 2)
+        bucket[f"{x}->{y}" if e["source"].startswith(x) else f"{y}->{x}"] += 1
+    quotes = db.query(
+        "SELECT q.id, q.article_id, a.published, q.speaker, q.speaker_actor, q.text FROM quotes q"
+        " JOIN articles a ON a.id = q.article_id"
+        " WHERE ((q.speaker_actor >= ? AND q.speaker_actor < ?) AND EXISTS (SELECT 1 FROM mentions m"
+        "   WHERE m.article_id = q.article_id AND m.actor_code >= ? AND m.actor_code < ?))"
+        " OR ((q.speaker_actor >= ? AND q.speaker_actor < ?) AND EXISTS (SELECT 1 FROM mentions m"
+        "   WHERE m.article_id = q.article_id AND m.actor_code >= ? AND m.actor_code < ?))"
+        " ORDER BY a.published, q.id LIMIT 500",
+        (x0, x1, y0, y1, y0, y1, x0, x1),
+    )
+    shared = db.query(
+        "SELECT DISTINCT a.commitment_id FROM commitment_parties a JOIN commitment_parties b"
+        " ON b.commitment_id = a.commitment_id WHERE a.party = ? AND b.party = ?", (x, y))
+    commitments = [c for c in _commitments_by_id(db, [r["commitment_id"] for r in shared])]
+    return {"x": x, "y": y, "events": events, "quotes": quotes, "commitments": commitments,
+            "monthly": [monthly[k] for k in sorted(monthly)]}
+
+
+def _commitments_by_id(db: Database, ids: list[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    rows = db.query(
+        "SELECT id, key, name, kinds, origin, signed, in_force, ended FROM commitments WHERE id IN ("
+        + ", ".join("?" * len(ids)) + ") ORDER BY COALESCE(signed, in_force)", ids)
+    steps: dict[int, list[dict[str, Any]]] = {}
+    for e in sql.events_of(db, ids):
+        steps.setdefault(e["commitment_id"], []).append(
+            {"lifecycle_event": e["lifecycle_event"], "date": e["date"], "source": e["source"],
+             "article_id": e["article_id"]})
+    return [{**r, "kinds": json.loads(r["kinds"]), "lifecycle": steps.get(r["id"], [])} for r in rows]
