@@ -25,6 +25,7 @@ _TITLES = {
     "prince", "sheikh", "spokesman", "spokeswoman", "spokesperson", "ambassador", "foreign",
     "defence", "defense", "leader", "chairman", "chief", "premier",
 }
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de)\s+)*){1,7}[A-Z][\w'’-]*)\s*\(([A-Z]{2,8})\)")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord"}
 FEMALE_WORDS = {"she", "her", "mrs", "mrs.", "ms", "ms.", "madam", "queen", "woman", "spokeswoman",
                 "chairwoman", "princess", "duchess"}
@@ -70,12 +71,19 @@ class SpeakerContext:
                 if name:
                     self._learn(name, None)
                     self._learn_title(token, name)
+        self._learn_defined_acronyms()
         self._collect_subjects()
 
     def _learn_acronym(self, text: str) -> None:
-        caps = [w for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper() and w.lower() not in ("of", "the")]
+        text = text.split("(")[0]
+        caps = [w for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper() and not w.isupper()]
         if len(caps) >= 2:
-            self.acronyms["".join(w[0] for w in caps).lower()] = clean_span_text(text)
+            self.acronyms.setdefault("".join(w[0] for w in caps).lower(), clean_span_text(text))
+
+    def _learn_defined_acronyms(self) -> None:
+        """"the International Criminal Court (ICC)": the article defines the short form itself."""
+        for match in _DEFINED_ACRONYM.finditer(self.doc.text):
+            self.acronyms[match.group(2).lower()] = clean_span_text(match.group(1))
 
     def _learn_title(self, head: Any, name: str) -> None:
         """"Russian President Vladimir Putin": "russian president" and "president" -> Putin."""
