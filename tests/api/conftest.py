@@ -10,7 +10,7 @@ import warnings
 import pytest
 
 with warnings.catch_warnings():  # starlette's notice about httpx2; the client works as documented
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 from pactwatch.api import create_app
