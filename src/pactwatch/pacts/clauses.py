@@ -61,8 +61,11 @@ def subject_of(token: Any) -> Any | None:
     return None
 
 
-def region(trigger: Any, other_triggers: Iterable[int]) -> set[int]:
-    """Token indices the trigger's statement covers (see the module docstring)."""
+def region(trigger: Any, other_triggers: Iterable[int], keep: frozenset[int] = frozenset()) -> set[int]:
+    """Token indices the trigger's statement covers (see the module docstring).
+
+    ``keep``: tokens (organisation mentions) whose prepositional phrase is never a circumstance
+    ("membership in the CSTO")."""
     others = set(other_triggers) - {trigger.i}
     covered: set[int] = set()
 
@@ -71,7 +74,8 @@ def region(trigger: Any, other_triggers: Iterable[int]) -> set[int]:
             return
         if not top and token.dep_ == "prep":
             on_noun = token.head.pos_ in ("NOUN", "PROPN", "PRON")
-            if token.lower_ in (NOUN_CIRCUMSTANCE_PREPS if on_noun else CIRCUMSTANCE_PREPS):
+            if token.lower_ in (NOUN_CIRCUMSTANCE_PREPS if on_noun else CIRCUMSTANCE_PREPS) and not (
+                    keep and any(t.i in keep for t in token.subtree)):
                 return
         covered.add(token.i)
         for child in token.children:

@@ -65,6 +65,7 @@ class Discourse:
     current: Agreement | None = None
     org: str | None = None
     member: str | None = None  # the last state whose membership the article spoke about
+    pair: frozenset[str] | None = None  # the last two or more states a sentence named together
 
     def agreement(self, parties: frozenset[str]) -> Agreement:
         found = self.agreements.get(parties)
@@ -178,7 +179,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 and any(c.lower_ in ("the", "this", "that") for c in t.children)]
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
     triggers += _become_member(sent, lex)
-    trigger_ids = {m.start for m in triggers}
+    all_ids = {m.start for m in triggers}
+    trigger_ids = {i for i in all_ids if dominated_by(sent.doc[i], all_ids) is None}
     kinds_named = {m.value for m in agreements if m.value}
     kinds_stated = {m.value for m in obligations}
     agreement_tokens = {i for m in agreements for i in range(m.start, m.end)}
@@ -190,9 +192,10 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     touched: Agreement | None = None
     for match in triggers:
         token = sent.doc[match.start]
-        if has_negation(token) or dominated_by(token, trigger_ids) is not None:
+        if has_negation(token) or token.i not in trigger_ids:
             continue
-        covered = region(token, trigger_ids) & set(range(sent.start, sent.end))
+        keep = frozenset(i for i, _ in orgs)
+        covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
         dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]
         events = [m.value for m in dominated]
         event = match.value
@@ -230,6 +233,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             _inherit_such(sent, agreement, state)
             touched = agreement
             drafts.append(Draft(tuple(sorted(parties)), event, when, sent, agreement=agreement))
+        if len(states) < 2 and state.current is None and state.pair and reference_tokens & covered \
+                and set(states) <= state.pair:
+            state.agreement(state.pair)  # "the two countries signed …" after a sentence naming both
         if len(states) < 2 and state.current is not None and (set(states) <= state.current.parties):
             touched = state.current
             drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent, agreement=state.current))
@@ -242,6 +248,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             touched = state.agreement(frozenset(states))
         elif state.current is not None and (references or agreements or obligations):
             touched = state.current
+    named = {p for p in token_party.values() if not res.codes.is_org(p)}
+    if len(named) >= 2:
+        state.pair = frozenset(named)
     if touched is not None:
         touched.named_kinds |= kinds_named
         touched.stated_kinds |= kinds_stated
@@ -291,15 +300,13 @@ def _members(sent: Any, covered: set[int], token_party: dict[int, str], codes: P
         party = token_party.get(i)
         if party is None or codes.is_org(party):
             continue
-        token = sent.doc[i]
+        token = _role_token(sent.doc[i], token_party)
         head = token.head
         if token.dep_ == "poss" and head.lemma_.lower() in MEMBER_NOUNS | {"entry", "bid", "country"}:
             found.append(party)
         elif token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in MEMBER_VERBS:
             found.append(party)
         elif token.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in ("allow", "welcome", "admit", "invite"):
-            found.append(party)
-        elif token.dep_ == "conj" and found and token_party.get(token.head.i) in found:
             found.append(party)
         elif head.dep_ == "relcl" and head.lemma_.lower() in MEMBER_VERBS | {"admit"}:
             found.append(party)
@@ -308,6 +315,19 @@ def _members(sent: Any, covered: set[int], token_party: dict[int, str], codes: P
         if token.dep_ == "relcl" and token.lemma_.lower() in MEMBER_VERBS and token.head.i in token_party:
             found.append(token_party[token.head.i])
     return [p for p in dict.fromkeys(found) if not codes.is_org(p)]
+
+
+def _role_token(token: Any, token_party: dict[int, str]) -> Any:
+    """The token that carries a mention's role in the clause: "Burkina Faso" -> Faso; in
+    "Mali, Niger and Burkina Faso" every conjunct -> Mali."""
+    for _ in range(8):
+        if token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        elif token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        else:
+            break
+    return token
 
 
 def _membership_kind(events: list[str], covered: set[int], sent: Any) -> str:
