@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pactwatch.ingest import Article, read_all
 from pactwatch.ingest.clean import normalise_text
 from pactwatch.ingest.text import parse_text
-from conftest import require_shared
+from tests.conftest import require_shared
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 

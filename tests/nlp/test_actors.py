@@ -224,3 +224,8 @@ def test_seed_article(nlp: Language, tables: ActorTables, seed_path: Path) -> No
     president = [m for m in found if m.text.lower() == "russian president"]
     assert president and president[0].code == "RUSGOV" and president[0].kind == "description"
     assert president[0].name == "Vladimir Putin"
+
+
+def test_dateline_capital_is_not_an_actor(nlp: Language, tables: ActorTables) -> None:
+    found = mentions(nlp, tables, "SEOUL, March 3 -- North Korea fired a missile, South Korea's military said.")
+    assert [m.code for m in found] == ["PRK", "KORMIL"]
