@@ -122,6 +122,8 @@ class _Resolver:
                 j += 1
             hit = self.at.get(j)
             if hit is not None and hit.first("country", "org", "body") is not None:
+                if self.doc[hit.end - 1].dep_ in ("compound", "amod"):
+                    return None  # "leadership of the Haiti force": the country only modifies
                 return hit
         return None
 
@@ -293,6 +295,8 @@ class _Resolver:
                 if not entry.ambiguous or self._acts(hit):
                     self.emit(hit.start, hit.end, entry.code, "capital", "metonymy")
             elif entry.kind == "capital":
+                if self.doc[hit.start].text.isupper() and len(self.doc[hit.start].text) > 3:
+                    continue  # a dateline ("SEOUL, Sept. 13 --"), not an actor
                 if self._acts(hit) and (not entry.ambiguous or self._not_person_or_org(hit)):
                     self.emit(hit.start, hit.end, entry.code, "capital", "metonymy")
             elif entry.kind in ("org", "org_demonym"):
