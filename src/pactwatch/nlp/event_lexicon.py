@@ -1,0 +1,130 @@
+"""The event lexicon: which verbs and nouns name which CAMEO events, and the CAMEO code table.
+
+Rows live in ``data/lexicon/event_verbs.tsv`` and ``event_nouns.tsv`` (our own lexicon) and in
+optional PETRARCH verb dictionaries (``pactwatch.nlp.petrarch_verbs``). This module only turns
+them into lookup structures; the coder (``pactwatch.nlp.events``) decides what matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pactwatch.data import read_table
+
+if TYPE_CHECKING:
+    from pactwatch.nlp.petrarch_verbs import VerbDictionary
+
+VERB_TABLE = "lexicon/event_verbs.tsv"
+NOUN_TABLE = "lexicon/event_nouns.tsv"
+CODE_TABLE = "cameo/codes.tsv"
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    root: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One sense of a trigger word; the coder picks the matching entry with most conditions."""
+
+    lemma: str
+    code: str  # "-" = a blocker: the sense is known and deliberately not coded
+    pos: str  # "verb" | "noun"
+    particle: str = ""
+    preps: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    negated: str = ""
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.particle) + bool(self.preps) + 2 * bool(self.objects)
+
+    def label(self) -> str:
+        parts = [f"{self.pos}:{self.lemma}"]
+        if self.particle:
+            parts.append(f"prt:{self.particle}")
+        if self.preps:
+            parts.append("prep:" + "|".join(sorted(self.preps)))
+        if self.objects:
+            parts.append("obj:" + "|".join(sorted(self.objects)))
+        return "+".join(parts)
+
+
+def _split(cell: str) -> frozenset[str]:
+    return frozenset(part.strip().lower() for part in cell.split("|") if part.strip())
+
+
+def load_codes() -> dict[str, CameoCode]:
+    return {
+        row["code"]: CameoCode(row["code"], row["name"], row["root"], int(row["quad_class"]), float(row["goldstein"]))
+        for row in read_table(CODE_TABLE)
+    }
+
+
+def own_entries() -> list[LexEntry]:
+    entries = [
+        LexEntry(
+            lemma=row["lemma"].lower(), code=row["code"], pos="verb", particle=row["particle"].lower(),
+            preps=_split(row["prep"]), objects=_split(row["objects"]), negated=row["negated"],
+            flags=_split(row["flags"].replace(",", "|")),
+        )
+        for row in read_table(VERB_TABLE)
+    ]
+    entries += [
+        LexEntry(
+            lemma=row["lemma"].lower(), code=row["code"], pos="noun", preps=_split(row["prep"]),
+            objects=_split(row["objects"]), flags=_split(row["flags"].replace(",", "|")),
+        )
+        for row in read_table(NOUN_TABLE)
+    ]
+    return entries
+
+
+@dataclass
+class EventLexicon:
+    """Trigger lemma -> entries (in priority order), plus the CAMEO code table and PETRARCH verbs."""
+
+    verbs: dict[str, list[LexEntry]] = field(default_factory=dict)
+    nouns: dict[str, list[LexEntry]] = field(default_factory=dict)
+    codes: dict[str, CameoCode] = field(default_factory=dict)
+    petrarch: list[VerbDictionary] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, verb_dictionaries: Sequence[Path] = (), use_own: bool = True) -> EventLexicon:
+        lexicon = cls(codes=load_codes())
+        if use_own:
+            for entry in own_entries():
+                lexicon.add(entry)
+        if verb_dictionaries:
+            from pactwatch.nlp.petrarch_verbs import load_verb_dictionary
+
+            lexicon.petrarch = [load_verb_dictionary(Path(p)) for p in verb_dictionaries]
+        return lexicon
+
+    def add(self, entry: LexEntry) -> None:
+        table = self.verbs if entry.pos == "verb" else self.nouns
+        table.setdefault(entry.lemma, []).append(entry)
+
+    def is_trigger(self, lemma: str, pos: str) -> bool:
+        lemma = lemma.lower()
+        if pos in ("VERB", "AUX"):
+            return lemma in self.verbs or any(lemma in d.lemmas for d in self.petrarch)
+        if pos in ("NOUN", "PROPN"):
+            return lemma in self.nouns
+        return False
+
+    def code_info(self, code: str) -> CameoCode | None:
+        """The code's row; PETRARCH's non-CAMEO codes fall back to their nearest CAMEO parent."""
+        probe = code
+        while probe and probe not in self.codes:
+            probe = probe[:-1]
+        return self.codes.get(probe)
