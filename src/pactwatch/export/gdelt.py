@@ -1,0 +1,183 @@
+"""Events as GDELT 2.0 Event table rows: 61 tab-separated columns, no header line.
+
+By default one row per merged event (``merged_events``: the same event reported by several
+articles, with GDELT-style NumMentions/NumSources/NumArticles); with ``raw=True`` one row per
+event found in one article (counts 1). The column list lives in ``data/export/gdelt_event_columns.tsv``.
+
+What pactwatch does not measure stays empty: ethnic codes, all 24 geography columns and AvgTone
+(empty rather than 0, since 0 would claim a neutral tone). Rows are read in id order, a chunk at a
+time, so an export never holds the whole table in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, TextIO
+
+from pactwatch.data import read_table
+from pactwatch.export.actor_codes import ActorCodebook
+from pactwatch.store.database import Database
+
+CHUNK = 1000  # rows read per query
+ID_BATCH = 500  # ids per IN (...) list: below SQLite's oldest bound-parameter limit (999)
+
+
+def column_names() -> tuple[str, ...]:
+    """The 61 GDELT 2.0 Event column names, in file order."""
+    rows = sorted(read_table("export/gdelt_event_columns.tsv"), key=lambda r: int(r["index"]))
+    return tuple(r["name"] for r in rows)
+
+
+@dataclass(frozen=True)
+class _Report:
+    """One article's report of an event: what a merged row needs from each member."""
+
+    article_id: int
+    url: str | None
+    published: str | None
+    ingested_at: str | None
+    in_lead: bool
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _added(values: Sequence[str | None]) -> str:
+    """Earliest ingest time as YYYYMMDDHHMMSS in UTC ("" when none parses)."""
+    times = []
+    for value in values:
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except (TypeError, ValueError):
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)  # the store writes UTC
+        times.append(moment.astimezone(timezone.utc))
+    return min(times).strftime("%Y%m%d%H%M%S") if times else ""
+
+
+def _date_cells(day: date) -> list[str]:
+    # FractionDate: the share of the year before this day, so 1 January is YYYY.0000
+    first = date(day.year, 1, 1)
+    days_in_year = (date(day.year + 1, 1, 1) - first).days
+    fraction = (day - first).days / days_in_year
+    return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{day.year + fraction:.4f}"]
+
+
+def _clean(value: Any) -> str:
+    # a tab or line break inside a cell would shift every later column for a TSV reader
+    text = "" if value is None else str(value)
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _in_range(day: date, since: str | None, until: str | None) -> bool:
+    iso = day.isoformat()
+    return (since is None or iso >= since) and (until is None or iso <= until)
+
+
+def _row(codebook: ActorCodebook, event: dict[str, Any], reports: list[_Report], counts: tuple[int, int, int],
+         since: str | None, until: str | None) -> list[str] | None:
+    day = (_day(event.get("date"))
+           or min((d for d in (_day(r.published) for r in reports) if d), default=None)
+           or min((d for d in (_day(r.ingested_at) for r in reports) if d), default=None))
+    if day is None or not _in_range(day, since, until):
+        return None
+    first = min(reports, key=lambda r: r.article_id)
+    code = str(event["cameo_code"])
+    goldstein = float(event["goldstein"])
+    cells = [str(int(event["id"])), *_date_cells(day),
+             *codebook.split(event["source"]).cells(), *codebook.split(event["target"]).cells(),
+             "1" if any(r.in_lead for r in reports) else "0",
+             code, code[:3], str(event["root_code"]).zfill(2), str(int(event["quad_class"])),
+             repr(round(goldstein, 2)), *(str(int(c)) for c in counts), "",
+             *([""] * 24),
+             _added([r.ingested_at for r in reports]),
+             first.url or f"pactwatch:article/{first.article_id}"]
+    return [_clean(c) for c in cells]
+
+
+def _report(row: dict[str, Any]) -> _Report:
+    lead_end = row.get("lead_end")
+    return _Report(int(row["article_id"]), row.get("url"), row.get("published"), row.get("ingested_at"),
+                   lead_end is not None and int(row["start_char"]) < int(lead_end))
+
+
+_REPORT_COLUMNS = ("e.article_id, e.start_char, a.url, a.published, a.ingested_at, p.end_char AS lead_end")
+_REPORT_JOINS = ("JOIN articles a ON a.id = e.article_id"
+                 " LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.idx = 0")
+
+
+def _raw_rows(db: Database, codebook: ActorCodebook, since: str | None, until: str | None,
+              chunk: int) -> Iterator[list[str]]:
+    last = 0
+    while True:
+        rows = db.query(
+            "SELECT e.id, e.date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class, e.goldstein,"
+            f" {_REPORT_COLUMNS} FROM events e {_REPORT_JOINS} WHERE e.id > ? ORDER BY e.id LIMIT ?",
+            (last, chunk))
+        if not rows:
+            return
+        for row in rows:
+            out = _row(codebook, row, [_report(row)], (1, 1, 1), since, until)
+            if out is not None:
+                yield out
+        last = int(rows[-1]["id"])
+
+
+def _merged_rows(db: Database, codebook: ActorCodebook, since: str | None, until: str | None,
+                 chunk: int) -> Iterator[list[str]]:
+    last = 0
+    while True:
+        # merged rows whose reports were all deleted since the last merge have nothing to cite
+        rows = db.query(
+            "SELECT me.* FROM merged_events me WHERE me.id > ? AND EXISTS"
+            " (SELECT 1 FROM merged_event_members m WHERE m.merged_id = me.id) ORDER BY me.id LIMIT ?",
+            (last, chunk))
+        if not rows:
+            return
+        reports: dict[int, list[_Report]] = {}
+        ids = [int(r["id"]) for r in rows]
+        for start in range(0, len(ids), ID_BATCH):
+            batch = ids[start:start + ID_BATCH]
+            for member in db.query(
+                f"SELECT m.merged_id, {_REPORT_COLUMNS} FROM merged_event_members m"
+                f" JOIN events e ON e.id = m.event_id {_REPORT_JOINS}"
+                f" WHERE m.merged_id IN ({','.join('?' * len(batch))})", batch):
+                reports.setdefault(int(member["merged_id"]), []).append(_report(member))
+        for row in rows:
+            members = reports.get(int(row["id"]))
+            if not members:
+                continue  # deleted between the two queries
+            counts = (row["num_mentions"], row["num_sources"], row["num_articles"])
+            out = _row(codebook, row, members, counts, since, until)
+            if out is not None:
+                yield out
+        last = ids[-1]
+
+
+def iter_gdelt_rows(db: Database, raw: bool = False, since: str | None = None, until: str | None = None,
+                    codebook: ActorCodebook | None = None, chunk: int = CHUNK) -> Iterator[list[str]]:
+    """GDELT 2.0 event rows (61 cells each). ``since``/``until`` are inclusive ISO dates on Day."""
+    codebook = codebook or ActorCodebook.load()
+    if raw:
+        yield from _raw_rows(db, codebook, since, until, chunk)
+    else:
+        yield from _merged_rows(db, codebook, since, until, chunk)
+
+
+def write_gdelt(db: Database, out: TextIO, raw: bool = False, since: str | None = None,
+                until: str | None = None, codebook: ActorCodebook | None = None) -> int:
+    """Write events as a GDELT 2.0 Event file (tab-separated, no header); return the row count."""
+    count = 0
+    for cells in iter_gdelt_rows(db, raw, since, until, codebook):
+        out.write("\t".join(cells) + "\n")
+        count += 1
+    return count

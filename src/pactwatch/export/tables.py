@@ -1,0 +1,207 @@
+"""Stored tables as CSV, JSON, JSONL or Parquet, read a chunk at a time.
+
+Every exported table has an integer ``id``; rows are read in id order with keyset paging
+(``WHERE id > last ORDER BY id LIMIT n``), which both backends run the same way and which never
+holds a whole table in memory. Values keep their types: integers, floats, strings; dates are the
+ISO 8601 strings the store holds; JSON list columns (authors, parties, kinds) become real lists
+in JSON/JSONL/Parquet and stay JSON text in CSV.
+
+``since``/``until`` (inclusive ISO dates) filter on each table's date column (see ``TableSpec.date``);
+rows without a date are left out when a range is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from pactwatch.errors import UsageError
+from pactwatch.store.database import Database
+
+CHUNK = 10_000  # rows per query, and per Parquet row group
+TEXT_FORMATS = ("csv", "json", "jsonl")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One exportable table: its FROM clause (aliased ``t``), typed columns and date expression."""
+
+    table: str
+    columns: tuple[tuple[str, str], ...]  # (name, type): int | float | str | list
+    date: str  # SQL expression filtered by since/until
+    join_articles: bool = False
+
+    @property
+    def source(self) -> str:
+        join = " JOIN articles a ON a.id = t.article_id" if self.join_articles else ""
+        return f"{self.table} t{join}"
+
+
+def _cols(spec: str) -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(item.split(":")) for item in spec.split())  # type: ignore[misc]
+
+
+TABLES: dict[str, TableSpec] = {
+    "articles": TableSpec("articles", _cols(
+        "id:int content_hash:str origin:str url:str title:str lead:str publisher:str section:str"
+        " authors:list published:str modified:str crawled:str language:str body:str ingested_at:str"
+        " annotated_at:str annotation_note:str"), "t.published"),
+    "events": TableSpec("events", _cols(
+        "id:int article_id:int date:str source:str target:str cameo_code:str root_code:str"
+        " quad_class:int goldstein:float sentence:str start_char:int end_char:int matched:str"),
+        "COALESCE(t.date, a.published)", join_articles=True),
+    "merged-events": TableSpec("merged_events", _cols(
+        "id:int source:str target:str cameo_code:str root_code:str quad_class:int goldstein:float"
+        " date:str last_date:str num_mentions:int num_sources:int num_articles:int"), "t.date"),
+    "quotes": TableSpec("quotes", _cols(
+        "id:int article_id:int speaker:str speaker_actor:str cue:str text:str start_char:int"
+        " end_char:int speaker_start:int speaker_end:int mentions:int"), "a.published", join_articles=True),
+    "mentions": TableSpec("mentions", _cols(
+        "id:int article_id:int start_char:int end_char:int text:str actor_code:str kind:str"
+        " resolved_by:str name:str"), "a.published", join_articles=True),
+    "commitment-reports": TableSpec("commitment_reports", _cols(
+        "id:int article_id:int parties:list kinds:list lifecycle_event:str date:str conditions:str"
+        " name:str sentence:str start_char:int end_char:int"),
+        "COALESCE(t.date, a.published)", join_articles=True),
+    # commitments: a date range selects those signed (or, if undated, in force) within it
+    "commitments": TableSpec("commitments", _cols(
+        "id:int key:str name:str kinds:list organisation:str origin:str signed:str in_force:str"
+        " ended:str conditions:str reference:str defense:int"), "COALESCE(t.signed, t.in_force)"),
+}
+# parties of each commitment live in commitment_parties; exported as a list column
+_COMMITMENT_PARTIES = ("parties", "list")
+
+
+def columns_of(db: Database, name: str) -> tuple[tuple[str, str], ...]:
+    """The typed columns exported for a table: the spec's columns this database has, in order."""
+    spec = _spec(name)
+    try:
+        cursor = db.execute(f"SELECT * FROM {spec.table} WHERE 1 = 0")
+    except Exception as exc:  # noqa: BLE001 - the table is missing (e.g. before its migration)
+        raise UsageError(f"this database has no {spec.table} table to export ({exc})") from exc
+    present = {d[0] for d in cursor.description or ()}
+    columns = tuple(c for c in spec.columns if c[0] in present)
+    if name == "commitments":
+        columns += (_COMMITMENT_PARTIES,)
+    return columns
+
+
+def _spec(name: str) -> TableSpec:
+    if name not in TABLES:
+        raise UsageError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
+    return TABLES[name]
+
+
+def _typed(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "list":
+        items = json.loads(value) if isinstance(value, str) else value
+        return [str(v) for v in items]
+    return str(value)
+
+
+def iter_chunks(db: Database, name: str, since: str | None = None, until: str | None = None,
+                chunk: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
+    """Typed rows of one table, in id order, ``chunk`` rows at a time."""
+    spec = _spec(name)
+    columns = columns_of(db, name)
+    stored = columns[:-1] if name == "commitments" else columns  # parties come from another table
+    selected = ", ".join(f"t.{c}" for c, _ in stored)
+    where, params = ["t.id > ?"], []
+    if since:
+        where.append(f"substr({spec.date}, 1, 10) >= ?")
+        params.append(since)
+    if until:
+        where.append(f"substr({spec.date}, 1, 10) <= ?")
+        params.append(until)
+    sql = f"SELECT {selected} FROM {spec.source} WHERE {' AND '.join(where)} ORDER BY t.id LIMIT ?"
+    last = 0
+    while True:
+        rows = db.query(sql, [last, *params, chunk])
+        if not rows:
+            return
+        last = int(rows[-1]["id"])
+        if name == "commitments":
+            _add_parties(db, rows)
+        yield [{c: _typed(row.get(c), kind) for c, kind in columns} for row in rows]
+
+
+def _add_parties(db: Database, rows: list[dict[str, Any]]) -> None:
+    parties: dict[int, list[str]] = {}
+    ids = [int(r["id"]) for r in rows]
+    for start in range(0, len(ids), 500):
+        batch = ids[start:start + 500]
+        for r in db.query("SELECT commitment_id, party FROM commitment_parties WHERE commitment_id IN"
+                          f" ({','.join('?' * len(batch))}) ORDER BY commitment_id, party, id", batch):
+            members = parties.setdefault(int(r["commitment_id"]), [])
+            if r["party"] not in members:  # one party can have several membership intervals
+                members.append(r["party"])
+    for row in rows:
+        row["parties"] = parties.get(int(row["id"]), [])
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_text(db: Database, name: str, fmt: str, out: TextIO, since: str | None = None,
+               until: str | None = None, chunk: int = CHUNK) -> int:
+    """Write a table as CSV (with header), a JSON array or JSON lines; return the row count."""
+    if fmt not in TEXT_FORMATS:
+        raise UsageError(f"unknown text format {fmt!r}; choose one of {', '.join(TEXT_FORMATS)}")
+    names = [c for c, _ in columns_of(db, name)]
+    count = 0
+    writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+    if writer is not None:
+        writer.writerow(names)
+    elif fmt == "json":
+        out.write("[")
+    for rows in iter_chunks(db, name, since, until, chunk):
+        for row in rows:
+            if writer is not None:
+                writer.writerow([_csv_cell(row[c]) for c in names])
+            elif fmt == "jsonl":
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                out.write(("\n" if count == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
+            count += 1
+    if fmt == "json":
+        out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def parquet_schema(columns: Sequence[tuple[str, str]]) -> Any:
+    import pyarrow as pa
+
+    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "list": pa.list_(pa.string())}
+    return pa.schema([pa.field(c, types[kind]) for c, kind in columns])
+
+
+def write_parquet(db: Database, name: str, path: Path, since: str | None = None,
+                  until: str | None = None, chunk: int = CHUNK) -> int:
+    """Write a table as Parquet, one row group per chunk; return the row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema(columns_of(db, name))
+    count = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        for rows in iter_chunks(db, name, since, until, chunk):
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema), row_group_size=chunk)
+            count += len(rows)
+        if count == 0:
+            writer.write_table(schema.empty_table())  # a readable file with the schema, zero rows
+    return count
