@@ -46,6 +46,7 @@ class Agreement:
     parties: frozenset[str]
     named_kinds: set[str] = field(default_factory=set)  # implied by what it is called
     stated_kinds: set[str] = field(default_factory=set)  # obligations the text states
+    provided_kinds: set[str] = field(default_factory=set)  # "the treaty also provides for …"
     name: str | None = None
     conditions: str | None = None
 
@@ -54,8 +55,7 @@ class Agreement:
         pool = {("other" if k == "economic" else k) for k in self.named_kinds | self.stated_kinds} or {"other"}
         ordered = sorted(pool, key=KIND_ORDER.index)
         primary = ordered[0]
-        extra = [k for k in sorted(self.stated_kinds, key=KIND_ORDER.index)
-                 if k != primary and k in ("military_cooperation", "consultation", "nonaggression", "neutrality")]
+        extra = [k for k in sorted(self.provided_kinds, key=KIND_ORDER.index) if k != primary and k != "economic"]
         return (primary, *extra)
 
 
@@ -173,6 +173,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     obligations = lex.match(sent, "obligation")
     membership = lex.match(sent, "membership")
     references = lex.match(sent, "reference")
+    provisions = {m.start for m in lex.match(sent, "provision")}
     token_party = _token_parties(sent, mentions, res.codes)
     orgs = [(i, p) for i, p in token_party.items() if res.codes.is_org(p)]
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
@@ -201,6 +202,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         event = match.value
         if event in INTENTION_EVENTS and is_future(token):
             event = "announced"
+        subject = subject_of(token)
+        if event == "signed" and subject is not None and subject.lemma_.lower() in ("law", "bill", "decree"):
+            event = "ratified"  # "the law ratifying the agreement was signed"
         if event == "announced" and "suspended" in events:
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
         when = _date_for(token, covered, dates, len(triggers))
@@ -251,12 +255,28 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     named = {p for p in token_party.values() if not res.codes.is_org(p)}
     if len(named) >= 2:
         state.pair = frozenset(named)
+    speaks_of_agreement = bool(agreements) or any(m.value == "agreement" for m in references) or bool(drafts)
     if touched is not None:
         touched.named_kinds |= kinds_named
-        touched.stated_kinds |= kinds_stated
+        if speaks_of_agreement:  # "the two countries will increase cooperation" is no term of the pact
+            touched.stated_kinds |= kinds_stated
+            touched.provided_kinds |= _provided(sent, obligations, provisions, agreement_tokens | reference_tokens)
         touched.name = touched.name or _name(sent, agreements)
         touched.conditions = touched.conditions or _conditions(sent, obligations)
     return drafts
+
+
+def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreement_tokens: set[int]) -> set[str]:
+    """Kinds of obligations under a provision verb whose subject is the agreement."""
+    found = set()
+    for i in provisions:
+        verb = sent.doc[i]
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(t.i in agreement_tokens for t in subject.subtree):
+            continue
+        inside = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
+        found |= {m.value for m in obligations if m.start in inside}
+    return found
 
 
 def _is_trigger(token: Any) -> bool:

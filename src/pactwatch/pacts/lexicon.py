@@ -15,7 +15,7 @@ from typing import Any
 from pactwatch.data import read_table
 
 TABLE = "lexicon/commitment_terms.tsv"
-TYPES = ("agreement", "obligation", "lifecycle", "membership", "reference")
+TYPES = ("agreement", "obligation", "lifecycle", "membership", "reference", "provision")
 EVENTS = ("proposed", "announced", "signed", "ratified", "entered_into_force", "joined",
           "suspended", "withdrew", "expired")
 # The README's "most specific obligation" order, used to pick an agreement's kind.
