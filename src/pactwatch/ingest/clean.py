@@ -80,11 +80,14 @@ class LanguageDetector:
     attribute of our own factory instance, which the ``Detector`` objects read instead.
     """
 
-    def __init__(self, seed: int = 0, max_chars: int = 2000) -> None:
+    def __init__(self, seed: int = 0, max_chars: int = 1000, trials: int = 3) -> None:
         self._factory = DetectorFactory()
         self._factory.load_profile(PROFILES_DIRECTORY)
         self._factory.seed = seed
         self._max_chars = max_chars
+        # langdetect averages 7 random trials by default; on news-length text 3 agree with 7
+        # and cost less than half (the reader's speed is measured against trafilatura alone)
+        self._trials = trials
 
     def detect(self, text: str) -> str | None:
         """ISO 639-1 code of ``text``'s language, or None when too short or unidentifiable."""
@@ -92,6 +95,7 @@ class LanguageDetector:
         if sum(ch.isalpha() for ch in sample) < MIN_LETTERS_FOR_LANGUAGE:
             return None
         detector = self._factory.create()
+        detector.n_trial = self._trials
         detector.append(sample)
         try:
             code = detector.detect()

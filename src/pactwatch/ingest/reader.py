@@ -77,7 +77,7 @@ def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | Rea
             if isinstance(page, InputError):
                 yield ReadFailure(str(page.args[1]), str(page.args[0]))
             else:
-                yield _html_article(page.html, page.origin, page.url, options, page.crawled)
+                yield article_from_html(page.html, page.origin, page.url, options, page.crawled)
         return
     if opened.kind == "jsonl":
         for record in iter_jsonl(opened.stream, origin, options.max_bytes):
@@ -92,7 +92,7 @@ def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | Rea
         yield ReadFailure(origin, str(error.args[0]))
         return
     if opened.kind == "html":
-        yield _html_article(text, origin, None, options)
+        yield article_from_html(text, origin, None, options)
     else:
         yield _text_article(text, origin, options)
 
@@ -132,9 +132,14 @@ def _text_article(text: str, origin: str, options: ReadOptions) -> Article | Rea
     return _finish(article, parsed.paragraphs, options)
 
 
-def _html_article(
-    html: str, origin: str, url: str | None, options: ReadOptions, crawled: datetime | None = None
+def article_from_html(
+    html: str,
+    origin: str,
+    url: str | None = None,
+    options: ReadOptions = ReadOptions(),
+    crawled: datetime | None = None,
 ) -> Article | ReadFailure:
+    """One web page as an article (also used by the extraction benchmark and its test)."""
     page = parse_html(html, url)
     article = Article(
         title=normalise_inline(page.title),
