@@ -117,6 +117,8 @@ def _frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
             break
     while lo > 0 and doc[lo].idx > para_lo and doc[lo].text in ('"', "”", "’", "'"):
         lo = doc[lo - 1].sent.start
+    while lo < first.start and doc[lo].idx < para_lo:
+        lo += 1  # a closing mark of the paragraph before, glued to this sentence by the parser
     return lo, hi
 
 
@@ -170,8 +172,9 @@ def _subject(token: Any) -> Any | None:
                 return child
         return None
     if token.pos_ == "NOUN" and token.dep_ == "ROOT":  # "the official IRNA news agency reports"
-        lefts = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN"]
+        lefts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ in ("PROPN", "NOUN")]
         return lefts[-1] if lefts else None
+    cue = token
     for _ in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECT_DEPS and any(c.isalnum() for c in child.text):
@@ -179,8 +182,20 @@ def _subject(token: Any) -> Any | None:
         if token.dep_ in _CLIMB_DEPS and token.head is not token:
             token = token.head
         else:
-            return None
-    return None
+            break
+    return _left_neighbour(cue)
+
+
+def _left_neighbour(cue: Any) -> Any | None:
+    """When the parse gives a cue no subject (a headline glued to the next paragraph makes
+    "Joe Biden said" a prepositional object), the noun right before the cue is its subject."""
+    i = cue.i - 1
+    while i >= 0 and cue.doc[i].pos_ in ("ADV", "AUX", "PART") and cue.i - i <= 3:
+        i -= 1
+    if i < 0 or "\n" in cue.doc.text[cue.doc[i].idx : cue.idx]:
+        return None
+    left = cue.doc[i]
+    return left if left.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _np_bounds(token: Any) -> tuple[int, int]:
@@ -216,7 +231,9 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
             found = None
         return Speaker(found.name, found.actor, start, end, found.person) if found else None
     lo, hi = _np_bounds(token)
-    person = context.person_at(lo, hi)
+    # the person must be the phrase's head ("Russian President Vladimir Putin"), not a
+    # complement ("the press service of the president" speaks for, but is not, the president)
+    person = context.person_at(lo, token.idx + len(token.text))
     if person is None:
         for child in token.children:  # "the Kremlin spokesman, Dmitry Peskov, said"
             if child.dep_ == "appos":
@@ -323,7 +340,7 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
                     if speaker is not None and (ends_colon or _ends_with_cue(before, cue)):
                         return speaker, cue.lemma_.lower()
     starts_sentence = not doc.text[doc[lo].idx if lo < len(doc) else span.open_mark: span.open_mark].strip(
-        " \"“”‘’'«»„")
+        ).strip("\"“”‘’'«»„")
     if previous is not None and previous[1] is not None and starts_sentence:
         prev_span = previous[0]
         between = doc.text[(prev_span.close_mark or prev_span.end) : span.open_mark]

@@ -1,0 +1,176 @@
+"""Direct quotations: quote marks, attribution forms, speakers, repeats — on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.ingest import read_all
+from pactwatch.ingest.article import Article
+from pactwatch.nlp.quote_marks import find_quote_spans
+from pactwatch.nlp.quotes import extract_quotes, speech_verbs
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pactwatch.nlp.pipeline import load_spacy
+
+    return load_spacy()
+
+
+def quotes_of(nlp, text: str):
+    return extract_quotes(nlp(text), [])
+
+
+def by_text(quotes):
+    return {q.text.rstrip(",. "): q for q in quotes}
+
+
+# -- quote marks ----------------------------------------------------------------------------
+def inner(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+def test_straight_curly_and_guillemet_marks():
+    assert inner('He said "we will stay here" today.') == ["we will stay here"]
+    assert inner("She said “we will stay here” today.") == ["we will stay here"]
+    assert inner("The agency spoke of an «unlawful act of force» on Monday.") == ["unlawful act of force"]
+
+
+def test_single_marks_are_quotes_but_apostrophes_are_not():
+    text = "The minister's aide said Oslo can't accept a 'forced settlement' of the '90s dispute."
+    assert inner(text) == ["forced settlement"]
+    assert inner("The generals’ view was ‘a grave mistake’, he said.") == ["a grave mistake"]
+    assert inner("Don't touch the members' funds, it's the 1990s' rule.") == []
+
+
+def test_single_quotes_inside_double_quotes_are_part_of_the_quote():
+    assert inner("\"We call it 'a new chapter' for both,\" she said.") == ["We call it 'a new chapter' for both,"]
+
+
+def test_open_quote_ends_with_its_paragraph():
+    text = "\"We will not give up the harbour.\n\n\"Our navy stays there,\" he said."
+    assert inner(text) == ["We will not give up the harbour.", "Our navy stays there,"]
+
+
+# -- attribution forms ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Foreign Minister Anna Berglund said: "Our border will stay open to trade."', "Anna Berglund", "say"),
+    ('"Our border will stay open to trade," Anna Berglund said.', "Anna Berglund", "say"),
+    ('"Our border will stay open to trade," said Anna Berglund.', "Anna Berglund", "say"),
+    ('"Our border will stay open to trade," Anna Berglund told reporters in Oslo.', "Anna Berglund", "tell"),
+    ('Anna Berglund warned in a statement, "Our border will stay open to trade."', "Anna Berglund", "warn"),
+    ('"Our border will stay open to trade," according to Anna Berglund.', "Anna Berglund", "according to"),
+    ('"Our border will stay open to trade." — Anna Berglund', "Anna Berglund", None),
+])
+def test_attribution_in_every_order(nlp, text, speaker, cue):
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].cue == cue
+    assert quotes[0].text.startswith("Our border will stay open")
+    assert text[quotes[0].start : quotes[0].end] == quotes[0].text
+
+
+def test_speaker_offsets_point_at_the_speaker(nlp):
+    text = '"The talks were useful," Tomas Lindqvist said.'
+    quote = quotes_of(nlp, text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Tomas Lindqvist"
+
+
+def test_partial_quote_inside_reported_speech(nlp):
+    text = 'Rafael Moreno said the pact was "purely defensive in character," adding that it threatened nobody.'
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.text) for q in quotes] == [("Rafael Moreno", "purely defensive in character,")]
+
+
+def test_one_word_quotes_and_titles_are_not_quotations(nlp):
+    text = ('The two navies began the "Northern Shield 24" drills under the "Joint Maritime Security Pact", '
+            'which Rafael Moreno called a "milestone".')
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_capitalised_sentence_in_quotes_is_still_a_quote(nlp):
+    quotes = quotes_of(nlp, '"We Stand Together," Rafael Moreno said.')
+    assert [q.speaker for q in quotes] == ["Rafael Moreno"]
+
+
+def test_split_quotation_gives_two_quotes(nlp):
+    text = '"The treaty binds us both," Helga Sorensen said, "and it will be kept."'
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["The treaty binds us both,", "and it will be kept."]
+    assert {q.speaker for q in quotes} == {"Helga Sorensen"}
+
+
+def test_pronoun_goes_to_the_last_person_speaker_and_surname_to_full_name(nlp):
+    text = ("Prime Minister Helga Sorensen met the envoy in Copenhagen on Monday.\n\n"
+            "\"We have agreed on a timetable for the withdrawal,\" she said.\n\n"
+            "Sorensen added that talks would resume in May.\n\n"
+            "\"Nobody should doubt our resolve on this question,\" she stressed.")
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Helga Sorensen", "say"), ("Helga Sorensen", "stress")]
+
+
+def test_description_resolves_to_the_person_it_titled(nlp):
+    text = ("Defence Minister Pavel Novak arrived in Warsaw on Tuesday.\n\n"
+            "The defence minister told reporters the deal was \"a turning point for the region\".")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Pavel Novak"]
+
+
+def test_quote_paragraph_after_a_colon_takes_that_speaker(nlp):
+    text = ("Rafael Moreno described the agreement to parliament as follows:\n\n"
+            "\"This accord protects our coast and our fishermen.\"")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Rafael Moreno"]
+
+
+def test_continued_quotation_inherits_the_speaker(nlp):
+    text = ("\"We have waited long enough,\" insisted Helga Sorensen. \"The vote must happen this week.\"\n\n"
+            "\"There will be no more delays.\"")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Helga Sorensen"] * 3
+
+
+def test_institution_speaker_uses_its_name(nlp):
+    text = '"The ambassador was summoned to explain the incident," the Foreign Ministry said in a statement.'
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Foreign Ministry"]
+
+
+def test_repeated_quotation_is_one_quote_with_a_count(nlp):
+    text = ("\"We will defend every ally without exception,\" Tomas Lindqvist said.\n\n"
+            "Later he repeated it: \"We will defend every  ally without exception.\"")
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].mentions == 2
+    assert quotes[0].speaker == "Tomas Lindqvist"
+
+
+def test_unattributed_scare_quotes_are_dropped(nlp):
+    assert quotes_of(nlp, 'The so-called "peace dividend" never arrived in the region.') == []
+
+
+def test_deterministic(nlp):
+    text = '"The talks were useful," Tomas Lindqvist said. "We meet again in June," he added.'
+    assert quotes_of(nlp, text) == quotes_of(nlp, text)
+
+
+def test_cue_lexicon_is_data():
+    verbs = speech_verbs()
+    assert {"say", "tell", "stress", "emphasise", "emphasize", "warn", "tweet"} <= set(verbs)
+    assert set(verbs.values()) <= {"strong", "weak"}
+
+
+# -- the seed article -----------------------------------------------------------------------
+def test_seed_gives_three_quotes(seed_path, nlp):
+    from pactwatch.nlp.pipeline import Annotator
+
+    article = next(a for a in read_all([str(seed_path)]) if isinstance(a, Article))
+    quotes = Annotator().annotate(article).quotes
+    assert [(q.speaker, q.mentions) for q in quotes] == [
+        ("Vladimir Putin", 2), ("Kim Jong-un", 1), ("Kim Jong-un", 1)]
+    assert quotes[1].text.startswith("peace-loving, defensive in nature")
+    assert quotes[2].cue == "stress"
+    for q in quotes:
+        assert article.body[q.start : q.end] == q.text
+    # related headlines are not in the body and yield nothing
+    assert not any("ideology" in q.text for q in quotes)
