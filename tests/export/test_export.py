@@ -135,6 +135,9 @@ def test_actor_codes_split_into_gdelt_parts():
     assert book.split("WST").country == "WST"
     assert (book.split("USAGOVMIL").type1, book.split("USAGOVMIL").type2) == ("GOV", "MIL")
     assert book.split("").cells() == [""] * 10
+    csto = book.split("CSTO")  # organisation code longer than three letters
+    assert (csto.code, csto.type1, csto.known_group) == ("IGOCSTO", "IGO", "CSTO")
+    assert book.split("UNHCR").known_group == "HCR" and book.split("UNHCR").type2 == "REF"
 
 
 def test_gdelt_merged_rows(filled, runner):
@@ -159,6 +162,24 @@ def test_gdelt_merged_rows(filled, runner):
     strike = next(r for r in rows if r["EventCode"] == "190")
     assert float(strike["GoldsteinScale"]) == -10.0 and strike["QuadClass"] == "4"
     assert strike["Actor2Code"] == "UKR" and strike["Actor2Type1Code"] == ""
+
+
+def test_gdelt_file_loads_with_typed_columns(filled, runner, tmp_path: Path):
+    """A typed TSV reader (pyarrow.csv, GDELT column types) loads every cell without a parse error."""
+    import pyarrow.csv as pcsv
+
+    spec = sorted(read_table("export/gdelt_event_columns.tsv"), key=lambda r: int(r["index"]))
+    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string()}
+    out = tmp_path / "events.tsv"
+    assert run(runner, filled, "events", "--format", "gdelt", "-o", str(out)).exit_code == 0
+    table = pcsv.read_csv(
+        out, read_options=pcsv.ReadOptions(column_names=[c["name"] for c in spec]),
+        parse_options=pcsv.ParseOptions(delimiter="\t", quote_char=False),
+        convert_options=pcsv.ConvertOptions(column_types={c["name"]: types[c["type"]] for c in spec}))
+    assert table.num_rows == 3 and table.num_columns == 61
+    assert sorted(table.column("EventCode").to_pylist()) == ["036", "057", "190"]  # zeros kept
+    assert sorted(table.column("NumArticles").to_pylist()) == [1, 1, 2]
+    assert table.column("AvgTone").null_count == 3
 
 
 def test_gdelt_raw_rows_to_file(filled, runner, tmp_path: Path):

@@ -66,10 +66,15 @@ class ActorCodebook:
 
     def _split(self, code: str) -> GdeltActor:
         cameo, org_name = self.organisations.get(code, (code.upper(), ""))
-        if len(cameo) % 3 or not cameo.isalnum():
-            # not a CAMEO code built of three-letter parts: keep it whole, name it if we can
-            return GdeltActor(code=cameo, name=org_name.upper())
+        if not cameo.isalnum():
+            return GdeltActor(code=cameo, name=org_name.upper())  # not a CAMEO code: keep it whole
         chunks = [cameo[i:i + 3] for i in range(0, len(cameo), 3)]
+        if len(cameo) % 3:
+            # a longer organisation code (IGOCSTO, IGOMERCOSUR): known leading parts, then the group
+            known = 0
+            while known < len(chunks) - 1 and chunks[known] in self.parts:
+                known += 1
+            chunks = chunks[:known] + ["".join(chunks[known:])]
         country, name = "", org_name
         if chunks[0] in self.countries or self.parts.get(chunks[0], ("",))[0] == "region":
             country = chunks[0]
