@@ -56,7 +56,7 @@ def render_graph(graph: Any, fmt: str) -> str:
     if fmt == "dot":
         lines = [f'graph commitments {{  // on {graph.graph.get("on", "")}']
         lines += [f'  "{n}";' for n in sorted(graph.nodes)]
-        for a, b, data in sorted(graph.edges(data=True)):
+        for a, b, data in sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)):
             label = data["commitments"].replace('"', "'")
             style = "bold" if data["defense"] else "dashed"
             lines.append(f'  "{a}" -- "{b}" [label="{label}", style={style}];')
