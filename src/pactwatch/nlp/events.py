@@ -85,15 +85,22 @@ class _SentenceCoder:
         Prepositional modifiers are searched only when the phrase itself names no actor: "the
         British ambassador to Tehran" is Britain's envoy; "the leaders of Mali and Niger" are both.
         """
-        for skip in (stop | {"prep"}, stop):
+        for prep_levels in (0, 1):
             found: list[Mention] = []
-            stack = [token]
+            stack = [(token, prep_levels)]
             while stack:
-                node = stack.pop()
+                node, levels = stack.pop()
                 mention = self.owner.get(node.i)
                 if mention is not None and mention not in found:
                     found.append(mention)
-                stack.extend(c for c in node.children if c.dep_ not in skip)
+                for child in node.children:
+                    if child.dep_ in stop:
+                        continue
+                    if child.dep_ == "prep":  # one level of "of/in/to" at most: no deep modifiers
+                        if levels > 0:
+                            stack.append((child, levels - 1))
+                    else:
+                        stack.append((child, levels))
             if found:
                 found.sort(key=lambda m: m.start)
                 return _distinct_codes(found)
@@ -108,11 +115,15 @@ class _SentenceCoder:
                 for child in node.children:
                     if child.dep_ == "agent":
                         return self.actors_in(child), child
-            for child in node.children:
-                if child.dep_ in SUBJECT_DEPS and not passive:
-                    if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
-                        return self.actors_in(node.head), node.head
-                    return self.actors_in(child), child
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not passive]
+            for child in subjects:  # a dateline can parse as a second subject: take one with actors
+                if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                    return self.actors_in(node.head), node.head
+                actors = self.actors_in(child)
+                if actors:
+                    return actors, child
+            if subjects:
+                return [], subjects[0]
             if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
                 node = node.head  # "agreed to help": the helper is the one who agreed
                 continue
@@ -139,10 +150,18 @@ class _SentenceCoder:
     def context_counterpart(self, sources: list[Mention]) -> list[Mention]:
         """The nearest earlier actor of another country: the unnamed other party of a signing or meeting."""
         countries = {m.code[:3] for m in sources}
-        for mention in sorted(self.mentions, key=lambda m: -m.start):
-            if mention.start < self.sent.start_char and mention.code[:3] not in countries and mention.kind != "pronoun":
-                return [mention]
-        return []
+        counts: dict[str, int] = {}
+        latest: dict[str, Mention] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if mention.start >= self.sent.start_char:
+                break
+            if mention.code[:3] not in countries and mention.kind != "pronoun":
+                counts[mention.code[:3]] = counts.get(mention.code[:3], 0) + 1
+                latest[mention.code[:3]] = mention
+        if not counts:
+            return []
+        best = max(counts, key=lambda c: (counts[c], latest[c].start))  # most mentioned, then most recent
+        return [latest[best]]
 
     # ---- clause status ------------------------------------------------------------------
     def clause_path(self, token: Token) -> Iterator[Token]:
@@ -207,7 +226,7 @@ class _SentenceCoder:
                 particles.add(child.lower_)
             elif dep in OBJECT_DEPS or dep == "nsubjpass" or dep == "acomp":
                 add_phrase(child)
-            elif dep in ("prep", "agent"):
+            elif dep in ("prep", "agent") or (dep == "dative" and child.pos_ == "ADP"):
                 preps.add(child.lower_)
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
@@ -224,7 +243,7 @@ class _SentenceCoder:
             elif dep in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.add(child.lower_)
-        if token.dep_ in ("amod", "compound"):  # "air strikes": the modifier's head is a complement
+        if token.dep_ in ("amod", "compound", "acl"):  # "air strikes", "the agreement signed today"
             lemmas.add(token.head.lemma_.lower())
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of":
             lemmas.add(token.head.head.lemma_.lower())  # "closure of the consulate" seen from consulate
@@ -295,9 +314,9 @@ class _SentenceCoder:
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 ordered += self.actors_in(child)
-            elif child.dep_ == "prep":
+            elif child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 by_prep.setdefault(child.lower_, []).extend(self.actors_in(child))
-            elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 for grand in child.children:  # "urged Mongolia to arrest", "agreed to meet X"
                     if grand.dep_ in OBJECT_DEPS:
                         ordered += self.actors_in(grand)
@@ -319,6 +338,8 @@ class _SentenceCoder:
         if "needs_verb" in entry.flags and governor is None:
             return []
         state = self.status(governor) if governor is not None else self.status(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
+            state = "unreal"  # "in case of an attack on X"
         if governor is not None and governor.lemma_.lower() in NEGATING_GOVERNORS:
             state = "negated"
         code = self.adjust(entry, entry.code, state)
@@ -329,7 +350,8 @@ class _SentenceCoder:
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in self.owner):
                 sources += self.actors_in(child)
-            elif child.dep_ == "prep" and child.lower_ in ("by", "of") and child.lower_ not in entry.preps:
+            elif child.dep_ == "prep" and child.lower_ not in entry.preps and (
+                    child.lower_ == "by" or (child.lower_ == "of" and entry.code.startswith("04"))):
                 sources += self.actors_in(child)
             elif child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps):
                 targets += self.actors_in(child)
@@ -383,13 +405,15 @@ class _SentenceCoder:
                 pairs += [(t, s) for s, t in pairs]
         elif reciprocal and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
+        # Domestic pairs are coded only for protest and coercion; else they are misreadings here.
+        pairs = [(s, t) for s, t in pairs if s.code[:3] != t.code[:3] or code[:2] in ("14", "17", "18")]
         if not pairs:
             return []
         info = self.lexicon.code_info(code)
         if info is None:
             return []
         when = self.event_date(clause)
-        sent = self.sent
+        sent = _paragraph_part(self.sent, trigger)
         matched = entry.label() if entry.code == code else f"{entry.label()}>{code}"
         return [
             Event(source=s.code, target=t.code, cameo_code=code, root_code=info.root, quad_class=info.quad_class,
@@ -443,6 +467,20 @@ class _SentenceCoder:
             events = self.pairs(verb, entry, code, sources, targets, verb)
             return [_relabel(e, f"petrarch:{label}") for e in events]
         return []
+
+
+def _paragraph_part(sent: Any, token: Token) -> Any:
+    """The part of the parser's sentence inside the trigger's paragraph (sentences may run over "\n\n")."""
+    text = sent.text
+    if "\n\n" not in text:
+        return sent
+    offset = token.idx - sent.start_char
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    start = 0 if start < 0 else start + 2
+    end = len(text) if end < 0 else end
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    return span if span is not None else sent
 
 
 def _relabel(event: Event, matched: str) -> Event:

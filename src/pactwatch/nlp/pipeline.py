@@ -55,6 +55,12 @@ class Annotator:
         return ActorTables.load(dictionaries=self.config.actor_dictionaries)
 
     @cached_property
+    def event_lexicon(self) -> Any:
+        from pactwatch.nlp.event_lexicon import EventLexicon
+
+        return EventLexicon.load(verb_dictionaries=self.config.verb_dictionaries, use_own=self.config.use_own_verbs)
+
+    @cached_property
     def pact_resources(self) -> Any:
         from pactwatch.pacts.extract import Resources
 
@@ -96,6 +102,9 @@ class Annotator:
 
         annotation.quotes = extract_quotes(doc, annotation.mentions)
         # 3. events  (pactwatch.nlp.events)      -> annotation.events
+        from pactwatch.nlp.events import code_events
+
+        annotation.events = code_events(doc, annotation.mentions, self.event_lexicon, on)
         # 4. pacts   (pactwatch.pacts.extract)   -> annotation.commitments
         from pactwatch.pacts.extract import extract_commitments
 
