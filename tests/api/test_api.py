@@ -119,8 +119,11 @@ def test_quotes_filters(client: TestClient, api_db: ApiDb) -> None:
     assert speakers(until="2022-12-31") == ["Fumio Kishida"]
     assert speakers(since="2023-01-01", until="2023-12-31") == ["Hanno Pevkur"]
     assert speakers(text="100%") == []  # % is literal text, not a wildcard
-    q = client.get("/api/quotes", params={"speaker": "Pevkur"}).json()["items"][0]
-    assert q["article_title"] == COASTAL.splitlines()[0]
+    body = client.get("/api/quotes", params={"speaker": "Pevkur"}).json()
+    assert body["items"][0]["title"] == COASTAL.splitlines()[0] and body["has_more"] is False
+    first = client.get("/api/quotes", params={"limit": 1}).json()
+    second = client.get("/api/quotes", params={"limit": 1, "offset": 1}).json()
+    assert first["has_more"] is True and first["items"][0]["id"] != second["items"][0]["id"]
 
 
 def test_seed_quote_by_putin(client: TestClient, api_db: ApiDb, seed_path) -> None:
@@ -128,68 +131,88 @@ def test_seed_quote_by_putin(client: TestClient, api_db: ApiDb, seed_path) -> No
     assert body["items"] and all(q["article_id"] == api_db.ids["seed"] for q in body["items"])
 
 
-# -- commitments ---------------------------------------------------------------------------------
+# -- commitments (answers from pactwatch.pacts.queries over the merged commitments store) ------------
 def test_pacts_on_a_day(client: TestClient) -> None:
-    body = client.get("/api/pacts", params={"on": "2023-06-01"}).json()
-    got = sorted((tuple(p["parties"]), p["kind"], p["status"]) for p in body["items"])
-    assert got == [(("AUS", "JPN"), "military_cooperation", "active"),
-                   (("EST", "FIN"), "consultation", "active"),
-                   (("EST", "FIN"), "military_cooperation", "active")]
-    # after the 2025 withdrawal only the consultation clause is gone
-    later = client.get("/api/pacts", params={"on": "2025-02-01", "party": "EST"}).json()
-    assert [(p["kind"], p["since"]) for p in later["items"]] == [("military_cooperation", "2023-03-14")]
-    kind = client.get("/api/pacts", params={"on": "2023-06-01", "kind": "consultation"}).json()
-    assert [p["parties"] for p in kind["items"]] == [["EST", "FIN"]]
-    source = kind["items"][0]["sources"][0]
-    assert source["lifecycle_event"] == "signed" and "consult each other" in source["sentence"]
-    assert client.get("/api/pacts", params={"on": "2021-12-31"}).json()["items"] == []
+    def pairs(**params: object) -> list[tuple[str, ...]]:
+        body = client.get("/api/pacts", params={"baseline": "false", **params}).json()
+        return sorted(tuple(p["party"] for p in item["parties"]) for item in body["items"])
+
+    assert pairs(on="2023-06-01") == [("AUS", "JPN"), ("EST", "FIN")]
+    assert pairs(on="2021-12-31") == []
+    assert ("EST", "FIN") not in pairs(on="2025-02-01")  # withdrawn on 2025-01-15
+    assert pairs(on="2023-06-01", party="est") == [("EST", "FIN")]
+    assert pairs(on="2023-06-01", kind="consultation") == [("EST", "FIN")]
+    body = client.get("/api/pacts", params={"baseline": "false", "party": "EST"}).json()
+    (est_fin,) = body["items"]
+    assert est_fin["kinds"] == ["consultation", "military_cooperation"] and est_fin["ended"] == "2025-01-15"
+    steps = [(s["lifecycle_event"], s["date"]) for s in est_fin["lifecycle"]]
+    assert steps == [("signed", "2023-03-14"), ("signed", "2023-03-14"), ("withdrew", "2025-01-15")]
+    # the shipped baseline table comes in by default
+    with_baseline = client.get("/api/pacts", params={"party": "EST", "on": "2023-06-01"}).json()
+    assert any(item["key"] == "baseline:nato" for item in with_baseline["items"])
 
 
 def test_allies_and_obligations(client: TestClient, api_db: ApiDb) -> None:
-    allies = client.get("/api/allies/est", params={"on": "2024-01-01"}).json()
-    assert allies["actor"] == {"code": "EST", "name": "Estonia"}
-    assert [(a["actor"], a["kinds"], a["defence"]) for a in allies["items"]] == [
-        ("FIN", ["consultation", "military_cooperation"], False)]
-    assert client.get("/api/allies/EST", params={"on": "2022-01-01"}).json()["items"] == []
-    no_defence = client.get("/api/obligations", params={"attacked": "EST", "on": "2024-01-01"}).json()
-    assert no_defence["items"] == []  # consultation and cooperation oblige nobody to fight
+    # consultation and cooperation oblige nobody to fight: no article ally for Estonia
+    articles_only = client.get("/api/allies/est", params={"on": "2024-01-01", "baseline": "false"}).json()
+    assert articles_only["actor"] == {"code": "EST", "name": "Estonia"} and articles_only["items"] == []
+    nato = client.get("/api/allies/EST", params={"on": "2024-01-01"}).json()["items"]
+    assert {"FIN", "USA"} <= {a["ally"] for a in nato} and "EST" not in {a["ally"] for a in nato}
+    assert next(a for a in nato if a["ally"] == "USA")["ally_name"] == "United States"
     if "seed" in api_db.ids:
-        body = client.get("/api/obligations", params={"attacked": "PRK", "by": "USA", "on": "2024-07-01"}).json()
-        assert [i["actor"] for i in body["items"]] == ["RUS"]
-        assert body["by"]["code"] == "USA"
-        before = client.get("/api/obligations", params={"attacked": "PRK", "on": "2024-06-01"}).json()
-        assert before["items"] == []
+        body = client.get("/api/obligations", params={"attacked": "PRK", "by": "USA", "on": "2024-07-01",
+                                                      "baseline": "false"}).json()
+        assert body["defender_states"] == ["RUS"] and body["by"] == "USA"
+        assert body["names"]["RUS"] == "Russia"
+        (defender,) = body["defenders"]
+        assert defender["evidence"]["article_id"] == api_db.ids["seed"]
+        before = client.get("/api/obligations", params={"attacked": "PRK", "on": "2024-06-01",
+                                                        "baseline": "false"}).json()
+        assert before["defender_states"] == []
 
 
 def test_graph_replays_dates(client: TestClient, api_db: ApiDb) -> None:
-    body = client.get("/api/graph", params={"on": "2023-06-01"}).json()
+    def graph(on: str, baseline: str = "false") -> dict:
+        return client.get("/api/graph", params={"on": on, "baseline": baseline}).json()
+
+    body = graph("2023-06-01")
     assert [e["id"] for e in body["edges"]] == ["AUS-JPN", "EST-FIN"]
     est_fin = body["edges"][1]
     assert est_fin["kinds"] == ["consultation", "military_cooperation"] and est_fin["kind"] == "consultation"
+    assert est_fin["status"] == "in_force"
+    (commitment,) = est_fin["commitments"]
+    assert {s["article_id"] for s in commitment["sources"]} == {api_db.ids["coastal"]}
+    assert commitment["sources"][0]["article_title"] == COASTAL.splitlines()[0]
     assert {n["code"] for n in body["nodes"]} == {"AUS", "JPN", "EST", "FIN"}
     assert {"code": "FIN", "name": "Finland"} in body["nodes"]
     # all_nodes stays the same whatever the date, so a page can keep its layout
-    early = client.get("/api/graph", params={"on": "2022-06-01"}).json()
+    early = graph("2022-06-01")
     assert early["all_nodes"] == body["all_nodes"] and [e["id"] for e in early["edges"]] == ["AUS-JPN"]
-    assert body["dates"]["first"] == "2022-01-06" and body["dates"]["last"] >= "2025-01-15"
+    assert "EST-FIN" not in [e["id"] for e in graph("2025-02-01")["edges"]]
+    assert body["dates"]["first"] == "2022-01-06" and body["dates"]["last"] == "2025-01-15"
+    # organisations are hubs: NATO members link to NATO, not to each other
+    nato = graph("2024-06-01", "true")
+    ids = {e["id"] for e in nato["edges"]}
+    assert {"FIN-NATO", "NATO-USA", "EST-NATO"} <= ids and "FIN-USA" not in ids
     if "seed" in api_db.ids:
-        july = client.get("/api/graph", params={"on": "2024-07-01"}).json()
-        assert "PRK-RUS" in [e["id"] for e in july["edges"]]
-        june = client.get("/api/graph", params={"on": "2024-06-01"}).json()
-        assert "PRK-RUS" not in [e["id"] for e in june["edges"]]
+        assert "PRK-RUS" in [e["id"] for e in graph("2024-07-01")["edges"]]
+        assert "PRK-RUS" not in [e["id"] for e in graph("2024-06-01")["edges"]]
+        with_baseline = graph("2024-07-01", "true")
+        assert "PRK-RUS" in [e["id"] for e in with_baseline["edges"]]
 
 
-def test_timeline_of_a_dyad(client: TestClient) -> None:
+def test_timeline_of_a_dyad(client: TestClient, api_db: ApiDb) -> None:
     body = client.get("/api/timeline", params={"a": "JPN", "b": "PRK"}).json()
     assert body["a"] == {"code": "JPN", "name": "Japan"}
-    assert body["months"] == [{"month": "2024-02", "events": 2, "goldstein": -9.0, "cooperation": 0,
-                               "conflict": 2}]
-    assert body["event_count"] == 2 and {e["cameo_code"] for e in body["events"]} == {"111", "138"}
+    (month,) = body["months"]  # the undated threat is left out of the monthly totals
+    assert (month["month"], month["events"], month["goldstein"]) == ("2024-02", 1, -2.0)
+    assert [e["cameo_code"] for e in body["events"]] == ["111"]
+    assert body["events"][0]["article_title"] == "Japan protests new missile launch by North Korea"
     est = client.get("/api/timeline", params={"a": "FIN", "b": "EST"}).json()
-    history = [(h["date"], h["lifecycle_event"], h["kinds"]) for h in est["commitment_history"]]
-    assert history == [("2023-03-14", "signed", ["military_cooperation"]),
-                       ("2023-03-14", "signed", ["consultation"]),
-                       ("2025-01-15", "withdrew", ["consultation"])]
+    history = [(h["date"], h["lifecycle_event"], h["article_id"]) for h in est["commitment_history"]
+               if h["source"] == "article"]
+    assert history == [("2023-03-14", "signed", api_db.ids["coastal"]), ("2023-03-14", "signed", api_db.ids["coastal"]),
+                       ("2025-01-15", "withdrew", api_db.ids["withdraw"])]
 
 
 # -- ingest --------------------------------------------------------------------------------------

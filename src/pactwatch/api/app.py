@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -65,8 +66,21 @@ class AppState:
         self.pool = pool
         self.names = names
         self.ingest = ingest
+        self._checked_at = 0.0
         self._engine: Any = None
         self._engine_lock = threading.Lock()
+
+    def refresh_commitments(self, max_age: float = 2.0) -> None:
+        """Bring the commitment graph up to date with the stored reports (another process may have
+        ingested); checked at most every ``max_age`` seconds, through the one writer."""
+        now = time.monotonic()
+        if now - self._checked_at < max_age:
+            return
+        from pactwatch.pacts.graph import ensure_current
+
+        with self.pool.writer() as db:
+            ensure_current(db)
+        self._checked_at = now
 
     def engine(self) -> Any:
         """The in-process NLP engine, loaded on the first annotated upload (spaCy takes seconds)."""
@@ -106,6 +120,7 @@ def create_app(db_url: str, ingest_token: str | None = None, max_upload_bytes: i
     app.state.names = state.names
     app.state.ingest = state.ingest
     app.state.engine = state.engine
+    app.state.refresh_commitments = state.refresh_commitments
 
     install_error_handlers(app)
     for module in (routes_articles, routes_facts, routes_pacts, routes_ingest):

@@ -1,167 +1,104 @@
-"""Commitments between states as the API shows them, read from the stored commitment reports.
+"""The commitment graph for the page, read from the commitments store (``pactwatch.pacts``).
 
-A commitment is one (pair of parties, kind). Its reports are replayed in date order: signing,
-ratifying, entering into force, joining or announcing makes it active; suspending, withdrawing
-or expiry ends it; a proposal alone does not count. ``on`` is the day the question is asked for,
-so replaying a date shows the graph as the news had described it by then.
+Edges are what the news (and the baseline tables) had established by the day asked about:
+a commitment whose parties are bound that day is ``in_force``; one signed, announced or
+ratified but not yet binding is ``signed`` — the page shows both, so replaying dates shows a
+pact from its signing on. An organisation's treaty (NATO, CSTO) is drawn as a hub: one edge from
+each bound member to the organisation, rather than a clique of every pair of members.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
 from pactwatch.store import Database
 
-STARTS = frozenset({"announced", "signed", "ratified", "entered_into_force", "joined"})
-ENDS = frozenset({"suspended", "withdrew", "expired"})
-DEFENCE_KINDS = frozenset({"mutual_defense"})
-# strongest first: decides an edge's colour when a pair has several kinds
+SIGNING = frozenset({"announced", "signed", "ratified"})
+ENDING = frozenset({"expired", "withdrew", "terminated", "ended"})
 KIND_ORDER = ("mutual_defense", "nonaggression", "neutrality", "consultation", "strategic_partnership",
-              "military_cooperation", "economic", "other")
-
-REPORT_DATE = "COALESCE(c.date, substr(a.published, 1, 10))"
-
-
-@dataclass
-class Commitment:
-    parties: tuple[str, str]
-    kind: str
-    reports: list[dict[str, Any]] = field(default_factory=list)
-
-    def state_on(self, on: str) -> dict[str, Any] | None:
-        """Status on a day from the reports dated up to it; None when nothing was reported yet."""
-        status, since, last = None, None, None
-        for report in self.reports:
-            if report["date"] is None or report["date"] > on:
-                continue
-            event = report["lifecycle_event"]
-            if event in STARTS:
-                if status != "active":
-                    since = report["date"]
-                status = "active"
-            elif event in ENDS:
-                status = "ended" if event != "suspended" else "suspended"
-            elif status is None:
-                status = event  # proposed: known, not binding
-            last = report
-        if last is None:
-            return None
-        return {"status": status, "since": since, "last_event": last["lifecycle_event"], "last_date": last["date"]}
-
-    def to_json(self, on: str | None, state: dict[str, Any] | None) -> dict[str, Any]:
-        reports = [r for r in self.reports if on is None or (r["date"] is not None and r["date"] <= on)]
-        return {
-            "id": f"{self.parties[0]}-{self.parties[1]}:{self.kind}",
-            "parties": list(self.parties),
-            "kind": self.kind,
-            **(state or {"status": None, "since": None, "last_event": None, "last_date": None}),
-            "sources": [_source(r) for r in reports],
-        }
-
-
-def _source(report: dict[str, Any]) -> dict[str, Any]:
-    keys = ("report_id", "article_id", "article_title", "publisher", "published", "date", "lifecycle_event",
-            "name", "conditions", "sentence", "start_char", "end_char")
-    return {k: report.get(k) for k in keys}
-
-
-def load_commitments(db: Database, party: str | None = None) -> list[Commitment]:
-    """Every (pair, kind) ever reported, with its reports in date order."""
-    rows = db.query(
-        "SELECT c.id AS report_id, c.article_id, c.parties, c.kinds, c.lifecycle_event, "
-        + REPORT_DATE + " AS date, c.conditions, c.name, c.sentence, c.start_char, c.end_char,"
-        " a.title AS article_title, a.publisher, a.published"
-        " FROM commitment_reports c JOIN articles a ON a.id = c.article_id"
-        " ORDER BY date, c.id"
-    )
-    groups: dict[tuple[tuple[str, str], str], Commitment] = {}
-    for row in rows:
-        parties = sorted(set(json.loads(row["parties"])))
-        for kind in json.loads(row["kinds"]) or ["other"]:
-            for pair in combinations(parties, 2):
-                if party and party not in pair:
-                    continue
-                key = (pair, kind)
-                groups.setdefault(key, Commitment(pair, kind)).reports.append(row)
-    return sorted(groups.values(), key=lambda c: (c.parties, _kind_rank(c.kind)))
+              "military_cooperation", "economic", "accession", "other")
 
 
 def _kind_rank(kind: str) -> int:
     return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
 
-def pacts(db: Database, on: str, party: str | None = None, kind: str | None = None,
-          include_inactive: bool = False) -> list[dict[str, Any]]:
-    out = []
-    for c in load_commitments(db, party):
-        if kind and c.kind != kind:
-            continue
-        state = c.state_on(on)
-        if state is None or (state["status"] != "active" and not include_inactive):
-            continue
-        out.append(c.to_json(on, state))
-    return out
+def _bound(party: dict[str, Any], day: str) -> bool:
+    return bool(party["joined"]) and party["joined"] <= day and (not party["left_on"] or party["left_on"] > day) \
+        and (not party["suspended_from"] or party["suspended_from"] > day)
 
 
-def allies(db: Database, actor: str, on: str) -> list[dict[str, Any]]:
-    """Partners of ``actor`` with an active commitment on ``on``, strongest kind first."""
-    by_partner: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for p in pacts(db, on, party=actor):
-        partner = p["parties"][1] if p["parties"][0] == actor else p["parties"][0]
-        by_partner[partner].append(p)
-    out = []
-    for partner, items in sorted(by_partner.items()):
-        kinds = sorted({i["kind"] for i in items}, key=_kind_rank)
-        out.append({"actor": partner, "kinds": kinds, "defence": bool(DEFENCE_KINDS & set(kinds)),
-                    "commitments": items})
-    return sorted(out, key=lambda a: (not a["defence"], a["actor"]))
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
-def obligations(db: Database, attacked: str, by: str | None, on: str) -> list[dict[str, Any]]:
-    """Who has pledged to help defend ``attacked`` on ``on`` (the attacker itself excluded)."""
-    out = []
-    for ally in allies(db, attacked, on):
-        if not ally["defence"] or ally["actor"] == by:
-            continue
-        defence = [c for c in ally["commitments"] if c["kind"] in DEFENCE_KINDS]
-        also_bound_to_attacker = bool(by) and any(
-            a["actor"] == by and a["defence"] for a in allies(db, ally["actor"], on)
-        )
-        out.append({"actor": ally["actor"], "commitments": defence,
-                    "also_bound_to_attacker": also_bound_to_attacker})
-    return out
-
-
-def graph(db: Database, on: str) -> dict[str, Any]:
-    """Nodes and edges active on ``on``; ``all_nodes`` and ``dates`` let a page keep its layout."""
-    commitments = load_commitments(db)
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
+def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
+    commitments = db.query(
+        f"SELECT id, key, name, kinds, organisation, origin, signed, in_force, ended, reference FROM commitments"
+        f" WHERE origin IN ({_marks(origins)}) ORDER BY id", list(origins))
+    parties: dict[int, list[dict[str, Any]]] = {}
+    events: dict[int, list[dict[str, Any]]] = {}
     all_nodes: set[str] = set()
     dates: list[str] = []
+    if commitments:
+        ids = [c["id"] for c in commitments]
+        for p in db.query(f"SELECT commitment_id, party, joined, left_on, suspended_from FROM commitment_parties"
+                          f" WHERE commitment_id IN ({_marks(ids)})", ids):
+            parties.setdefault(p["commitment_id"], []).append(p)
+        for e in db.query(
+                "SELECT e.commitment_id, e.party, e.lifecycle_event, e.date, e.source, e.article_id, e.sentence,"
+                " e.start_char, e.end_char, e.reference, a.title AS article_title, a.publisher"
+                " FROM commitment_events e LEFT JOIN articles a ON a.id = e.article_id"
+                f" WHERE e.commitment_id IN ({_marks(ids)}) ORDER BY e.date, e.id", ids):
+            events.setdefault(e["commitment_id"], []).append(e)
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     for c in commitments:
-        all_nodes.update(c.parties)
-        dates += [r["date"] for r in c.reports if r["date"]]
-        state = c.state_on(on)
-        if state is None or state["status"] != "active":
+        members = parties.get(c["id"], [])
+        hub = c["organisation"]
+        all_nodes.update(p["party"] for p in members)
+        if hub:
+            all_nodes.add(hub)
+        steps = [e for e in events.get(c["id"], []) if e["date"]]
+        dates += [e["date"] for e in steps if e["source"] == "article"]
+        if c["ended"] and c["ended"] <= day:
             continue
-        edge = edges.setdefault(c.parties, {
-            "id": f"{c.parties[0]}-{c.parties[1]}", "source": c.parties[0], "target": c.parties[1],
-            "kinds": [], "commitments": [],
-        })
-        edge["kinds"].append(c.kind)
-        edge["commitments"].append(c.to_json(on, state))
+        bound = sorted({p["party"] for p in members if _bound(p, day)})
+        if bound:
+            status, linked = "in_force", bound
+        elif not hub and any(e["lifecycle_event"] in SIGNING and e["date"] <= day and not e["party"] for e in steps) \
+                and not any(e["lifecycle_event"] in ENDING and e["date"] <= day for e in steps):
+            status, linked = "signed", sorted({p["party"] for p in members})
+        else:
+            continue
+        pairs = [tuple(sorted((p, hub))) for p in linked if p != hub] if hub else list(combinations(linked, 2))
+        kinds = json.loads(c["kinds"])
+        for pair in pairs:
+            edge = edges.setdefault(pair, {"id": f"{pair[0]}-{pair[1]}", "source": pair[0], "target": pair[1],
+                                           "kinds": [], "status": "signed", "commitments": []})
+            edge["kinds"] = sorted(set(edge["kinds"]) | set(kinds), key=_kind_rank)
+            if status == "in_force":
+                edge["status"] = "in_force"
+            edge["commitments"].append({
+                "key": c["key"], "name": c["name"], "origin": c["origin"], "kinds": kinds, "status": status,
+                "organisation": hub, "signed": c["signed"], "in_force": c["in_force"],
+                "sources": [_source(e) for e in steps if e["date"] <= day and (not e["party"] or e["party"] in pair)]
+                or [{"reference": c["reference"], "origin": c["origin"]}],
+            })
     for edge in edges.values():
-        edge["kinds"].sort(key=_kind_rank)
-        edge["kind"] = edge["kinds"][0]
-    nodes = sorted({p for e in edges for p in e})
+        edge["kind"] = edge["kinds"][0] if edge["kinds"] else "other"
     return {
-        "on": on,
-        "nodes": nodes,
+        "on": day,
+        "nodes": sorted({n for pair in edges for n in pair}),
         "edges": sorted(edges.values(), key=lambda e: e["id"]),
         "all_nodes": sorted(all_nodes),
         "dates": {"first": min(dates) if dates else None, "last": max(dates) if dates else None},
     }
+
+
+def _source(event: dict[str, Any]) -> dict[str, Any]:
+    keys = ("lifecycle_event", "date", "party", "source", "article_id", "article_title", "publisher", "sentence",
+            "start_char", "end_char", "reference")
+    return {k: event.get(k) for k in keys}

@@ -14,8 +14,11 @@ from pactwatch.api.common import (
     AppNames, Json, Paging, ReaderDb, check_code, check_date, check_text, listing,
 )
 from pactwatch.api.errors import ApiError
+from pactwatch.store.quotes import list_quotes
 
 router = APIRouter(tags=["events and quotes"])
+
+MAX_QUOTE_OFFSET = 10_000
 
 # An event's date, or its article's publication day when the text gave none.
 EVENT_DATE = "COALESCE(e.date, substr(a.published, 1, 10))"
@@ -24,16 +27,6 @@ EVENT_DATE = "COALESCE(e.date, substr(a.published, 1, 10))"
 def _prefix(column: str) -> str:
     """Actor codes match by prefix: RUS matches RUS, RUSGOV, RUSMIL (no LIKE, so no wildcards)."""
     return f"substr({column}, 1, length(?)) = ?"
-
-
-def _contains(column: str) -> str:
-    return f"lower({column}) LIKE ? ESCAPE '\\'"
-
-
-def like_pattern(text: str) -> str:
-    """The user's text matched literally (%, _ and \\ escaped), case-insensitively, anywhere."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:
@@ -150,35 +143,11 @@ def quotes(
     speaker, text = check_text(speaker, "speaker"), check_text(text, "text")
     actor = check_code(actor, "actor")
     since, until = check_date(since, "since"), check_date(until, "until")
-    clauses: list[str] = []
-    params: list[Any] = []
-    if speaker:
-        clauses.append(_contains("q.speaker"))
-        params.append(like_pattern(speaker))
-    if actor:
-        clauses.append(_prefix("q.speaker_actor"))
-        params += [actor, actor]
-    if article is not None:
-        clauses.append("q.article_id = ?")
-        params.append(article)
-    if since:
-        clauses.append("a.published >= ?")
-        params.append(since)
-    if until:
-        clauses.append("a.published < ?")
-        params.append(until + "\uffff")
-    if text:
-        clauses.append(_contains("q.text"))
-        params.append(like_pattern(text))
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    base = f" FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
-    total = int(db.scalar("SELECT COUNT(*)" + base, params))
-    rows = db.query(
-        "SELECT q.id, q.article_id, q.speaker, q.speaker_actor, q.cue, q.text, q.start_char, q.end_char,"
-        " q.speaker_start, q.speaker_end, q.mentions, a.title AS article_title, a.published AS article_published"
-        + base + " ORDER BY a.published DESC, q.article_id DESC, q.start_char LIMIT ? OFFSET ?",
-        [*params, page.limit, page.offset],
-    )
+    if page.offset > MAX_QUOTE_OFFSET:
+        raise ApiError(400, f"offset: at most {MAX_QUOTE_OFFSET} for quotes; narrow the filters instead")
+    # store.quotes has no offset: read the page's end (+1 to know whether more follow) and slice
+    found = list_quotes(db, speaker, actor, article, since, until, text, limit=page.offset + page.limit + 1)
+    rows = found[page.offset:page.offset + page.limit]
     for row in rows:
         row["speaker_actor_name"] = names.actor(row["speaker_actor"])
-    return Json(listing(rows, page, total))
+    return Json(listing(rows, page, has_more=len(found) > page.offset + page.limit))

@@ -1,21 +1,39 @@
-"""Commitments between states: ``/api/pacts``, ``/allies``, ``/obligations``, ``/graph``, ``/timeline``."""
+"""Commitments between states: ``/api/pacts``, ``/allies``, ``/obligations``, ``/graph``, ``/timeline``.
+
+The answers come from ``pactwatch.pacts.queries`` (the same functions as the CLI); the graph for
+the page is drawn from the same store by ``pacts_view``. Before answering, the commitment graph
+is brought up to date with the stored reports.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Depends, Path, Query, Request
+from fastapi.routing import APIRouter
 
 from pactwatch.api import pacts_view
-from pactwatch.api.common import AppNames, Json, Names, ReaderDb, check_code, on_date
+from pactwatch.api.common import AppNames, Json, Names, check_code, check_date, on_date, reader_db
 from pactwatch.api.errors import ApiError
-from pactwatch.api.routes_facts import event_filters, query_events
+from pactwatch.pacts import queries
+from pactwatch.pacts.model import ORIGINS
+from pactwatch.store import Database
+from pactwatch.store import commitments as commitment_sql
 
 router = APIRouter(tags=["commitments"])
 
 OnQuery = Annotated[str | None, Query(description="The day asked about (YYYY-MM-DD); today if omitted.")]
+BaselineQuery = Annotated[bool, Query(description="Include the shipped baseline treaty table (default true).")]
 TIMELINE_EVENTS = 500
+
+
+def current_db(request: Request) -> Iterator[Database]:
+    request.app.state.refresh_commitments()
+    yield from reader_db(request)
+
+
+CommitmentDb = Annotated[Database, Depends(current_db)]
 
 
 def _kind(value: str | None) -> str | None:
@@ -30,52 +48,53 @@ def _named(names: Names, code: str) -> dict[str, Any]:
     return {"code": code, "name": names.actor(code)}
 
 
-@router.get("/pacts", response_class=Json, summary="Commitments in force on a day")
+@router.get("/pacts", response_class=Json, summary="Commitments, with parties and lifecycle")
 def pacts(
-    db: ReaderDb,
+    db: CommitmentDb,
     party: Annotated[str | None, Query(description="Only commitments this actor is party to.")] = None,
     kind: Annotated[str | None, Query(description="Only this kind, e.g. mutual_defense.")] = None,
-    on: OnQuery = None,
+    on: Annotated[str | None, Query(description="Only those binding on this day (YYYY-MM-DD).")] = None,
+    baseline: BaselineQuery = True,
 ) -> Json:
-    day = on_date(on)
-    items = pacts_view.pacts(db, day, check_code(party, "party"), _kind(kind))
+    day = check_date(on, "on")
+    items = queries.pacts(db, check_code(party, "party"), _kind(kind), day, baseline=baseline)
     return Json({"on": day, "items": items})
 
 
-@router.get("/allies/{actor}", response_class=Json, summary="An actor's partners on a day")
-def allies(db: ReaderDb, names: AppNames, actor: Annotated[str, Path(max_length=40)], on: OnQuery = None) -> Json:
+@router.get("/allies/{actor}", response_class=Json, summary="Who is committed to defend an actor on a day")
+def allies(db: CommitmentDb, names: AppNames, actor: Annotated[str, Path(max_length=40)], on: OnQuery = None,
+           baseline: BaselineQuery = True) -> Json:
     code = check_code(actor, "actor")
     assert code is not None  # a path segment is never empty
     day = on_date(on)
-    items = pacts_view.allies(db, code, day)
+    items = queries.allies(db, code, day, baseline=baseline)
     for item in items:
-        item["name"] = names.actor(item["actor"])
+        item["ally_name"] = names.actor(item["ally"])
     return Json({"actor": _named(names, code), "on": day, "items": items})
 
 
-@router.get("/obligations", response_class=Json, summary="Who has pledged to defend a state if attacked")
+@router.get("/obligations", response_class=Json, summary="Who must defend a state if it is attacked")
 def obligations(
-    db: ReaderDb,
+    db: CommitmentDb,
     names: AppNames,
     attacked: Annotated[str | None, Query(description="The state attacked (required).")] = None,
-    by: Annotated[str | None, Query(description="The attacker (excluded from the defenders).")] = None,
+    by: Annotated[str | None, Query(description="The attacker.")] = None,
     on: OnQuery = None,
+    baseline: BaselineQuery = True,
 ) -> Json:
     target = check_code(attacked, "attacked")
     if target is None:
         raise ApiError(400, "attacked: required, an actor code such as PRK")
-    attacker = check_code(by, "by")
-    day = on_date(on)
-    items = pacts_view.obligations(db, target, attacker, day)
-    for item in items:
-        item["name"] = names.actor(item["actor"])
-    return Json({"attacked": _named(names, target), "by": _named(names, attacker) if attacker else None,
-                 "on": day, "items": items})
+    body = queries.obligations(db, target, check_code(by, "by"), on_date(on), baseline=baseline)
+    body["names"] = {c: names.actor(c) for c in {target, *(body["defender_states"]), *([body["by"]] if body["by"]
+                                                                                       else [])}}
+    return Json(body)
 
 
 @router.get("/graph", response_class=Json, summary="Commitment graph on a day (nodes and edges)")
-def graph(db: ReaderDb, names: AppNames, on: OnQuery = None) -> Json:
-    body = pacts_view.graph(db, on_date(on))
+def graph(db: CommitmentDb, names: AppNames, on: OnQuery = None, baseline: BaselineQuery = True) -> Json:
+    origins = [o for o in ORIGINS if baseline or o != "baseline"]
+    body = pacts_view.graph(db, on_date(on), origins)
     body["nodes"] = [_named(names, n) for n in body["nodes"]]
     body["all_nodes"] = [_named(names, n) for n in body["all_nodes"]]
     return Json(body)
@@ -83,38 +102,42 @@ def graph(db: ReaderDb, names: AppNames, on: OnQuery = None) -> Json:
 
 @router.get("/timeline", response_class=Json, summary="Events and commitments between two actors, by month")
 def timeline(
-    db: ReaderDb,
+    db: CommitmentDb,
     names: AppNames,
     a: Annotated[str | None, Query(description="First actor code (required).")] = None,
     b: Annotated[str | None, Query(description="Second actor code (required).")] = None,
+    since: Annotated[str | None, Query(description="Events on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="Events on or before (YYYY-MM-DD).")] = None,
 ) -> Json:
     first, second = check_code(a, "a"), check_code(b, "b")
     if first is None or second is None:
         raise ApiError(400, "a and b: both required, actor codes such as RUS and PRK")
-    where, params = event_filters(dyad=(first, second))
-    events = query_events(db, where, params, None, order="date, e.id")
-    months: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": 0, "goldstein": 0.0,
-                                                            "cooperation": 0, "conflict": 0})
+    body = queries.timeline(db, first, second, check_date(since, "since"), check_date(until, "until"))
+    events = body["events"]
+    titles = _titles(db, {e["article_id"] for e in events})
     for event in events:
         event["name"] = names.event(event["cameo_code"])
-        if not event["date"]:
-            continue
-        month = months[event["date"][:7]]
-        month["events"] += 1
-        month["goldstein"] += float(event["goldstein"])
-        month["cooperation" if event["quad_class"] <= 2 else "conflict"] += 1
-    series = [{"month": m, **v, "goldstein": round(v["goldstein"], 2)} for m, v in sorted(months.items())]
-    pair = tuple(sorted((first, second)))
-    commitments = [c for c in pacts_view.load_commitments(db, first) if c.parties == pair]
-    history: dict[int, dict[str, Any]] = {}  # one entry per report, with every kind it states
-    for c in commitments:
-        for source in c.to_json(None, None)["sources"]:
-            history.setdefault(source["report_id"], {**source, "kinds": []})["kinds"].append(c.kind)
+        event["article_title"] = titles.get(event["article_id"])
+    history = commitment_sql.events_of(db, [c["id"] for c in body["commitments"]])
+    by_id = {c["id"]: c for c in body["commitments"]}
+    titles.update(_titles(db, {h["article_id"] for h in history if h["article_id"]} - set(titles)))
     return Json({
         "a": _named(names, first), "b": _named(names, second),
-        "months": series,
+        "months": body["monthly"],
         "event_count": len(events),
         "events": events[-TIMELINE_EVENTS:][::-1],  # newest first, bounded
-        "commitments": [{"kind": c.kind, "parties": list(c.parties)} for c in commitments],
-        "commitment_history": sorted(history.values(), key=lambda s: (s["date"] or "", s["report_id"])),
+        "quotes": body["quotes"],
+        "commitments": body["commitments"],
+        "commitment_history": [{
+            **h, "commitment": by_id[h["commitment_id"]]["name"] or by_id[h["commitment_id"]]["key"],
+            "kinds": by_id[h["commitment_id"]]["kinds"], "article_title": titles.get(h["article_id"]),
+        } for h in history],
     })
+
+
+def _titles(db: Database, ids: set[int]) -> dict[int, str]:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    rows = db.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", sorted(ids))
+    return {r["id"]: r["title"] for r in rows}

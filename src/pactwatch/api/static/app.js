@@ -327,7 +327,7 @@
     const ticket = ++graphState.request;
     const holder = $("#graph");
     holder.setAttribute("data-state", "loading");
-    const data = await api("graph", { on: date });
+    const data = await api("graph", { on: date, baseline: $("#graph-baseline").checked ? "true" : "false" });
     if (ticket !== graphState.request) return; // a newer date was asked for meanwhile
     setupSlider(data, date);
     drawGraph(holder, data);
@@ -350,7 +350,7 @@
   function layout(nodes, size) {
     // Circle, in code order: positions stay put while the date moves.
     const positions = new Map();
-    const r = size / 2 - 60;
+    const r = size / 2 - 30;
     nodes.forEach((n, i) => {
       const angle = (2 * Math.PI * i) / Math.max(nodes.length, 1) - Math.PI / 2;
       positions.set(n.code, { x: size / 2 + r * Math.cos(angle), y: size / 2 + r * Math.sin(angle) });
@@ -360,8 +360,9 @@
 
   function drawGraph(holder, data) {
     clear(holder);
-    const size = 640;
+    const size = data.all_nodes.length > 40 ? 900 : 640;
     const pos = layout(data.all_nodes, size);
+    const radius = data.all_nodes.length > 40 ? 12 : 16;
     const root = svg("svg", { viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: "img",
       "aria-label": "Commitments between states on " + data.on });
     const active = new Set(data.nodes.map((n) => n.code));
@@ -370,17 +371,19 @@
       const a = pos.get(edge.source);
       const b = pos.get(edge.target);
       if (!a || !b) continue;
-      const group = svg("g", { class: "edge", "data-edge": edge.source + "-" + edge.target, "data-kind": edge.kind,
+      const group = svg("g", { class: "edge " + edge.status, "data-edge": edge.source + "-" + edge.target,
+        "data-kind": edge.kind, "data-status": edge.status,
         tabindex: 0, onclick: () => showEdge(edge, data), onkeydown: (ev) => { if (ev.key === "Enter") showEdge(edge, data); } });
       const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
       const nx = -dy / len, ny = dx / len;
       edge.kinds.forEach((kind, i) => {
         const off = (i - (edge.kinds.length - 1) / 2) * 5;
         group.append(svg("line", { x1: a.x + nx * off, y1: a.y + ny * off, x2: b.x + nx * off, y2: b.y + ny * off,
-          stroke: KIND_COLOURS[kind] || KIND_COLOURS.other, "stroke-width": 3, "data-kind": kind }));
+          stroke: KIND_COLOURS[kind] || KIND_COLOURS.other, "stroke-width": 2.5, "data-kind": kind,
+          "stroke-dasharray": edge.status === "signed" ? "6 4" : null }));
       });
       group.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "hit", stroke: "transparent", "stroke-width": 14 }));
-      group.append(svg("title", { text: `${edge.source}–${edge.target}: ${edge.kinds.join(", ")}` }));
+      group.append(svg("title", { text: `${edge.source}–${edge.target}: ${edge.kinds.join(", ")} (${edge.status.replace("_", " ")})` }));
       edgeLayer.append(group);
     }
     root.append(edgeLayer);
@@ -388,8 +391,8 @@
     for (const n of data.all_nodes) {
       const p = pos.get(n.code);
       nodeLayer.append(svg("g", { class: "node" + (active.has(n.code) ? "" : " inactive"), "data-node": n.code },
-        svg("circle", { cx: p.x, cy: p.y, r: 16 }),
-        svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle", text: n.code }),
+        svg("circle", { cx: p.x, cy: p.y, r: radius }),
+        svg("text", { x: p.x, y: p.y + 3, "text-anchor": "middle", text: n.code }),
         svg("title", { text: n.name ? `${n.name} (${n.code})` : n.code })));
     }
     root.append(nodeLayer);
@@ -413,13 +416,17 @@
     for (const c of edge.commitments) {
       const list = el("ul", { class: "facts" });
       for (const s of c.sources) {
-        list.append(el("li", { "data-report-id": s.report_id },
-          el("div", { class: "meta", text: [s.date, (s.lifecycle_event || "").replace(/_/g, " "), s.publisher].filter(Boolean).join(" · ") }),
-          articleLink(s.article_id, s.article_title),
-          el("blockquote", { class: "evidence", text: s.sentence })));
+        list.append(el("li", { "data-source": s.source || c.origin },
+          el("div", { class: "meta", text: [s.date, (s.lifecycle_event || "").replace(/_/g, " "), s.party, s.publisher]
+            .filter(Boolean).join(" · ") }),
+          s.article_id ? articleLink(s.article_id, s.article_title)
+            : el("span", {}, "baseline table: ", s.reference ? safeExternal(s.reference) : c.origin),
+          s.sentence ? el("blockquote", { class: "evidence", text: s.sentence }) : null));
       }
-      panel.append(el("section", { class: "commitment-sources", "data-kind": c.kind },
-        el("h4", { text: `${c.kind.replace(/_/g, " ")} — ${c.status}${c.since ? " since " + c.since : ""}` }), list));
+      panel.append(el("section", { class: "commitment-sources", "data-kind": c.kinds[0] || "other", "data-key": c.key },
+        el("h4", { text: (c.name || c.key) }),
+        el("div", { class: "meta", text: `${c.kinds.join(", ").replace(/_/g, " ")} — ${c.status.replace("_", " ")}`
+          + (c.organisation ? " (via " + c.organisation + ")" : "") }), list));
     }
   }
 
@@ -460,10 +467,12 @@
     const commitments = $("#timeline-commitments");
     clear(commitments);
     for (const s of data.commitment_history) {
-      commitments.append(el("li", { "data-report-id": s.report_id },
-        el("span", { class: "meta", text: [s.date, (s.lifecycle_event || "").replace(/_/g, " "), s.kinds.join(", ")].join(" · ") + " " }),
-        articleLink(s.article_id, s.article_title),
-        el("blockquote", { class: "evidence", text: s.sentence })));
+      commitments.append(el("li", { "data-source": s.source },
+        el("div", { class: "meta", text: [s.date, (s.lifecycle_event || "").replace(/_/g, " "), s.party,
+          s.kinds.join(", ").replace(/_/g, " ")].filter(Boolean).join(" · ") }),
+        el("strong", { text: s.commitment + " " }),
+        s.article_id ? articleLink(s.article_id, s.article_title) : (s.reference ? safeExternal(s.reference, "reference") : null),
+        s.sentence ? el("blockquote", { class: "evidence", text: s.sentence }) : null));
     }
     if (!data.commitment_history.length) commitments.append(el("li", { class: "none", text: "none reported" }));
     const tbody = $("#timeline-events tbody");
@@ -546,6 +555,7 @@
     $("#graph-slider").addEventListener("input", onSlider);
     $("#graph-date").addEventListener("change", onGraphDate);
     $("#graph-date").addEventListener("input", onGraphDate);
+    $("#graph-baseline").addEventListener("change", onGraphDate);
     window.addEventListener("hashchange", route);
     route();
   });
