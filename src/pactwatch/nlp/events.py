@@ -410,8 +410,10 @@ class _SentenceCoder:
         if not pairs:
             return []
         info = self.lexicon.code_info(code)
-        if info is None:
-            return []
+        if info is None:  # a PETRARCH dictionary's own code (validation files use WEIS-era codes)
+            from pactwatch.nlp.event_lexicon import CameoCode
+
+            info = CameoCode(code, "", code[:2], 0, 0.0)
         when = self.event_date(clause)
         sent = _paragraph_part(self.sent, trigger)
         matched = entry.label() if entry.code == code else f"{entry.label()}>{code}"
@@ -464,6 +466,8 @@ class _SentenceCoder:
             sources = [self.owner[self.sent.start + source_i]] if source_i is not None else self.subject_of(verb)[0]
             targets = [self.owner[self.sent.start + target_i]] if target_i is not None \
                 else self.targets_of(verb, entry, sources)
+            if sources and not targets:  # PETRARCH codes a missing target as "---"
+                targets = [Mention(verb.idx, verb.idx + len(verb), verb.text, "---", "none", "petrarch")]
             events = self.pairs(verb, entry, code, sources, targets, verb)
             return [_relabel(e, f"petrarch:{label}") for e in events]
         return []

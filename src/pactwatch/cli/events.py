@@ -1,0 +1,39 @@
+"""``pactwatch events``: CAMEO-coded events — who did what to whom, with the sentence."""
+
+from __future__ import annotations
+
+import click
+
+from pactwatch.cli.context import AppContext, parse_date_option, pass_app
+from pactwatch.cli.output import emit, output_options
+from pactwatch.store.events import list_events
+
+EVENT_COLUMNS = ("date", "source", "target", "cameo_code", "goldstein", "article_id", "sentence")
+
+
+@click.command()
+@click.option("--actor", help="Source or target code starts with this (RUS finds RUSGOV).")
+@click.option("--dyad", nargs=2, metavar="A B", help="Events between A and B (code prefixes), both directions.")
+@click.option("--directed", is_flag=True, help="With --dyad: only A -> B.")
+@click.option("--code", help="CAMEO code starts with this (05 finds 057).")
+@click.option("--root", type=click.IntRange(1, 20), help="CAMEO root code 1-20.")
+@click.option("--quad", type=click.IntRange(1, 4),
+              help="Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
+@click.option("--since", callback=parse_date_option, help="Event on or after (YYYY-MM-DD).")
+@click.option("--until", callback=parse_date_option, help="Event on or before (YYYY-MM-DD).")
+@click.option("--article", "article_id", type=int, help="Only this article id.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many.")
+@output_options
+@pass_app
+def events(app: AppContext, actor: str | None, dyad: tuple[str, str] | None, directed: bool, code: str | None,
+           root: int | None, quad: int | None, since: str | None, until: str | None, article_id: int | None,
+           limit: int, fmt: str) -> None:
+    """CAMEO-coded events, newest first, each with the sentence it was read from."""
+    if directed and not dyad:
+        raise click.UsageError("--directed needs --dyad A B")
+    rows = list_events(app.db(), actor, tuple(dyad) if dyad else None, directed, code,
+                       f"{root:02d}" if root else None, quad, since, until, article_id, limit)
+    emit(rows, fmt, None if fmt in ("json", "jsonl") else EVENT_COLUMNS, {"sentence": 90})
+
+
+COMMANDS = [events]

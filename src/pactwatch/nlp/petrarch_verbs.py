@@ -1,0 +1,288 @@
+"""Reader and matcher for PETRARCH / TABARI verb-pattern dictionaries (e.g. CAMEO.2.0.txt).
+
+The format, as documented in the dictionaries and petrarch's ``read_verb_dictionary``:
+
+* ``--- NAME [code] ---`` opens a verb block; ``[code]`` is the block's default (``---`` = none).
+* Lines of plain words list the block's verbs: ``FREEZE {FREEZES FROZE FROZEN}`` (irregular
+  forms in braces); ``+STIR_UP {...}`` is a multi-word verb whose marked word is the verb.
+  A verb line may carry its own ``[code]``.
+* ``- LOWER * UPPER [code]`` is a pattern: ``*`` stands for the verb, words before it must
+  precede the verb, words after it follow; ``_`` joins words that must be adjacent, a space
+  allows other words between; ``$`` is the source actor, ``+`` the target, ``%`` a compound
+  actor, ``^`` skips a phrase; ``{A B}`` is a noun phrase and ``(A B)`` a prepositional
+  phrase (both read as adjacent words here); ``&NAME`` is a synonym set defined by an
+  ``&NAME`` line and ``+WORD`` member lines. A word ending in ``_`` matches exactly, any other
+  word also matches as a prefix (TABARI stemming). ``[a:b]`` codes keep ``a``.
+* ``#`` starts a comment, ``<!-- ... -->`` is a comment block.
+
+Lines that cannot be read are reported in ``VerbDictionary.problems`` with their line numbers.
+Matching is shallow (token sequences, not PETRARCH's parse trees): it finds the longest pattern
+whose words occur around the verb within its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CODE = re.compile(r"\[([^\]]*)\]")
+HEADER = re.compile(r"^-{3}\s*(.+?)\s*\[([^\]]*)\]\s*(-{3}.*)?$")
+WINDOW = 12  # how many tokens a spaced pattern word may skip
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lower: tuple[tuple[str, bool], ...]  # (element, adjacent-to-next) read outward from the verb
+    upper: tuple[tuple[str, bool], ...]
+    code: str
+    line: int
+    text: str
+
+    @property
+    def weight(self) -> int:
+        return sum(1 for e, _ in self.lower + self.upper if e not in ("^",))
+
+
+@dataclass
+class VerbBlock:
+    name: str
+    code: str | None
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass
+class VerbDictionary:
+    path: str
+    lemmas: dict[str, list[VerbBlock]] = field(default_factory=dict)  # lower-case verb -> blocks
+    forms: dict[str, str] = field(default_factory=dict)  # irregular form -> verb
+    particles: dict[str, list[tuple[tuple[str, ...], str | None]]] = field(default_factory=dict)
+    synsets: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _code(text: str) -> str | None:
+    code = text.split(":")[0].strip()
+    return None if not code or code in ("---", "+++", "###") else code
+
+
+def _strip_comments(lines: list[str]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    in_block = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw
+        if in_block:
+            if "-->" not in line:
+                continue
+            line = line.split("-->", 1)[1]
+            in_block = False
+        while "<!--" in line:
+            before, after = line.split("<!--", 1)
+            if "-->" in after:
+                line = before + after.split("-->", 1)[1]
+            else:
+                line, in_block = before, True
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            out.append((number, line))
+    return out
+
+
+def _elements(text: str) -> list[tuple[str, bool]]:
+    """Pattern text -> [(element, joined-to-next)]; phrases in {} and () become joined words."""
+    text = re.sub(r"[{(]([^})]*)[})]", lambda m: "_".join(m.group(1).split()), text)
+    out: list[tuple[str, bool]] = []
+    for chunk in text.split():
+        exact_last = chunk.endswith("_")
+        words = [p for p in chunk.split("_") if p]
+        for i, word in enumerate(words):
+            last = i == len(words) - 1
+            out.append((word + ("_" if last and exact_last else ""), not last))
+    return out
+
+
+def _parse_pattern(body: str, code: str, number: int) -> Pattern:
+    body = re.sub(r"_\s*\*|\*\s*_", " * ", body)  # adjacency to the verb itself is not enforced
+    lower_text, _, upper_text = body.partition("*")
+    lower = _elements(lower_text)
+    # Read the lower part outward from the verb: an element is joined to the one before it.
+    outward = [(lower[i][0], lower[i - 1][1] if i > 0 else False) for i in range(len(lower) - 1, -1, -1)]
+    return Pattern(tuple(outward), tuple(_elements(upper_text)), code, number, body.strip())
+
+
+def load_verb_dictionary(path: Path) -> VerbDictionary:
+    """Read one verb dictionary; malformed lines go to ``problems`` instead of raising."""
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    dictionary = VerbDictionary(str(path))
+    block: VerbBlock | None = None
+    synset: str | None = None
+    for number, line in _strip_comments(text.splitlines()):
+        stripped = line.strip()
+        header = HEADER.match(stripped)
+        if header and not re.fullmatch(r"\s*-{3}\s*", header.group(3) or ""):
+            dictionary.problems.append((number, f"verb block header read leniently: {stripped!r}"))
+        if header:
+            block = VerbBlock(header.group(1).strip().rstrip("_").lower(), _code(header.group(2)))
+            synset = None
+            continue
+        if stripped.startswith("---"):
+            dictionary.problems.append((number, f"malformed verb block header: {stripped!r}"))
+            block, synset = None, None
+            continue
+        if stripped.startswith("&"):
+            synset = stripped.split()[0].rstrip("_").upper()
+            dictionary.synsets.setdefault(synset, [])
+            block = None
+            continue
+        if synset is not None and stripped.startswith("+"):
+            dictionary.synsets[synset].append(stripped[1:].strip().upper())
+            continue
+        if block is None:
+            dictionary.problems.append((number, f"line outside a verb block or synonym set: {stripped!r}"))
+            continue
+        if stripped.startswith("-"):
+            codes = CODE.findall(stripped)
+            if not codes:
+                dictionary.problems.append((number, f"pattern without a [code]: {stripped!r}"))
+                continue
+            body = CODE.sub("", stripped[1:]).strip()
+            if "*" not in body:
+                dictionary.problems.append((number, f"pattern without the verb marker '*': {stripped!r}"))
+                continue
+            code = _code(codes[0])
+            if code is not None:
+                block.patterns.append(_parse_pattern(body, code, number))
+            continue
+        _read_verb_line(dictionary, block, stripped, number)
+    for blocks in dictionary.lemmas.values():
+        for item in blocks:
+            item.patterns.sort(key=lambda p: -p.weight)
+    return dictionary
+
+
+def _read_verb_line(dictionary: VerbDictionary, block: VerbBlock, line: str, number: int) -> None:
+    codes = CODE.findall(line)
+    own_code = _code(codes[0]) if codes else None
+    line = CODE.sub("", line)
+    forms_text = ""
+    if "{" in line:
+        if "}" not in line:
+            dictionary.problems.append((number, f"unclosed {{ in verb line: {line!r}"))
+            return
+        line, _, rest = line.partition("{")
+        forms_text = rest.split("}")[0]
+    words = line.split()
+    if not words:
+        dictionary.problems.append((number, f"empty verb line: {line!r}"))
+        return
+    if len(words) > 1:  # "LASH OUT": read as LASH_OUT, a verb with its particle
+        dictionary.problems.append((number, f"multi-word verb without '_' read as joined: {line.strip()!r}"))
+    word = "_".join(words).strip("_")
+    parts = [p for p in word.split("_") if p]
+    if not parts:
+        dictionary.problems.append((number, f"empty verb: {line!r}"))
+        return
+    marked = [i for i, p in enumerate(parts) if p.startswith("+")]
+    head_index = marked[0] if marked else 0
+    verb = parts[head_index].lstrip("+").lower()
+    rest_words = tuple(p.lstrip("+").upper() for p in parts[head_index + 1:])
+    target = block if own_code is None else VerbBlock(block.name, own_code, block.patterns)
+    dictionary.lemmas.setdefault(verb, [])
+    if target not in dictionary.lemmas[verb]:
+        dictionary.lemmas[verb].append(target)
+    if rest_words:
+        dictionary.particles.setdefault(verb, []).append((rest_words, own_code or block.code))
+    for form in forms_text.split():
+        form_parts = [p for p in form.strip("_").split("_") if p]
+        form_marked = [p for p in form_parts if p.startswith("+")]
+        head = (form_marked[0] if form_marked else form_parts[0]).lstrip("+").lower() if form_parts else ""
+        if head:
+            dictionary.forms[head] = verb
+
+
+def _word_matches(element: str, token: str, dictionary: VerbDictionary, depth: int = 0) -> bool:
+    if element.startswith("&") and depth < 3:
+        members = dictionary.synsets.get(element.rstrip("_").upper(), [])
+        return any(_word_matches(m.split("_")[0].split()[0] if m else m, token, dictionary, depth + 1)
+                   for m in members if m)
+    word = element.upper()
+    if word.endswith("_"):
+        return token.upper() == word.rstrip("_")
+    return token.upper().startswith(word)
+
+
+def _match_side(elements: tuple[tuple[str, bool], ...], positions: list[int], words: list[str],
+                spans: dict[int, int], dictionary: VerbDictionary) -> tuple[bool, int | None, int | None]:
+    """Match elements over token positions (already ordered outward from the verb).
+
+    Returns (matched, source token, target token) where actors are given by their start token.
+    """
+    source = target = None
+    cursor = 0
+    adjacent = False
+    starts = {s for s in spans}
+    covered = {i for s, e in spans.items() for i in range(s, e)}
+    for element, joined in elements:
+        if element == "^":
+            adjacent = False
+            continue
+        limit = cursor + 1 if adjacent else min(len(positions), cursor + WINDOW)
+        found = None
+        for k in range(cursor, min(limit, len(positions))):
+            index = positions[k]
+            if element in ("$", "+", "%"):
+                if index in covered:
+                    start = max(s for s in starts if s <= index and spans[s] > index)
+                    found = k
+                    if element == "$":
+                        source = start
+                    elif element == "+":
+                        target = start
+                    else:
+                        source = source if source is not None else start
+                    break
+            elif _word_matches(element, words[index], dictionary):
+                found = k
+                break
+        if found is None:
+            return False, None, None
+        cursor = found + 1
+        if element in ("$", "+", "%"):  # skip the rest of the actor's tokens
+            while cursor < len(positions) and positions[cursor] in covered and \
+                    any(s <= positions[cursor] < e and s <= positions[found] < e for s, e in spans.items()):
+                cursor += 1
+        adjacent = joined
+    return True, source, target
+
+
+def match_verb(dictionary: VerbDictionary, lemma: str, verb_index: int, words: list[str],
+               spans: dict[int, int], surface: str = "") -> tuple[str, str, int | None, int | None] | None:
+    """(code, label, source start, target start) for the verb at ``verb_index``, or None.
+
+    ``words`` are the sentence's tokens, ``spans`` the actor mentions (start -> end token).
+    """
+    verb = lemma if lemma in dictionary.lemmas else dictionary.forms.get(surface.lower(), "")
+    blocks = dictionary.lemmas.get(verb)
+    if not blocks:
+        return None
+    after = list(range(verb_index + 1, len(words)))
+    before = list(range(verb_index - 1, -1, -1))
+    for rest, code in dictionary.particles.get(verb, []):
+        if all(verb_index + 1 + i < len(words) and words[verb_index + 1 + i].upper() == w for i, w in enumerate(rest)):
+            if code:
+                return code, f"{verb}_{'_'.join(rest)}".upper(), None, None
+    candidates = sorted(((p, b) for b in blocks for p in b.patterns), key=lambda pb: (-pb[0].weight, pb[0].line))
+    for pattern, block in candidates:
+        ok_up, src_up, tgt_up = _match_side(pattern.upper, after, words, spans, dictionary)
+        if not ok_up:
+            continue
+        ok_low, src_low, tgt_low = _match_side(pattern.lower, before, words, spans, dictionary)
+        if not ok_low:
+            continue
+        source = src_up if src_up is not None else src_low
+        target = tgt_up if tgt_up is not None else tgt_low
+        return pattern.code, f"{block.name.upper()}:{pattern.text}", source, target
+    for block in blocks:
+        if block.code:
+            return block.code, block.name.upper(), None, None
+    return None

@@ -1,0 +1,65 @@
+"""Reading coded events back (bound parameters only; SQL both backends accept)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pactwatch.store.database import Database
+
+
+def _prefix(code: str) -> str:
+    """A LIKE pattern for codes starting with ``code``, LIKE's own wildcards escaped."""
+    escaped = code.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
+def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                directed: bool = False, code: str | None = None, root: str | None = None,
+                quad: int | None = None, since: str | None = None, until: str | None = None,
+                article_id: int | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+    """Events newest first. ``actor`` matches source or target by code prefix ("RUS" finds RUSGOV);
+    ``dyad`` (A, B) matches A->B and, unless ``directed``, B->A; ``code`` is a CAMEO code prefix;
+    ``since``/``until`` bound the event date (inclusive)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor:
+        clauses.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
+        params += [_prefix(actor), _prefix(actor)]
+    if dyad:
+        a, b = _prefix(dyad[0]), _prefix(dyad[1])
+        forward = "(e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\')"
+        if directed:
+            clauses.append(forward)
+            params += [a, b]
+        else:
+            clauses.append(f"({forward} OR (e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\'))")
+            params += [a, b, b, a]
+    if code:
+        clauses.append("e.cameo_code LIKE ? ESCAPE '\\'")
+        params.append(_prefix(code))
+    if root:
+        clauses.append("e.root_code = ?")
+        params.append(root.zfill(2))
+    if quad is not None:
+        clauses.append("e.quad_class = ?")
+        params.append(quad)
+    if since:
+        clauses.append("e.date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("e.date <= ?")
+        params.append(until)
+    if article_id is not None:
+        clauses.append("e.article_id = ?")
+        params.append(article_id)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (
+        "SELECT e.id, e.article_id, e.date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
+        " e.goldstein, e.matched, e.sentence, e.start_char, e.end_char, a.title, a.published"
+        f" FROM events e JOIN articles a ON a.id = e.article_id{where}"
+        " ORDER BY e.date DESC, e.article_id DESC, e.start_char, e.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return db.query(sql, params)
