@@ -229,7 +229,9 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
                      or (context.recent_person(start) if lower == "we" else None))
         else:
             found = None
-        return Speaker(found.name, found.actor, start, end, found.person) if found else None
+        if found is None:  # nobody to resolve it to: the pronoun itself is the best we know
+            return Speaker(token.text, None, start, end, lower in PERSON_PRONOUNS)
+        return Speaker(found.name, found.actor, start, end, found.person)
     lo, hi = _np_bounds(token)
     # the person must be the phrase's head ("Russian President Vladimir Putin"), not a
     # complement ("the press service of the president" speaks for, but is not, the president)
