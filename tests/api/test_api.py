@@ -180,7 +180,9 @@ def test_graph_replays_dates(client: TestClient, api_db: ApiDb) -> None:
     est_fin = body["edges"][1]
     assert est_fin["kinds"] == ["consultation", "military_cooperation"] and est_fin["kind"] == "consultation"
     assert est_fin["status"] == "in_force"
-    (commitment,) = est_fin["commitments"]
+    (ref,) = est_fin["commitments"]
+    assert ref == {"key": "article:EST|FIN", "status": "in_force"}
+    commitment = body["commitments"][ref["key"]]
     assert {s["article_id"] for s in commitment["sources"]} == {api_db.ids["coastal"]}
     assert commitment["sources"][0]["article_title"] == COASTAL.splitlines()[0]
     assert {n["code"] for n in body["nodes"]} == {"AUS", "JPN", "EST", "FIN"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -29,9 +29,37 @@ class Json(Response):
         return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def reader_db(request: Request) -> Iterator[Database]:
-    with request.app.state.pool.reader() as db:
-        yield db
+class LazyDb:
+    """A request's database handle: a pooled connection taken on first use, in the endpoint's
+    worker thread (where waiting is harmless), and given back when the request ends.
+
+    Dependencies with blocking work would each cost a trip through the thread pool; this keeps
+    every read request to one (the endpoint's own)."""
+
+    def __init__(self, pool: Any, before_first_use: Any = None) -> None:
+        self._pool = pool
+        self._before = before_first_use
+        self._db: Database | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._db is None:
+            if self._before is not None:
+                self._before()
+            self._db = self._pool.acquire()
+        return getattr(self._db, name)
+
+    def release(self) -> None:
+        if self._db is not None:
+            self._pool.release(self._db)
+            self._db = None
+
+
+async def reader_db(request: Request) -> AsyncIterator[Database]:
+    handle = LazyDb(request.app.state.pool)
+    try:
+        yield handle  # type: ignore[misc]
+    finally:
+        handle.release()
 
 
 ReaderDb = Annotated[Database, Depends(reader_db)]
@@ -43,7 +71,7 @@ class Page:
     offset: int
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many first.")] = 0,
 ) -> Page:
@@ -119,7 +147,7 @@ class Names:
         return self.cameo.get(code or "")
 
 
-def names_of(request: Request) -> Names:
+async def names_of(request: Request) -> Names:
     return request.app.state.names
 
 

@@ -3,7 +3,8 @@
 Edges are what the news (and the baseline tables) had established by the day asked about:
 a commitment whose parties are bound that day is ``in_force``; one signed, announced or
 ratified but not yet binding is ``signed`` — the page shows both, so replaying dates shows a
-pact from its signing on. An organisation's treaty (NATO, CSTO) is drawn as a hub: one edge from
+pact from its signing on. Each commitment is described once (``commitments``, with its evidence);
+edges name it by key, so a many-party treaty does not repeat its sources on every pair. An organisation's treaty (NATO, CSTO) is drawn as a hub: one edge from
 each bound member to the organisation, rather than a clique of every pair of members.
 """
 
@@ -55,6 +56,7 @@ def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
                 f" WHERE e.commitment_id IN ({_marks(ids)}) ORDER BY e.date, e.id", ids):
             events.setdefault(e["commitment_id"], []).append(e)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
+    described: dict[str, dict[str, Any]] = {}  # each commitment once; edges refer to it by key
     for c in commitments:
         members = parties.get(c["id"], [])
         hub = c["organisation"]
@@ -81,18 +83,21 @@ def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
             edge["kinds"] = sorted(set(edge["kinds"]) | set(kinds), key=_kind_rank)
             if status == "in_force":
                 edge["status"] = "in_force"
-            edge["commitments"].append({
-                "key": c["key"], "name": c["name"], "origin": c["origin"], "kinds": kinds, "status": status,
-                "organisation": hub, "signed": c["signed"], "in_force": c["in_force"],
-                "sources": [_source(e) for e in steps if e["date"] <= day and (not e["party"] or e["party"] in pair)]
-                or [{"reference": c["reference"], "origin": c["origin"]}],
-            })
+            edge["commitments"].append({"key": c["key"], "status": status})
+            if c["key"] not in described:
+                described[c["key"]] = {
+                    "key": c["key"], "name": c["name"], "origin": c["origin"], "kinds": kinds,
+                    "organisation": hub, "signed": c["signed"], "in_force": c["in_force"],
+                    "sources": [_source(e) for e in steps if e["date"] <= day]
+                    or [{"reference": c["reference"], "source": c["origin"]}],
+                }
     for edge in edges.values():
         edge["kind"] = edge["kinds"][0] if edge["kinds"] else "other"
     return {
         "on": day,
         "nodes": sorted({n for pair in edges for n in pair}),
         "edges": sorted(edges.values(), key=lambda e: e["id"]),
+        "commitments": described,
         "all_nodes": sorted(all_nodes),
         "dates": {"first": min(dates) if dates else None, "last": max(dates) if dates else None},
     }

@@ -29,16 +29,23 @@ class DatabasePool:
             self._all.append(db)
             self._idle.put(db)
 
+    def acquire(self, timeout: float = 30.0) -> Database:
+        """A reader connection (waits while all are in use); give it back with ``release``."""
+        return self._idle.get(timeout=timeout)
+
+    def release(self, db: Database) -> None:
+        if db.dialect != "sqlite":
+            db.connection.rollback()  # end the implicit read transaction before reuse
+        self._idle.put(db)
+
     @contextmanager
     def reader(self, timeout: float = 30.0) -> Iterator[Database]:
         """A connection for one request's reads, returned to the pool afterwards."""
-        db = self._idle.get(timeout=timeout)
+        db = self.acquire(timeout)
         try:
             yield db
         finally:
-            if db.dialect != "sqlite":
-                db.connection.rollback()  # end the implicit read transaction before reuse
-            self._idle.put(db)
+            self.release(db)
 
     @contextmanager
     def writer(self) -> Iterator[Database]:

@@ -7,14 +7,14 @@ is brought up to date with the stored reports.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
 from fastapi.routing import APIRouter
 
 from pactwatch.api import pacts_view
-from pactwatch.api.common import AppNames, Json, Names, check_code, check_date, on_date, reader_db
+from pactwatch.api.common import AppNames, Json, Names, LazyDb, check_code, check_date, on_date
 from pactwatch.api.errors import ApiError
 from pactwatch.pacts import queries
 from pactwatch.pacts.model import ORIGINS
@@ -28,9 +28,13 @@ BaselineQuery = Annotated[bool, Query(description="Include the shipped baseline 
 TIMELINE_EVENTS = 500
 
 
-def current_db(request: Request) -> Iterator[Database]:
-    request.app.state.refresh_commitments()
-    yield from reader_db(request)
+async def current_db(request: Request) -> AsyncIterator[Database]:
+    """A reader, but the commitment graph is brought up to date first (in the worker thread)."""
+    handle = LazyDb(request.app.state.pool, request.app.state.refresh_commitments)
+    try:
+        yield handle  # type: ignore[misc]
+    finally:
+        handle.release()
 
 
 CommitmentDb = Annotated[Database, Depends(current_db)]

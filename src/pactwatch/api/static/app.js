@@ -413,9 +413,13 @@
     panel.append(el("h3", { text: `${edge.source} – ${edge.target} on ${data.on}` }),
       el("a", { href: `#/timeline?a=${encodeURIComponent(edge.source)}&b=${encodeURIComponent(edge.target)}`,
         id: "edge-timeline", text: "Timeline of this pair" }));
-    for (const c of edge.commitments) {
+    for (const ref of edge.commitments) {
+      const c = data.commitments[ref.key];
+      if (!c) continue;
+      const pair = [edge.source, edge.target];
       const list = el("ul", { class: "facts" });
-      for (const s of c.sources) {
+      // membership steps of other members are not evidence for this pair
+      for (const s of c.sources.filter((x) => !x.party || pair.includes(x.party))) {
         list.append(el("li", { "data-source": s.source || c.origin },
           el("div", { class: "meta", text: [s.date, (s.lifecycle_event || "").replace(/_/g, " "), s.party, s.publisher]
             .filter(Boolean).join(" · ") }),
@@ -425,7 +429,7 @@
       }
       panel.append(el("section", { class: "commitment-sources", "data-kind": c.kinds[0] || "other", "data-key": c.key },
         el("h4", { text: (c.name || c.key) }),
-        el("div", { class: "meta", text: `${c.kinds.join(", ").replace(/_/g, " ")} — ${c.status.replace("_", " ")}`
+        el("div", { class: "meta", text: `${c.kinds.join(", ").replace(/_/g, " ")} — ${ref.status.replace("_", " ")}`
           + (c.organisation ? " (via " + c.organisation + ")" : "") }), list));
     }
   }
