@@ -24,6 +24,7 @@ from pactwatch.eval.extraction import (
     scrapinghub_cases,
 )
 from pactwatch.ingest import Article
+from pactwatch.ingest.html import parse_html
 from pactwatch.ingest.reader import article_from_html
 from pactwatch.ingest.sources import decode
 
@@ -45,7 +46,8 @@ def pactwatch_page(html: str, url: str | None) -> tuple[str, date | None]:
     """The whole HTML reader: extraction, dates, cleaning and language detection."""
     item = article_from_html(html, "bench", url)
     if not isinstance(item, Article):
-        return "", None
+        # a page refused as "no article text" still has the date the reader found on it
+        return "", _as_date(parse_html(html, url).published)
     return item.body, _as_date(item.published)
 
 

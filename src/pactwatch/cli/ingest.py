@@ -15,6 +15,7 @@ from pactwatch.cli.progress import Progress
 from pactwatch.dedup.merge import merge_events, merge_quotes
 from pactwatch.dedup.stories import add_signatures, rebuild_clusters
 from pactwatch.errors import UsageError
+from pactwatch.pacts.graph import rebuild as rebuild_commitments
 from pactwatch.ingest import ReadFailure, ReadOptions, read_all
 from pactwatch.ingest.article import Article
 from pactwatch.nlp.engines import Engine, make_engine
@@ -191,6 +192,7 @@ def after_write(db: Database, article_ids: list[int], every_article: bool = Fals
     rebuild_clusters(db)
     merge_events(db, None if every_article else article_ids)
     merge_quotes(db, None if every_article else article_ids)
+    rebuild_commitments(db)
 
 
 def stored_article(db: Database, article_id: int) -> Article:

@@ -132,6 +132,13 @@ def _text_article(text: str, origin: str, options: ReadOptions) -> Article | Rea
     return _finish(article, parsed.paragraphs, options)
 
 
+MIN_PROSE_LETTERS = 25  # an article has at least one paragraph this long (letters: CJK has no spaces)
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
 def article_from_html(
     html: str,
     origin: str,
@@ -158,7 +165,9 @@ def article_from_html(
     if paragraphs and article.title and normalise_inline(paragraphs[0]) == article.title:
         paragraphs = paragraphs[1:]
     result = _finish(article, paragraphs, options)
-    if isinstance(result, ReadFailure):
+    # On a page without an article, extractors fall back to whatever text is left (a menu
+    # entry, a cookie notice): a few words are not a news article.
+    if isinstance(result, ReadFailure) or max(map(_letters, result.paragraphs)) < MIN_PROSE_LETTERS:
         return ReadFailure(origin, "HTML page with no article text")
     return result
 
