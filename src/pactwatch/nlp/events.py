@@ -77,6 +77,7 @@ class _SentenceCoder:
                  on: date | None, mentions: list[Mention]) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
         self.mentions = mentions
+        self.hits: dict[int, list[str]] = {}
 
     # ---- actors -------------------------------------------------------------------------
     def actors_in(self, token: Token, stop: set[str] = CLAUSE_DEPS) -> list[Mention]:
@@ -261,6 +262,8 @@ class _SentenceCoder:
                 continue
             if best is None or entry.specificity > best.specificity:
                 best = entry
+        if best is not None:  # remember what matched, for the evidence label
+            self.hits[token.i] = sorted(best.objects & lemmas)[:1] + sorted(best.preps & preps)[:1]
         return best
 
     # ---- coding -------------------------------------------------------------------------
@@ -393,6 +396,8 @@ class _SentenceCoder:
         reciprocal = "reciprocal" in entry.flags or self.says_each_other(trigger)
         if not targets and "fallback_target" in entry.flags:
             targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
+        if sources and not targets and not reciprocal:
+            targets = self.sentence_target(trigger, sources)
         if not sources and reciprocal and len(targets) > 1:
             sources, targets = targets, []  # "the talks between X and Y"
         if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05") \
@@ -416,13 +421,43 @@ class _SentenceCoder:
             info = CameoCode(code, "", code[:2], 0, 0.0)
         when = self.event_date(clause)
         sent = _paragraph_part(self.sent, trigger)
-        matched = entry.label() if entry.code == code else f"{entry.label()}>{code}"
+        matched = self.label(trigger, entry) if entry.code == code else f"{self.label(trigger, entry)}>{code}"
         return [
             Event(source=s.code, target=t.code, cameo_code=code, root_code=info.root, quad_class=info.quad_class,
                   goldstein=info.goldstein, date=when, sentence=sent.text, start=sent.start_char,
                   end=sent.end_char, matched=matched)
             for s, t in pairs
         ]
+
+    def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """Last resort: the nearest actor of another country after the trigger in the same clause
+        chain (not inside a conditional or another reported clause)."""
+        countries = {m.code[:3] for m in sources}
+        for index in range(trigger.i + 1, self.sent.end):
+            mention = self.owner.get(index)
+            if mention is None or mention.code[:3] in countries or mention.kind == "pronoun":
+                continue
+            token = self.doc[index]
+            if any(a.dep_ in ("ccomp", "relcl", "parataxis") and a.i > trigger.i for a in token.ancestors
+                   if a.i != trigger.i and trigger not in list(a.ancestors) + [a]):
+                continue
+            if self.status(token) == "unreal":
+                continue
+            return [mention]
+        return []
+
+    def label(self, trigger: Token, entry: LexEntry) -> str:
+        """What matched, e.g. "verb:sign+obj:agreement" or "noun:sanction+prep:on"."""
+        objects, preps = sorted(entry.objects), sorted(entry.preps)
+        hit = self.hits.get(trigger.i, [])
+        parts = [f"{entry.pos}:{entry.lemma}"]
+        if entry.particle:
+            parts.append(f"prt:{entry.particle}")
+        if preps:
+            parts.append("prep:" + next((h for h in hit if h in entry.preps), preps[0]))
+        if objects:
+            parts.append("obj:" + next((h for h in hit if h in entry.objects), objects[0]))
+        return "+".join(parts)
 
     def says_each_other(self, trigger: Token) -> bool:
         window = self.doc[trigger.i: min(trigger.i + 8, self.sent.end)].text.lower()

@@ -200,11 +200,17 @@ def _read_verb_line(dictionary: VerbDictionary, block: VerbBlock, line: str, num
             dictionary.forms[head] = verb
 
 
+def _first_word(member: str) -> str:
+    """A synonym-set member's first word (multi-word members are matched on it), keeping "_" exactness."""
+    first = member.split()[0]
+    parts = [p for p in first.split("_") if p]
+    return parts[0] + ("_" if first.endswith("_") and len(parts) == 1 else "")
+
+
 def _word_matches(element: str, token: str, dictionary: VerbDictionary, depth: int = 0) -> bool:
     if element.startswith("&") and depth < 3:
         members = dictionary.synsets.get(element.rstrip("_").upper(), [])
-        return any(_word_matches(m.split("_")[0].split()[0] if m else m, token, dictionary, depth + 1)
-                   for m in members if m)
+        return any(_word_matches(_first_word(m), token, dictionary, depth + 1) for m in members if m.strip())
     word = element.upper()
     if word.endswith("_"):
         return token.upper() == word.rstrip("_")

@@ -1,0 +1,144 @@
+"""Event coding on sentences written for these tests: constructions, negation, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pactwatch.nlp.dates import resolve_date
+from pactwatch.nlp.event_lexicon import EventLexicon
+from pactwatch.nlp.events import code_events
+
+ON = date(2024, 6, 19)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pactwatch.nlp.pipeline import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    from pactwatch.nlp.actor_tables import ActorTables
+    from pactwatch.nlp.actors import find_mentions
+
+    tables = ActorTables.load()
+    lexicon = EventLexicon.load()
+
+    def run(text: str, on: date | None = ON):
+        doc = nlp(text)
+        return code_events(doc, find_mentions(doc, tables, on), lexicon, on)
+
+    return run
+
+
+def triples(events):
+    return {(e.source[:3], e.target[:3], e.cameo_code) for e in events}
+
+
+def roots(events):
+    return {(e.source[:3], e.target[:3], e.root_code) for e in events}
+
+
+def test_compound_subject_signing_codes_both_directions(coder):
+    events = coder("Brazil and Argentina signed a trade agreement in Brasilia on Monday.")
+    assert {("BRA", "ARG", "057"), ("ARG", "BRA", "057")} <= triples(events)
+    assert all(e.date == date(2024, 6, 17) for e in events)
+
+
+def test_sign_with_object_prep(coder):
+    assert ("FRA", "IND", "057") in triples(coder("France signed a defence pact with India."))
+
+
+def test_negated_signing_is_not_coded(coder):
+    assert not [e for e in coder("France did not sign the defence pact with India.") if e.root_code == "05"]
+
+
+def test_conditional_attack_is_not_coded(coder):
+    assert not [e for e in coder("If Iran attacks Israel, the region will burn.") if e.root_code == "19"]
+
+
+def test_possible_attack_is_not_coded(coder):
+    assert not [e for e in coder("Iran could attack Israel within days.") if e.root_code == "19"]
+
+
+def test_question_is_not_coded(coder):
+    assert coder("Will Egypt sign the treaty with Sudan?") == []
+
+
+def test_passive_with_agent(coder):
+    events = coder("Ukraine was attacked by Russia on Tuesday.")
+    assert ("RUS", "UKR", "190") in triples(events)
+    assert ("UKR", "RUS", "190") not in triples(events)
+
+
+def test_intent_kept_apart_from_action(coder):
+    events = coder("Japan and Australia agreed to help each other in a crisis.")
+    assert {("JPN", "AUS", "03"), ("AUS", "JPN", "03")} <= roots(events)
+    assert not [e for e in events if e.root_code == "07"]
+
+
+def test_reported_speech_codes_embedded_clause(coder):
+    events = coder("The minister said Kenya and Ethiopia agreed to cooperate on border security.")
+    assert {("KEN", "ETH", "03"), ("ETH", "KEN", "03")} <= roots(events)
+
+
+def test_future_meeting_is_intent_to_meet(coder):
+    assert ("IND", "JPN", "036") in triples(coder("India will hold talks with Japan next month."))
+
+
+def test_visit_and_host(coder):
+    assert ("CHN", "BRA", "042") in triples(coder("China's foreign minister visited Brazil on Friday."))
+
+
+def test_summon_envoy_is_criticism(coder):
+    events = coder("Turkey summoned the Swedish ambassador on Monday.")
+    assert ("TUR", "SWE", "11") in roots(events)
+
+
+def test_accuse_and_condemn(coder):
+    assert ("GBR", "IRN", "112") in triples(coder("Britain accused Iran of plotting attacks."))
+    assert ("FRA", "SYR", "111") in triples(coder("France condemned Syria for the bombing."))
+
+
+def test_sanctions_noun_takes_source_from_governing_verb(coder):
+    assert ("CAN", "RUS", "163") in triples(coder("Canada imposed new sanctions on Russia."))
+
+
+def test_missile_test_takes_reporting_state_as_target(coder):
+    events = coder("North Korea fired a ballistic missile into the sea, Japan's defence ministry said.")
+    assert ("PRK", "JPN", "150") in triples(events)
+
+
+def test_dedup_within_sentence(coder):
+    events = coder("Germany criticised and condemned Hungary.")
+    keys = [(e.source, e.target, e.cameo_code) for e in events]
+    assert len(keys) == len(set(keys))
+
+
+def test_event_offsets_point_at_sentence(coder, nlp):
+    text = "Nothing happened. Peru praised Chile on Monday."
+    events = coder(text)
+    assert events and all(text[e.start:e.end] == e.sentence for e in events)
+    assert events[0].sentence.startswith("Peru")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("on Wednesday", date(2024, 6, 19)),
+    ("on Monday", date(2024, 6, 17)),
+    ("last Wednesday", date(2024, 6, 12)),
+    ("yesterday", date(2024, 6, 18)),
+    ("on 5 July", date(2023, 7, 5)),
+    ("on June 3", date(2024, 6, 3)),
+    ("July 8, 2024", date(2024, 7, 8)),
+    ("last month", None),
+])
+def test_relative_dates(text, expected):
+    assert resolve_date(text, ON) == expected
+
+
+def test_weekday_without_publication_date_is_unknown():
+    assert resolve_date("on Friday", None) is None
