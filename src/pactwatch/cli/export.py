@@ -39,7 +39,8 @@ def _write_text(output: Path | None, write: Callable[[TextIO], int]) -> int:
         return write(handle)
 
 
-def _check(table: str, fmt: str, output: Path | None, raw: bool, since: str | None, until: str | None) -> None:
+def _check(table: str, fmt: str, output: Path | None, raw: bool, since: str | None,
+           until: str | None) -> None:
     if fmt == "gdelt" and table not in GDELT_TABLES:
         raise UsageError(f"--format gdelt exports events only (events or merged-events), not {table}")
     if raw and (fmt != "gdelt" or table != "events"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from pactwatch.data import read_table
@@ -59,8 +59,8 @@ def _added(values: Sequence[str | None]) -> str:
         except (TypeError, ValueError):
             continue
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)  # the store writes UTC
-        times.append(moment.astimezone(timezone.utc))
+            moment = moment.replace(tzinfo=UTC)  # the store writes UTC
+        times.append(moment.astimezone(UTC))
     return min(times).strftime("%Y%m%d%H%M%S") if times else ""
 
 
@@ -69,7 +69,8 @@ def _date_cells(day: date) -> list[str]:
     first = date(day.year, 1, 1)
     days_in_year = (date(day.year + 1, 1, 1) - first).days
     fraction = (day - first).days / days_in_year
-    return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{day.year + fraction:.4f}"]
+    month = f"{day.year:04d}{day.month:02d}"
+    return [f"{month}{day.day:02d}", month, str(day.year), f"{day.year + fraction:.4f}"]
 
 
 def _clean(value: Any) -> str:
@@ -101,7 +102,11 @@ def _row(codebook: ActorCodebook, event: dict[str, Any], reports: list[_Report],
              *([""] * 24),
              _added([r.ingested_at for r in reports]),
              first.url or f"pactwatch:article/{first.article_id}"]
-    return [_clean(c) for c in cells]
+    # most rows have no tab or line break in any cell: check once, clean cell by cell only then
+    line = "\t".join(cells)
+    if line.count("\t") != len(cells) - 1 or "\n" in line or "\r" in line:
+        return [_clean(c) for c in cells]
+    return cells
 
 
 def _report(row: dict[str, Any]) -> _Report:
