@@ -29,7 +29,8 @@ TARGET_PREP_ORDER = ("with", "to", "against", "on", "toward", "towards", "at", "
 POSSIBILITY_MODALS = {"could", "might", "may", "should", "can", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 FUTURE_GOVERNORS = {"plan", "expect", "due", "set", "schedule", "intend", "want", "hope", "aim", "prepare", "going"}
-NEGATING_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone", "scrap", "call off"}
+NEGATING_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone", "scrap", "suspend",
+                      "halt", "freeze", "end", "abandon", "undermine"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 REPORT_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare",
                 "report", "confirm", "claim", "write", "insist", "explain", "affirm", "reiterate", "remark",
