@@ -244,6 +244,8 @@ def test_ingest_upload_runs_the_cli_ingest(writable_app_url: str) -> None:
 def test_ingest_upload_annotates_with_the_pipeline(writable_app_url: str, seed_path) -> None:
     app = create_app(writable_app_url, ingest_token=TOKEN)
     with TestClient(app) as c:
+        graph = {"on": "2024-07-01", "baseline": "false"}
+        assert c.get("/api/graph", params=graph).json()["edges"] == []  # (and now cached)
         files = {"file": ("seed.txt", seed_path.read_bytes(), "text/plain")}
         response = c.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"}, files=files)
         assert response.status_code == 200, response.text
@@ -251,6 +253,8 @@ def test_ingest_upload_annotates_with_the_pipeline(writable_app_url: str, seed_p
         details = c.get(f"/api/articles/{article_id}").json()
         assert details["annotated_at"] is not None
         assert {"RUS", "PRK"} <= {m["actor_code"][:3] for m in details["mentions"]}
+        # the commitment store is rebuilt by the upload and the cached graph is not served again
+        assert "PRK-RUS" in [e["id"] for e in c.get("/api/graph", params=graph).json()["edges"]]
 
 
 # -- the page and the docs -----------------------------------------------------------------------

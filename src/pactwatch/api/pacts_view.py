@@ -11,7 +11,9 @@ each bound member to the organisation, rather than a clique of every pair of mem
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -107,3 +109,33 @@ def _source(event: dict[str, Any]) -> dict[str, Any]:
     keys = ("lifecycle_event", "date", "party", "source", "article_id", "article_title", "publisher", "sentence",
             "start_char", "end_char", "reference")
     return {k: event.get(k) for k in keys}
+
+
+class ResponseCache:
+    """Recent answers (already encoded), valid while the commitment store is unchanged.
+
+    Replaying the graph asks for the same few days again and again; the stamp of the last
+    commitment rebuild is part of every key, so a rebuild makes all older entries unreachable."""
+
+    def __init__(self, size: int = 128) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: tuple[Any, ...], make: Callable[[], bytes]) -> bytes:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+def store_stamp(db: Database) -> tuple[Any, ...]:
+    """What identifies the current state of the commitments store (its last rebuild)."""
+    row = db.query_one("SELECT reports, baseline, built_at FROM commitment_builds WHERE id = 1")
+    return tuple(row.values()) if row else ()

@@ -129,6 +129,7 @@ def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[
     from pactwatch.cli.progress import Progress
     from pactwatch.ingest import ReadOptions, read_all
     from pactwatch.ingest.article import Article
+    from pactwatch.pacts.graph import ensure_current
     from pactwatch.store.articles import find_by_hash
 
     hashes: list[str] = []
@@ -145,6 +146,7 @@ def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[
         stored = ingest_stream(db, remembering(read_all([str(path)], ReadOptions(max_bytes=max_bytes))),
                                engine, summary, Progress(enabled=False))
         after_write(db, stored)
+        ensure_current(db)  # the commitment graph answers from the new reports at once
         ids = [find_by_hash(db, h) for h in hashes]
     return {
         "new": summary.new,

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
+from starlette.responses import Response
 from fastapi.routing import APIRouter
 
 from pactwatch.api import pacts_view
@@ -96,12 +97,19 @@ def obligations(
 
 
 @router.get("/graph", response_class=Json, summary="Commitment graph on a day (nodes and edges)")
-def graph(db: CommitmentDb, names: AppNames, on: OnQuery = None, baseline: BaselineQuery = True) -> Json:
+def graph(request: Request, db: CommitmentDb, names: AppNames, on: OnQuery = None,
+          baseline: BaselineQuery = True) -> Response:
     origins = [o for o in ORIGINS if baseline or o != "baseline"]
-    body = pacts_view.graph(db, on_date(on), origins)
-    body["nodes"] = [_named(names, n) for n in body["nodes"]]
-    body["all_nodes"] = [_named(names, n) for n in body["all_nodes"]]
-    return Json(body)
+    day = on_date(on)
+
+    def make() -> bytes:
+        body = pacts_view.graph(db, day, origins)
+        body["nodes"] = [_named(names, n) for n in body["nodes"]]
+        body["all_nodes"] = [_named(names, n) for n in body["all_nodes"]]
+        return Json(body).body
+
+    key = (day, tuple(origins), pacts_view.store_stamp(db))
+    return Response(request.app.state.graph_cache.get_or_make(key, make), media_type="application/json")
 
 
 @router.get("/timeline", response_class=Json, summary="Events and commitments between two actors, by month")
