@@ -67,8 +67,9 @@ def _check(table: str, fmt: str, output: Path | None, raw: bool, since: str | No
 @pass_app
 def export(app: AppContext, table: str, fmt: str, output: Path | None, since: str | None,
            until: str | None, raw: bool) -> None:
-    """Export TABLE (events, merged-events, quotes, mentions, articles, commitment-reports,
-    commitments) for other tools.
+    """Export a table for other tools: GDELT 2.0 events, CSV, JSON, JSONL or Parquet.
+
+    TABLE is events, merged-events, quotes, mentions, articles, commitment-reports or commitments.
 
     \b
     --format gdelt writes GDELT 2.0 Event rows (61 tab-separated columns, no header): merged events
