@@ -25,7 +25,11 @@ system:
 run: setup
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/pactwatch --db $(DB) ingest examples/text examples/html examples/jsonl examples/warc
-	$(BIN)/pactwatch --db $(DB) articles
+	$(BIN)/pactwatch --db $(DB) articles --limit 10
+	$(BIN)/pactwatch --db $(DB) quotes --limit 8
+	$(BIN)/pactwatch --db $(DB) events --limit 8
+	$(BIN)/pactwatch --db $(DB) pacts --source article
+	$(BIN)/pactwatch --db $(DB) allies PRK --on 2025-01-01
 
 test: setup system
 	. scripts/test-env.sh && $(BIN)/python -m pytest
