@@ -17,6 +17,7 @@ from typing import Any
 
 from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
+from pactwatch.nlp.petrarch_match import code_petrarch_events
 from pactwatch.nlp.types import Event, Mention
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
@@ -58,7 +59,7 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-    return events
+    return events + code_petrarch_events(doc, mentions, lexicon, on, events)
 
 
 def _token_owners(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
@@ -275,10 +276,7 @@ class _SentenceCoder:
                 return []  # "agreed to help", "urged X to arrest": the governing verb codes the event
             entries = self.lexicon.verbs.get(lemma, [])
             entry = self.select(trigger, entries) if entries else None
-            events = self.code_verb(trigger, entry) if entry else []
-            if not events and self.lexicon.petrarch:
-                events = self.code_petrarch(trigger)
-            return events
+            return self.code_verb(trigger, entry) if entry else []
         entries = self.lexicon.nouns.get(lemma, [])
         entry = self.select(trigger, entries) if entries else None
         return self.code_noun(trigger, entry) if entry else []
@@ -484,30 +482,6 @@ class _SentenceCoder:
             return None
         return self.on
 
-    def code_petrarch(self, verb: Token) -> list[Event]:
-        from pactwatch.nlp.petrarch_verbs import match_verb
-
-        words = [t.text for t in self.sent]
-        spans = _mention_spans(self.sent, self.owner)
-        for dictionary in self.lexicon.petrarch:
-            hit = match_verb(dictionary, verb.lemma_.lower(), verb.i - self.sent.start, words, spans,
-                             verb.lower_)
-            if hit is None:
-                continue
-            code, label, source_i, target_i = hit
-            entry = LexEntry(lemma=verb.lemma_.lower(), code=code, pos="verb", flags=frozenset())
-            state = self.status(verb)
-            if state in ("unreal",) or (state == "negated" and "not" not in label.lower()):
-                return []
-            sources = [self.owner[self.sent.start + source_i]] if source_i is not None else self.subject_of(verb)[0]
-            targets = [self.owner[self.sent.start + target_i]] if target_i is not None \
-                else self.targets_of(verb, entry, sources)
-            if sources and not targets:  # PETRARCH codes a missing target as "---"
-                targets = [Mention(verb.idx, verb.idx + len(verb), verb.text, "---", "none", "petrarch")]
-            events = self.pairs(verb, entry, code, sources, targets, verb)
-            return [_relabel(e, f"petrarch:{label}") for e in events]
-        return []
-
 
 def _paragraph_part(sent: Any, token: Token) -> Any:
     """The part of the parser's sentence inside the trigger's paragraph (sentences may run over "\n\n")."""
@@ -521,29 +495,6 @@ def _paragraph_part(sent: Any, token: Token) -> Any:
     end = len(text) if end < 0 else end
     span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
     return span if span is not None else sent
-
-
-def _relabel(event: Event, matched: str) -> Event:
-    from dataclasses import replace
-
-    return replace(event, matched=matched)
-
-
-def _mention_spans(sent: Any, owner: dict[int, Mention]) -> dict[int, int]:
-    """Sentence-relative start token -> end token (exclusive) of each actor mention."""
-    spans: dict[int, int] = {}
-    i = sent.start
-    while i < sent.end:
-        mention = owner.get(i)
-        if mention is None:
-            i += 1
-            continue
-        j = i
-        while j < sent.end and owner.get(j) is mention:
-            j += 1
-        spans[i - sent.start] = j - sent.start
-        i = j
-    return spans
 
 
 def _date_spans(sent: Any, words: set[str]) -> list[str]:
