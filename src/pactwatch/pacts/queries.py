@@ -81,11 +81,10 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
                 "defends_attacker_under": sorted({r["commitment"] for r in other_side if r["ally"] == state}),
             })
     ring: dict[str, set[str]] = {}
-    for defender in defenders:
-        for row in allies(db, defender, day, baseline, origins, with_evidence=False):
-            ally = row["ally"]
-            if ally not in defenders and ally != attacked and ally != by:
-                ring.setdefault(ally, set()).add(defender)
+    for row in sql.defenders_of_many(db, defenders, day, _origins(baseline, origins)):
+        ally = row["ally"]
+        if ally not in defenders and ally != attacked and ally != by:
+            ring.setdefault(ally, set()).add(row["party"])
     second = [{"state": s, "defends": sorted(d)} for s, d in sorted(ring.items())]
     summary = _summary(attacked, by, day, defenders, conflicted, second)
     return {"attacked": attacked, "by": by, "on": day, "defenders": direct, "defender_states": defenders,
@@ -139,16 +138,13 @@ def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | 
     """The dyad's events, quotes and commitments over time, with monthly Goldstein totals."""
     x, y = x.upper(), y.upper()
     (x0, x1), (y0, y1) = _prefix_range(x), _prefix_range(y)
-    lo, hi = start or "0000", end or "9999"
-    events = db.query(
-        "SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
-        " FROM events WHERE source >= ? AND source < ? AND target >= ? AND target < ? AND date >= ? AND date <= ?"
-        " UNION ALL "
-        "SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
-        " FROM events WHERE source >= ? AND source < ? AND target >= ? AND target < ? AND date >= ? AND date <= ?"
-        " ORDER BY date, id",
-        (x0, x1, y0, y1, lo, hi, y0, y1, x0, x1, lo, hi),
-    )
+    # "+date" keeps the planner on the dyad index (source, target, date) instead of the date index.
+    half = ("SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
+            " FROM events WHERE source >= ? AND source < ? AND target >= ? AND target < ?"
+            " AND +COALESCE(date, '') >= ? AND +COALESCE(date, '') <= ?")
+    lo, hi = start or "", end or "9999"
+    events = db.query(f"{half} UNION ALL {half}", (x0, x1, y0, y1, lo, hi, y0, y1, x0, x1, lo, hi))
+    events.sort(key=lambda e: (e["date"] or "", e["id"]))
     monthly: dict[str, dict[str, Any]] = {}
     for e in events:
         month = (e["date"] or "")[:7] or "undated"

@@ -84,6 +84,22 @@ def defenders(db: Database, party: str, on: str, origins: Sequence[str]) -> list
     )
 
 
+def defenders_of_many(db: Database, parties: Sequence[str], on: str, origins: Sequence[str]) -> list[dict[str, Any]]:
+    """Distinct (party, ally) pairs: who is bound on ``on`` to defend each of ``parties`` (one query)."""
+    if not parties:
+        return []
+    where, params = _origins_clause(origins)
+    marks = ", ".join("?" * len(parties))
+    return db.query(
+        "SELECT DISTINCT me.party AS party, other.party AS ally FROM commitment_parties me"
+        " JOIN commitments c ON c.id = me.commitment_id"
+        " JOIN commitment_parties other ON other.commitment_id = me.commitment_id AND other.party <> me.party"
+        f" WHERE me.party IN ({marks}) AND {ACTIVE.format(p='me')} AND {ACTIVE.format(p='other')}"
+        f" AND other.defense = 1 AND (c.ended IS NULL OR c.ended > ?) AND {where}",
+        [*parties, on, on, on, on, on, on, on, *params],
+    )
+
+
 def evidence(db: Database, commitment_id: int, party: str | None) -> dict[str, Any] | None:
     """The first binding step of a commitment (for a member, its own membership step first)."""
     return db.query_one(

@@ -34,8 +34,11 @@ CREATE TABLE commitment_parties (
     consul INTEGER NOT NULL DEFAULT 0,
     note TEXT
 );
-CREATE INDEX commitment_parties_party ON commitment_parties(party, joined);
-CREATE INDEX commitment_parties_commitment ON commitment_parties(commitment_id, party);
+-- Covering indexes: the allies/obligations joins read only these columns, never the table.
+CREATE INDEX commitment_parties_party
+    ON commitment_parties(party, joined, left_on, suspended_from, commitment_id, defense);
+CREATE INDEX commitment_parties_commitment
+    ON commitment_parties(commitment_id, party, joined, left_on, suspended_from, defense);
 
 -- The lifecycle timeline of each commitment, every step with its evidence.
 CREATE TABLE commitment_events (
