@@ -1,0 +1,185 @@
+"""Who acts and who is acted on, for the event coder: sources and targets read from the parse.
+
+The source of a verb is its subject (the "by" agent of a passive, the governing verb's subject
+for "agreed to help"); the target comes from objects and prepositional phrases, then from the
+rest of the sentence, then from the article (the unnamed other party of a signing). Actor spans
+come from ``pactwatch.nlp.actors`` plus the context mentions of ``event_context``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from pactwatch.nlp.event_clauses import CLAUSE_DEPS, REPORT_VERBS
+from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
+from pactwatch.nlp.types import Mention
+
+Token = Any  # spacy.tokens.Token
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj", "iobj"}
+TARGET_PREP_ORDER = ("with", "to", "against", "on", "toward", "towards", "at", "into", "in", "upon", "from",
+                     "for", "over", "between", "of", "across")
+
+
+def token_owners(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the longest mention covering it (nested mentions lose to their container)."""
+    owner: dict[int, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.end - m.start):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            owner[token.i] = mention
+    return owner
+
+
+def distinct_codes(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.code not in seen:
+            seen.add(mention.code)
+            out.append(mention)
+    return out
+
+
+class ActorMixin:
+    """Source and target finding; mixed into the sentence coder (needs doc, sent, owner, mentions)."""
+
+    doc: Any
+    sent: Any
+    owner: dict[int, Mention]
+    mentions: list[Mention]
+    lexicon: EventLexicon
+    on: date | None
+    # status() comes from event_clauses.ClauseMixin, which precedes this class in the coder's bases.
+
+    def actors_in(self, token: Token, stop: set[str] = CLAUSE_DEPS) -> list[Mention]:
+        """Distinct mentions in the phrase headed by ``token``, not descending into clauses.
+
+        Prepositional modifiers are searched only when the phrase itself names no actor: "the
+        British ambassador to Tehran" is Britain's envoy; "the leaders of Mali and Niger" are both.
+        """
+        for prep_levels in (0, 1):
+            found: list[Mention] = []
+            stack = [(token, prep_levels)]
+            while stack:
+                node, levels = stack.pop()
+                mention = self.owner.get(node.i)
+                if mention is not None and mention not in found:
+                    found.append(mention)
+                for child in node.children:
+                    if child.dep_ in stop:
+                        continue
+                    if child.dep_ == "prep":  # one level of "of/in/to" at most: no deep modifiers
+                        if levels > 0:
+                            stack.append((child, levels - 1))
+                    else:
+                        stack.append((child, levels))
+            if found:
+                found.sort(key=lambda m: m.start)
+                return distinct_codes(found)
+        return []
+
+    def subject_of(self, verb: Token) -> tuple[list[Mention], Token | None]:
+        """Source actors of a verb: its subject, the passive agent, or inherited from the governing verb."""
+        node = verb
+        for _ in range(4):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+            if passive:
+                for child in node.children:
+                    if child.dep_ == "agent":
+                        return self.actors_in(child), child
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not passive]
+            for child in subjects:  # a dateline can parse as a second subject: take one with actors
+                if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                    return self.actors_in(node.head), node.head
+                actors = self.actors_in(child)
+                if actors:
+                    return actors, child
+            if subjects:
+                return [], subjects[0]
+            if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
+                node = node.head  # "agreed to help": the helper is the one who agreed
+                continue
+            if node.dep_ == "relcl":
+                return self.actors_in(node.head), node.head
+            break
+        return [], None
+
+    def speaker_of(self, token: Token) -> list[Mention]:
+        """Subject of the reporting verb that frames ``token`` ("..., Putin said")."""
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in REPORT_VERBS:
+                actors, _ = self.subject_of(node)
+                return actors
+        # The reporting clause may be the sentence root with the quote as a sibling clause.
+        root = self.sent.root
+        if root.lemma_.lower() in REPORT_VERBS and root.i != token.i:
+            actors, _ = self.subject_of(root)
+            return actors
+        return []
+
+    def context_counterpart(self, sources: list[Mention]) -> list[Mention]:
+        """The nearest earlier actor of another country: the unnamed other party of a signing or meeting."""
+        countries = {m.code[:3] for m in sources}
+        counts: dict[str, int] = {}
+        latest: dict[str, Mention] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if mention.start >= self.sent.start_char:
+                break
+            if mention.code[:3] not in countries and mention.kind != "pronoun":
+                counts[mention.code[:3]] = counts.get(mention.code[:3], 0) + 1
+                latest[mention.code[:3]] = mention
+        if not counts:
+            return []
+        best = max(counts, key=lambda c: (counts[c], latest[c].start))  # most mentioned, then most recent
+        return [latest[best]]
+
+    def targets_of(self, verb: Token, entry: LexEntry, sources: list[Mention]) -> list[Mention]:
+        source_codes = {m.code for m in sources}
+        by_prep: dict[str, list[Mention]] = {}
+        ordered: list[Mention] = []
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+                ordered += self.actors_in(child)
+            elif child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
+                by_prep.setdefault(child.lower_, []).extend(self.actors_in(child))
+            elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                for grand in child.children:  # "urged Mongolia to arrest", "agreed to meet X"
+                    if grand.dep_ in OBJECT_DEPS:
+                        ordered += self.actors_in(grand)
+                    elif grand.dep_ == "prep":
+                        by_prep.setdefault(grand.lower_, []).extend(self.actors_in(grand))
+        # Objects first unless the entry names the preposition of its target ("meet with X").
+        preferred = [p for p in TARGET_PREP_ORDER if p in entry.preps]
+        rest = [p for p in TARGET_PREP_ORDER if p not in entry.preps]
+        candidates: list[Mention] = []
+        for prep in preferred:
+            candidates += by_prep.get(prep, [])
+        candidates += ordered
+        for prep in rest:
+            candidates += by_prep.get(prep, [])
+        return [m for m in distinct_codes(candidates) if m.code not in source_codes]
+
+    def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """Last resort: the nearest actor of another country after the trigger in the same clause
+        chain (not inside a conditional or another reported clause)."""
+        countries = {m.code[:3] for m in sources}
+        for index in range(trigger.i + 1, self.sent.end):
+            mention = self.owner.get(index)
+            if mention is None or mention.code[:3] in countries or mention.kind == "pronoun":
+                continue
+            token = self.doc[index]
+            if any(a.dep_ in ("ccomp", "relcl", "parataxis") and a.i > trigger.i for a in token.ancestors
+                   if a.i != trigger.i and trigger not in list(a.ancestors) + [a]):
+                continue
+            if self.status(token) == "unreal":
+                continue
+            return [mention]
+        return []

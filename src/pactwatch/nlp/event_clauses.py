@@ -1,0 +1,120 @@
+"""Clause status and dating for the event coder: is a trigger's clause a fact, and on which day?
+
+A trigger is coded only when its clause reports something that happened (or, for meetings and
+aid, something planned: see ``events.adjust``). Negation, conditionals, possibility modals and
+governing verbs such as "refuse" or "plan" change that status; the walk stops at the nearest
+reporting verb, because "X said Y attacked" reports an attack as a fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from pactwatch.nlp.dates import is_period_reference, resolve_date
+
+Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
+
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"}
+POSSIBILITY_MODALS = {"could", "might", "may", "should", "can", "must", "ought"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+FUTURE_GOVERNORS = {"plan", "expect", "due", "set", "schedule", "intend", "want", "hope", "aim", "prepare", "going"}
+NEGATING_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone", "scrap", "suspend",
+                      "halt", "freeze", "end", "abandon", "undermine"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+REPORT_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare",
+                "report", "confirm", "claim", "write", "insist", "explain", "affirm", "reiterate", "remark",
+                "comment", "assert", "according"}
+RECIPROCAL_WORDS = {"each other", "one another"}
+
+
+class ClauseMixin:
+    """Clause status and date of a trigger; mixed into the sentence coder (needs doc, sent, on)."""
+
+    doc: Any
+    sent: Any
+    on: date | None
+
+    def clause_path(self, token: Token) -> Iterator[Token]:
+        """The token and its governing verbs up to (not past) the nearest reporting verb."""
+        node = token
+        yield node
+        while node.head.i != node.i and node.dep_ not in ("ccomp", "parataxis"):
+            node = node.head
+            if node.lemma_.lower() in REPORT_VERBS:
+                return
+            yield node
+
+    def status(self, token: Token) -> str:
+        """'fact', 'negated', 'future' or 'unreal' (conditional / merely possible)."""
+        state = "fact"
+        for node in self.clause_path(token):
+            for child in node.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (low in ("never", "no") and child.dep_ in ("neg", "advmod", "det") and node.i == token.i):
+                    return "negated"
+                if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+                    return "unreal"
+                if child.dep_ == "aux" and low in POSSIBILITY_MODALS:
+                    return "unreal"
+                if child.dep_ == "aux" and low in FUTURE_AUX:
+                    state = "future"
+            lemma = node.lemma_.lower()
+            if node.i != token.i and lemma in NEGATING_GOVERNORS:
+                return "negated"
+            if node.i != token.i and (lemma in FUTURE_GOVERNORS or node.lower_ == "due"):
+                state = "future"
+            if node.pos_ == "VERB" and node.i != token.i and node.dep_ not in ("xcomp", "conj", "acomp"):
+                break
+        return state
+
+    def says_each_other(self, trigger: Token) -> bool:
+        window = self.doc[trigger.i: min(trigger.i + 8, self.sent.end)].text.lower()
+        return any(word in window for word in RECIPROCAL_WORDS)
+
+    def event_date(self, clause: Token) -> date | None:
+        """Day named in the trigger's own clause; the publication day when none; None for a period."""
+        texts: list[str] = []
+        stack = [clause]
+        while stack:
+            node = stack.pop()
+            if node.ent_type_ in ("DATE", "TIME") or node.lower_ in ("yesterday", "today", "tonight"):
+                texts.append(node.text)
+            stack.extend(c for c in node.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "xcomp")
+        if not texts:
+            return self.on
+        spans = _date_spans(self.sent, {t for t in texts})
+        for text in spans:
+            resolved = resolve_date(text, self.on)
+            if resolved is not None:
+                return resolved
+        if any(is_period_reference(t) for t in spans):
+            return None
+        return self.on
+
+
+def paragraph_part(sent: Any, token: Token) -> Any:
+    """The part of the parser's sentence inside the trigger's paragraph (sentences may run over "\n\n")."""
+    text = sent.text
+    if "\n\n" not in text:
+        return sent
+    offset = token.idx - sent.start_char
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    start = 0 if start < 0 else start + 2
+    end = len(text) if end < 0 else end
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    return span if span is not None else sent
+
+
+def _date_spans(sent: Any, words: set[str]) -> list[str]:
+    """Contiguous date-entity texts in the sentence that contain one of ``words``."""
+    out: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME") and any(t.text in words for t in ent):
+            out.append(ent.text)
+    for word in ("yesterday", "today", "tonight"):
+        if word in {w.lower() for w in words} and word not in " ".join(out).lower():
+            out.append(word)
+    return out
