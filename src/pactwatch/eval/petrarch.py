@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,21 @@ def read_records(xml_path: Path) -> list[dict[str, Any]]:
                 noevents = True
             elif attrs.get("eventcode"):
                 expected.append((attrs.get("sourcecode", ""), attrs.get("targetcode", ""), attrs["eventcode"]))
+        stamp = (sentence.get("date") or "").strip()
         records.append({
             "id": sentence.get("id"), "category": sentence.get("category"),
+            "date": _record_date(stamp),
             "text": " ".join((text_node.text or "").split()), "expected": expected, "noevents": noevents,
         })
     return records
+
+
+def _record_date(stamp: str) -> date | None:
+    """``19950101`` -> 1995-01-01 (the actor dictionaries' dated codes depend on it)."""
+    try:
+        return date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8])) if len(stamp) == 8 else None
+    except ValueError:
+        return None
 
 
 def evaluate_petrarch(xml_path: Path, actor_files: Sequence[Path], verb_files: Sequence[Path],
@@ -54,7 +65,8 @@ def evaluate_petrarch(xml_path: Path, actor_files: Sequence[Path], verb_files: S
     noevent_total = noevent_clean = 0
     details = []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
-        events = code_events(doc, find_mentions(doc, tables, None), lexicon, None)
+        on = record["date"]
+        events = code_events(doc, find_mentions(doc, tables, on), lexicon, on)
         predicted = {(e.source, e.target, e.cameo_code) for e in events}
         predicted_total += len(predicted)
         hits = [c for c in record["expected"] if c in predicted]

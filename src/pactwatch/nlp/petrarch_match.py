@@ -1,17 +1,64 @@
 """PETRARCH-style coding with users' verb dictionaries (``pactwatch.nlp.petrarch_verbs``).
 
-Called once per document from ``pactwatch.nlp.events.code_events``; events that our own lexicon
+PETRARCH reads a verb phrase as: the words before the verb (the "lower" side, where the source
+stands) and the words after it inside its phrase (the "upper" side, where the target stands).
+Here the phrase comes from the spaCy dependency parse:
+
+* the verb is found by its surface form (regular inflections and the dictionary's irregular
+  forms), else by its lemma; multi-word verbs (``+CORDON_OFF``, ``WIRE_+TAP``) need their
+  words right before / after it and take their own code;
+* a pattern's upper words are matched, in order, over the verb's right-hand subtree (without
+  coordinated verbs, which are coded on their own), its lower words outward over the sentence
+  before the verb; ``_`` joins words that must be adjacent; ``&SET`` matches any member of a
+  synonym set (members may be several words); ``$``/``+``/``%`` match an actor mention and give
+  the source / target / compound; ``^`` is a gap. The heaviest matching pattern wins; a null
+  pattern (``[---]``) blocks coding; otherwise the verb line's code, then the block's applies;
+* source and target default to the actors of the subject and of the first complement holding
+  an actor (objects, prepositional phrases, clause complements), searched level by level so
+  "ties with X" and "a resumption of ties between X and Y" reach X (and Y);
+* coordinated actors ("X, Y and Z") give one event per source/target pair; a ``%`` before the
+  verb codes the compound's members with each other ("X and Y agree"); ``[a:b]`` codes add the
+  target's reply event (visit 032 -> receive 033); a passive verb takes the ``by`` agent as source;
+* a negation, a possibility modal or a condition on the verb stops coding unless the matched
+  pattern itself contains those words ("WILL NOT *", "&NEGATVAUXVRB *").
+
+Called once per document from ``pactwatch.nlp.events.code_events``; events our own lexicon
 already coded for the same sentence and actor pair are not repeated.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
+from pactwatch.nlp.dates import is_period_reference, resolve_date
+from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon
+from pactwatch.nlp.petrarch_verbs import Pattern, VerbDictionary, VerbEntry
 from pactwatch.nlp.types import Event, Mention
+
+Token = Any  # spacy.tokens.Token
+
+LOWER_WINDOW = 12  # how far before the verb (in words) a lower pattern word may stand
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "punct", "cc", "mark"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj", "prep", "xcomp", "ccomp",
+                             "acomp", "npadvmod", "advmod", "pcomp"})
+MODALS = frozenset({"could", "might", "may", "should", "can", "ca", "must", "ought"})
+CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+NO_TARGET = "---"
+
+
+@dataclass(frozen=True)
+class _Match:
+    code: str | None
+    paired: str | None
+    label: str
+    source: tuple[Mention, ...] | None = None  # from "$" in the pattern
+    target: tuple[Mention, ...] | None = None  # from "+" (or a "%" after the verb)
+    compound: tuple[Mention, ...] | None = None  # from "%" before the verb
+    consumed: frozenset[int] = frozenset()  # token indices the pattern's words matched
 
 
 def code_petrarch_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: date | None,
@@ -19,20 +66,20 @@ def code_petrarch_events(doc: Any, mentions: list[Mention], lexicon: EventLexico
     """Events from the PETRARCH dictionaries in ``lexicon`` not already in ``coded``."""
     if not lexicon.petrarch or not mentions:
         return []
-    from pactwatch.nlp.events import _SentenceCoder, _token_owners  # transitional
-
     owner = _token_owners(doc, mentions)
     done = {(e.start, e.source, e.target) for e in coded}
     out: list[Event] = []
     seen: set[tuple[int, str, str, str]] = set()
     for sent in doc.sents:
         if not any(i in owner for i in range(sent.start, sent.end)):
+            continue  # no actor: no event
+        if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
             continue
-        coder = _SentenceCoder(doc, sent, owner, lexicon, on, mentions)
+        coder = _SentenceCoder(doc, sent, owner, lexicon, on)
         for verb in sent:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            for event in _code_verb(coder, verb):
+            for event in coder.code(verb):
                 key = (event.start, event.source, event.target, event.cameo_code)
                 if key in seen or key[:3] in done:
                     continue
@@ -41,43 +88,337 @@ def code_petrarch_events(doc: Any, mentions: list[Mention], lexicon: EventLexico
     return out
 
 
-def _code_verb(coder: Any, verb: Any) -> list[Event]:
-    from pactwatch.nlp.petrarch_verbs import match_verb
+def _token_owners(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the longest mention covering it."""
+    owner: dict[int, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.end - m.start):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                owner[token.i] = mention
+    return owner
 
-    sent, owner = coder.sent, coder.owner
-    words = [t.text for t in sent]
-    spans = _mention_spans(sent, owner)
-    for dictionary in coder.lexicon.petrarch:
-        hit = match_verb(dictionary, verb.lemma_.lower(), verb.i - sent.start, words, spans, verb.lower_)
-        if hit is None:
-            continue
-        code, label, source_i, target_i = hit
-        entry = LexEntry(lemma=verb.lemma_.lower(), code=code, pos="verb", flags=frozenset())
-        state = coder.status(verb)
-        if state in ("unreal",) or (state == "negated" and "not" not in label.lower()):
+
+def verb_entries(dictionary: VerbDictionary, verb: Token) -> list[tuple[VerbEntry, list[int]]]:
+    """Dictionary lines naming ``verb`` whose extra words stand around it, most words first.
+
+    Each comes with the token indices of its extra words (particles, prefixes).
+    """
+    heads = set(dictionary.surface.get(verb.lower_, ()))
+    lemma = verb.lemma_.lower()
+    if not heads and lemma in dictionary.entries:
+        heads = {lemma}
+    doc = verb.doc
+    found: list[tuple[VerbEntry, list[int]]] = []
+    for head in sorted(heads):
+        for entry in dictionary.entries.get(head, []):
+            used: list[int] = []
+            ok = True
+            for k, word in enumerate(reversed(entry.before)):
+                i = verb.i - 1 - k
+                if i < 0 or doc[i].text.upper() != word:
+                    ok = False
+                    break
+                used.append(i)
+            particles = [c for c in verb.children if c.dep_ == "prt"]
+            for k, word in enumerate(entry.after):
+                i = verb.i + 1 + k
+                if i < len(doc) and doc[i].text.upper() == word:
+                    used.append(i)
+                elif k == 0 and any(p.text.upper() == word for p in particles):
+                    used.append(next(p.i for p in particles if p.text.upper() == word))
+                else:
+                    ok = False
+                    break
+            if ok:
+                found.append((entry, used))
+    found.sort(key=lambda pair: -len(pair[1]))
+    if found and found[0][1]:  # a multi-word verb found: its plain reading does not apply
+        found = [pair for pair in found if pair[1]]
+    return found
+
+
+class _SentenceCoder:
+    def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
+                 on: date | None) -> None:
+        self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
+
+    # ---- actors ---------------------------------------------------------------------------
+    def group_of(self, index: int) -> tuple[Mention, ...]:
+        """The mention at ``index`` with the actors coordinated with it ("X, Y and Z")."""
+        token = self.doc[index]
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members: list[Mention] = []
+        stack = [first]
+        while stack:
+            node = stack.pop(0)
+            mention = self.owner.get(node.i)
+            if mention is None:  # the conjunct's phrase may hold the actor: "the government of X"
+                found = self.phrase_actors(node, follow_conj=False)
+                members.extend(found)
+            elif mention not in members:
+                members.append(mention)
+            stack.extend(c for c in node.children if c.dep_ == "conj")
+        mention = self.owner[index]
+        if mention not in members:
+            members.insert(0, mention)
+        return _distinct(members)
+
+    def phrase_actors(self, head: Token, follow_conj: bool = True, depth: int = 6) -> tuple[Mention, ...]:
+        """Actors of the phrase headed by ``head``: the shallowest level of its tree holding one."""
+        level = [head]
+        for _ in range(depth):
+            hits = [t for t in level if t.i in self.owner]
+            if hits:
+                if not follow_conj:
+                    return _distinct(self.owner[t.i] for t in hits)
+                return _distinct(m for t in hits for m in self.group_of(t.i))
+            level = [c for t in level for c in t.children
+                     if c.dep_ not in CLAUSE_DEPS and (follow_conj or c.dep_ != "conj")]
+            if not level:
+                break
+        return ()
+
+    def subject(self, verb: Token) -> tuple[tuple[Mention, ...], bool]:
+        """(source actors, passive) of a verb, climbing to the governing verb when it has no subject."""
+        node = verb
+        for _ in range(5):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+            if passive:
+                agents = [c for c in node.children if c.dep_ == "agent"]
+                return (self.phrase_actors(agents[0]) if agents else ()), True
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                if subjects[0].tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                    return self.phrase_actors(node.head), False
+                return self.phrase_actors(subjects[0]), False
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and node.head.i != node.i:
+                node = node.head  # "is about to restore", "condemned ... and promised"
+                continue
+            if node.dep_ in ("relcl", "acl"):
+                return self.phrase_actors(node.head), False
+            break
+        return (), False
+
+    def objects(self, verb: Token, passive: bool, skip: set[str]) -> tuple[Mention, ...]:
+        """The first complement of the verb (in text order) that holds an actor not in ``skip``."""
+        candidates: list[Token] = []
+        if passive:
+            candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        candidates += [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENT_DEPS]
+        for child in candidates:
+            found = tuple(m for m in self.phrase_actors(child) if m.code not in skip)
+            if found:
+                return found
+        return ()
+
+    # ---- patterns -------------------------------------------------------------------------
+    def upper_positions(self, verb: Token, used: list[int]) -> list[int]:
+        """Token indices after the verb inside its phrase, without coordinated verbs' phrases."""
+        cut: set[int] = set()
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                cut.update(t.i for t in child.subtree)
+            elif child.dep_ == "cc":
+                cut.add(child.i)
+        end = max(t.i for t in verb.subtree)
+        start = max([verb.i] + [i for i in used if i > verb.i]) + 1
+        return [i for i in range(start, min(end, self.sent.end - 1) + 1)
+                if i not in cut and not self.doc[i].is_punct]
+
+    def lower_positions(self, verb: Token, used: list[int]) -> list[int]:
+        start = min([verb.i] + used)
+        return [i for i in range(start - 1, self.sent.start - 1, -1) if not self.doc[i].is_punct]
+
+    def match_pattern(self, pattern: Pattern, dictionary: VerbDictionary, upper: list[int],
+                      lower: list[int]) -> _Match | None:
+        up = self.match_side(pattern.upper, upper, dictionary, forward=True)
+        if up is None:
+            return None
+        low = self.match_side(pattern.lower, lower, dictionary, forward=False)
+        if low is None:
+            return None
+        actors = {**low[0], **up[0]}
+        target = up[0].get("+") or up[0].get("%") or low[0].get("+")
+        return _Match(pattern.code, pattern.paired, pattern.text, actors.get("$"), target, low[0].get("%"),
+                      frozenset(up[1] | low[1]))
+
+    def match_side(self, elements: tuple[tuple[str, bool], ...], positions: list[int],
+                   dictionary: VerbDictionary, forward: bool) -> tuple[dict[str, tuple[Mention, ...]], set[int]] | None:
+        """Match pattern elements over ``positions`` (ordered outward from the verb)."""
+        actors: dict[str, tuple[Mention, ...]] = {}
+        consumed: set[int] = set()
+        cursor, adjacent = 0, False
+        for element, joined in elements:
+            if element == "^":
+                adjacent = False
+                continue
+            limit = cursor + 1 if adjacent else (len(positions) if forward else cursor + LOWER_WINDOW)
+            found: tuple[int, int] | None = None  # (first, last+1) slot of positions matched
+            for k in range(cursor, min(limit, len(positions))):
+                index = positions[k]
+                if element in ("$", "+", "%"):
+                    if index in self.owner:
+                        mention = self.owner[index]
+                        end = k
+                        while end < len(positions) and self.owner.get(positions[end]) is mention:
+                            end += 1
+                        actors.setdefault(element, self.group_of(index))
+                        found = (k, end)
+                        break
+                    continue
+                length = self.words_match(element, positions, k, dictionary, forward)
+                if length:
+                    found = (k, k + length)
+                    consumed.update(positions[k:k + length])
+                    break
+            if found is None:
+                return None
+            cursor, adjacent = found[1], joined
+        return actors, consumed
+
+    def words_match(self, element: str, positions: list[int], k: int, dictionary: VerbDictionary,
+                    forward: bool, depth: int = 0) -> int:
+        """How many positions from ``k`` the element matches (0: no match)."""
+        if element.startswith("&"):
+            if depth > 3:
+                return 0
+            best = 0
+            for member in dictionary.synsets.get(element.rstrip("_").upper(), []):
+                words = [w for w in member.replace("_", " ").split() if w]
+                if not words:
+                    continue
+                if len(words) == 1 and words[0].startswith("&"):
+                    best = max(best, self.words_match(words[0], positions, k, dictionary, forward, depth + 1))
+                    continue
+                exact_last = member.rstrip().endswith("_")
+                if exact_last:
+                    words[-1] += "_"
+                if not forward:
+                    words = words[::-1]
+                if k + len(words) > len(positions):
+                    continue
+                if all(_word_ok(w, self.doc[positions[k + j]].text) for j, w in enumerate(words)):
+                    best = max(best, len(words))
+            return best
+        return 1 if _word_ok(element, self.doc[positions[k]].text) else 0
+
+    def find(self, verb: Token) -> tuple[_Match, VerbEntry] | None:
+        for dictionary in self.lexicon.petrarch:
+            for entry, used in verb_entries(dictionary, verb):
+                upper, lower = self.upper_positions(verb, used), self.lower_positions(verb, used)
+                patterns = sorted(entry.block.patterns, key=lambda p: (-p.weight, p.line))
+                for pattern in patterns:
+                    match = self.match_pattern(pattern, dictionary, upper, lower)
+                    if match is not None:
+                        return _Match(match.code, match.paired, f"{entry.block.name.upper()}:{pattern.text}",
+                                      match.source, match.target, match.compound,
+                                      match.consumed | frozenset(used)), entry
+                code = entry.code or entry.block.code
+                if code is not None:
+                    paired = entry.paired if entry.code else entry.block.paired
+                    return _Match(code, paired, entry.block.name.upper(), consumed=frozenset(used)), entry
+        return None
+
+    # ---- coding ---------------------------------------------------------------------------
+    def blocked(self, verb: Token, consumed: frozenset[int]) -> bool:
+        """A negation, possibility modal or condition on the verb that the pattern did not match."""
+        node = verb
+        for _ in range(4):
+            for child in node.children:
+                low = child.lower_
+                if (child.dep_ == "neg" or low == "never") and child.i not in consumed:
+                    return True
+                if child.dep_ == "aux" and low in MODALS and child.i not in consumed:
+                    return True
+                if child.dep_ == "mark" and low in CONDITIONS and child.i not in consumed:
+                    return True
+            if node.dep_ in ("xcomp", "acomp") and node.head.i != node.i:
+                node = node.head  # "is not about to restore"
+                continue
+            break
+        return False
+
+    def code(self, verb: Token) -> list[Event]:
+        found = self.find(verb)
+        if found is None:
             return []
-        sources = [owner[sent.start + source_i]] if source_i is not None else coder.subject_of(verb)[0]
-        targets = [owner[sent.start + target_i]] if target_i is not None \
-            else coder.targets_of(verb, entry, sources)
-        if sources and not targets:  # PETRARCH codes a missing target as "---"
-            targets = [Mention(verb.idx, verb.idx + len(verb), verb.text, "---", "none", "petrarch")]
-        events = coder.pairs(verb, entry, code, sources, targets, verb)
-        return [replace(e, matched=f"petrarch:{label}") for e in events]
-    return []
+        match, _ = found
+        if match.code is None or self.blocked(verb, match.consumed):
+            return []
+        sources, passive = (match.source, False) if match.source else self.subject(verb)
+        if match.source and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            passive = True
+        pairs: list[tuple[Mention | None, Mention | None, str]] = []
+        if match.compound and len(match.compound) > 1:
+            members = match.compound
+            pairs = [(a, b, match.code) for a in members for b in members if a.code != b.code]
+        else:
+            if not sources:
+                return []
+            skip = {m.code for m in sources}
+            targets = match.target or self.objects(verb, passive and not match.source, skip)
+            if not targets:
+                pairs = [(s, None, match.code) for s in sources]
+            else:
+                pairs = [(s, t, match.code) for s in sources for t in targets if s.code != t.code]
+                if match.paired:
+                    pairs += [(t, s, match.paired) for s in sources for t in targets if s.code != t.code]
+        when = self.event_date(verb)
+        label = f"petrarch:{match.label}"
+        events: list[Event] = []
+        for source, target, code in pairs:
+            assert source is not None
+            info = self.lexicon.code_info(code) or CameoCode(code, "", code[:2], 0, 0.0)
+            events.append(Event(
+                source=source.code, target=target.code if target is not None else NO_TARGET, cameo_code=code,
+                root_code=info.root, quad_class=info.quad_class, goldstein=info.goldstein, date=when,
+                sentence=self.sent.text, start=self.sent.start_char, end=self.sent.end_char, matched=label))
+        return events
+
+    def event_date(self, verb: Token) -> date | None:
+        """A day named in the verb's own clause, else the publication day; None for a period."""
+        texts: list[str] = []
+        for ent in self.sent.ents:
+            if ent.label_ in ("DATE", "TIME") and any(_governed_by(t, verb) for t in ent):
+                texts.append(ent.text)
+        for text in texts:
+            resolved = resolve_date(text, self.on)
+            if resolved is not None:
+                return resolved
+        if any(is_period_reference(t) for t in texts):
+            return None
+        return self.on
 
 
-def _mention_spans(sent: Any, owner: dict[int, Mention]) -> dict[int, int]:
-    """Sentence-relative start token -> end token (exclusive) of each actor mention."""
-    spans: dict[int, int] = {}
-    i = sent.start
-    while i < sent.end:
-        mention = owner.get(i)
-        if mention is None:
-            i += 1
-            continue
-        j = i
-        while j < sent.end and owner.get(j) is mention:
-            j += 1
-        spans[i - sent.start] = j - sent.start
-        i = j
-    return spans
+def _governed_by(token: Token, verb: Token) -> bool:
+    """Whether ``token`` sits in ``verb``'s own clause (not inside a subordinate clause)."""
+    node = token
+    for _ in range(12):
+        if node.i == verb.i:
+            return True
+        if node.dep_ in CLAUSE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _word_ok(element: str, token: str) -> bool:
+    """A dictionary word against a token: exact when it ends in ``_``, else as a prefix (stem)."""
+    word = element.upper()
+    text = token.upper()
+    if word.endswith("_"):
+        return text == word.rstrip("_")
+    return text.startswith(word)
+
+
+def _distinct(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.code not in seen:
+            seen.add(mention.code)
+            out.append(mention)
+    return tuple(out)

@@ -35,9 +35,10 @@ WINDOW = 12  # how many tokens a spaced pattern word may skip
 class Pattern:
     lower: tuple[tuple[str, bool], ...]  # (element, adjacent-to-next) read outward from the verb
     upper: tuple[tuple[str, bool], ...]
-    code: str
+    code: str | None  # None: a null pattern ("[---]"): it matches and codes nothing
     line: int
     text: str
+    paired: str | None = None  # "[032:033]": the target's reply event (target -> source)
 
     @property
     def weight(self) -> int:
@@ -49,6 +50,20 @@ class VerbBlock:
     name: str
     code: str | None
     patterns: list[Pattern] = field(default_factory=list)
+    paired: str | None = None
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """One verb line: the head verb, words that must stand right before / after it, its code."""
+
+    head: str  # lower-case base form
+    before: tuple[str, ...]  # upper-case words, in text order ("WIRE" in WIRE_+TAP)
+    after: tuple[str, ...]  # particles ("DOWN" in +BREAK_DOWN)
+    code: str | None  # the line's own code, else None (the block's applies)
+    paired: str | None
+    block: VerbBlock
+    line: int
 
 
 @dataclass
@@ -59,11 +74,42 @@ class VerbDictionary:
     particles: dict[str, list[tuple[tuple[str, ...], str | None]]] = field(default_factory=dict)
     synsets: dict[str, list[str]] = field(default_factory=dict)
     problems: list[tuple[int, str]] = field(default_factory=list)
+    entries: dict[str, list[VerbEntry]] = field(default_factory=dict)  # head verb -> its lines
+    surface: dict[str, set[str]] = field(default_factory=dict)  # inflected form -> head verbs
+
+
+def regular_forms(verb: str) -> set[str]:
+    """The base form and its regular inflections (-s, -ed, -ing), as PETRARCH generates them."""
+    forms = {verb}
+    if not verb.isalpha():
+        return forms
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(verb + "es")
+    elif len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
+        forms.add(verb[:-1] + "ies")
+    else:
+        forms.add(verb + "s")
+    if verb.endswith("e"):
+        forms.update({verb + "d", verb[:-1] + "ing"})
+    elif len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
+        forms.update({verb[:-1] + "ied", verb + "ing"})
+    else:
+        forms.update({verb + "ed", verb + "ing"})
+        if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+            forms.update({verb + verb[-1] + "ed", verb + verb[-1] + "ing"})  # "stop" -> "stopped"
+    return forms
 
 
 def _code(text: str) -> str | None:
     code = text.split(":")[0].strip()
     return None if not code or code in ("---", "+++", "###") else code
+
+
+def _paired(text: str) -> str | None:
+    """The second half of a "[032:033]" code, if any."""
+    if ":" not in text:
+        return None
+    return _code(text.split(":", 1)[1])
 
 
 def _strip_comments(lines: list[str]) -> list[tuple[int, str]]:
@@ -101,13 +147,13 @@ def _elements(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _parse_pattern(body: str, code: str, number: int) -> Pattern:
+def _parse_pattern(body: str, code: str | None, number: int, paired: str | None = None) -> Pattern:
     body = re.sub(r"_\s*\*|\*\s*_", " * ", body)  # adjacency to the verb itself is not enforced
     lower_text, _, upper_text = body.partition("*")
     lower = _elements(lower_text)
     # Read the lower part outward from the verb: an element is joined to the one before it.
     outward = [(lower[i][0], lower[i - 1][1] if i > 0 else False) for i in range(len(lower) - 1, -1, -1)]
-    return Pattern(tuple(outward), tuple(_elements(upper_text)), code, number, body.strip())
+    return Pattern(tuple(outward), tuple(_elements(upper_text)), code, number, body.strip(), paired)
 
 
 def load_verb_dictionary(path: Path) -> VerbDictionary:
@@ -122,7 +168,8 @@ def load_verb_dictionary(path: Path) -> VerbDictionary:
         if header and not re.fullmatch(r"\s*-{3}\s*", header.group(3) or ""):
             dictionary.problems.append((number, f"verb block header read leniently: {stripped!r}"))
         if header:
-            block = VerbBlock(header.group(1).strip().rstrip("_").lower(), _code(header.group(2)))
+            block = VerbBlock(header.group(1).strip().rstrip("_").lower(), _code(header.group(2)),
+                              paired=_paired(header.group(2)))
             synset = None
             continue
         if stripped.startswith("---"):
@@ -149,9 +196,8 @@ def load_verb_dictionary(path: Path) -> VerbDictionary:
             if "*" not in body:
                 dictionary.problems.append((number, f"pattern without the verb marker '*': {stripped!r}"))
                 continue
-            code = _code(codes[0])
-            if code is not None:
-                block.patterns.append(_parse_pattern(body, code, number))
+            # A null code ("[---]") is kept: the pattern matches and blocks coding.
+            block.patterns.append(_parse_pattern(body, _code(codes[0]), number, _paired(codes[0])))
             continue
         _read_verb_line(dictionary, block, stripped, number)
     for blocks in dictionary.lemmas.values():
@@ -187,6 +233,12 @@ def _read_verb_line(dictionary: VerbDictionary, block: VerbBlock, line: str, num
     verb = parts[head_index].lstrip("+").lower()
     rest_words = tuple(p.lstrip("+").upper() for p in parts[head_index + 1:])
     target = block if own_code is None else VerbBlock(block.name, own_code, block.patterns)
+    before_words = tuple(p.lstrip("+").upper() for p in parts[:head_index])
+    own_paired = _paired(codes[0]) if codes else None
+    entry = VerbEntry(verb, before_words, rest_words, own_code, own_paired, block, number)
+    dictionary.entries.setdefault(verb, []).append(entry)
+    for form in regular_forms(verb):
+        dictionary.surface.setdefault(form, set()).add(verb)
     dictionary.lemmas.setdefault(verb, [])
     if target not in dictionary.lemmas[verb]:
         dictionary.lemmas[verb].append(target)
@@ -198,6 +250,7 @@ def _read_verb_line(dictionary: VerbDictionary, block: VerbBlock, line: str, num
         head = (form_marked[0] if form_marked else form_parts[0]).lstrip("+").lower() if form_parts else ""
         if head:
             dictionary.forms[head] = verb
+            dictionary.surface.setdefault(head, set()).add(verb)
 
 
 def _first_word(member: str) -> str:
@@ -285,6 +338,8 @@ def match_verb(dictionary: VerbDictionary, lemma: str, verb_index: int, words: l
         ok_low, src_low, tgt_low = _match_side(pattern.lower, before, words, spans, dictionary)
         if not ok_low:
             continue
+        if pattern.code is None:
+            return None
         source = src_up if src_up is not None else src_low
         target = tgt_up if tgt_up is not None else tgt_low
         return pattern.code, f"{block.name.upper()}:{pattern.text}", source, target
