@@ -143,7 +143,40 @@ class _Resolver:
         code = _dict_code(entry.dated, self.on)
         if code is None:
             return None
-        return code + role if len(code) == 3 and code in self.tables.countries and role not in ("-", "") else code
+        # A user dictionary's three-letter actor is a country-level actor even when our own
+        # country table does not know it ("Breland government" -> BRELGOV, as PETRARCH codes it).
+        return code + role if len(code) == 3 and role not in ("-", "") else code
+
+    def dict_agent_code(self, mod: Hit, hit: Hit) -> str | None:
+        """A dictionary actor with a dictionary agent ("Arnor's foreign minister" -> ARNGOVFRM).
+
+        The user's agent pattern wins over our own role for the user's own actors, so codes stay
+        those of the dictionaries the user chose; None when either side is not from a dictionary.
+        """
+        agent = hit.first("dict_agent")
+        entry = mod.first(*MODIFIER_KINDS)
+        if agent is None or entry is None or entry.kind != "dict_actor":
+            return None
+        base = self.modifier_code(mod, "-")
+        if base is None:
+            return None
+        pattern = agent.code
+        return pattern.replace("~", base[:3], 1) if pattern.endswith("~") else base[:3] + pattern.lstrip("~")
+
+    def agent_of(self, hit: Hit) -> Hit | None:
+        """The dictionary actor in "<agent> of/in/from <actor>" ("soldiers from Gondor")."""
+        if hit.first("dict_agent") is None:
+            return None
+        j = hit.end
+        if j + 1 >= len(self.doc) or self.doc[j].lower_ not in ("of", "in", "from"):
+            return None
+        j += 1
+        if self.doc[j].lower_ == "the":
+            j += 1
+        after = self.at.get(j)
+        if after is None or after.first("dict_actor") is None or self.index(after) in self.used:
+            return None
+        return after
 
     def name_after(self, tok: int) -> tuple[int, Entry | None] | None:
         """End token of a person name starting at ``tok`` and its leader entry, if any."""
@@ -186,6 +219,8 @@ class _Resolver:
                 mod = self.of_country(named[0] if named else hit.end)
             role = "ELI" if former and title.role == "GOV" else title.role
             code = self.modifier_code(mod, role) if mod is not None else None
+            if mod is not None and not former:
+                code = self.dict_agent_code(mod, hit) or code
             title_key = " ".join(normalise(t.text) for t in self.doc[hit.start : hit.end])
             first = min(hit.start, mod.start) if mod is not None and mod.start < hit.start else hit.start
             if named is not None:
@@ -223,10 +258,12 @@ class _Resolver:
                 continue
             mod, _ = self.left_modifier(k)
             of = self.of_country(hit.end) if mod is None else None
+            if mod is None and of is None:
+                of = self.agent_of(hit)
             by = "dictionary" if entry.kind == "dict_agent" else "table"
             if mod is not None or of is not None:
                 src = mod if mod is not None else of
-                code = self._role_code(src, entry)
+                code = self.dict_agent_code(src, hit) or self._role_code(src, entry)
                 if code is None:
                     continue
                 self.used.update({k, self.index(src)})
