@@ -15,7 +15,7 @@ from typing import Any
 # "approved a bill to allow Finland to join" is one ratification, "bid to join" one proposal.
 DOMINATING_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "compound", "amod", "nmod", "poss"})
 # Sub-clauses that report something else; their mentions are not parties of this statement.
-CUT_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos"})
+CUT_DEPS = frozenset({"advcl", "relcl", "parataxis"})
 # Prepositions whose objects are circumstances (place, time, reason, target), not parties.
 CIRCUMSTANCE_PREPS = frozenset({
     "in", "at", "against", "amid", "during", "after", "following", "despite", "over", "into", "for",

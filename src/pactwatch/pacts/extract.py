@@ -202,9 +202,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         event = match.value
         if event in INTENTION_EVENTS and is_future(token):
             event = "announced"
-        subject = subject_of(token)
-        if event == "signed" and subject is not None and subject.lemma_.lower() in ("law", "bill", "decree"):
-            event = "ratified"  # "the law ratifying the agreement was signed"
+        if event == "signed" and any(sent.doc[i].lemma_.lower() in ("law", "bill", "decree")
+                                     and sent.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj") for i in covered):
+            event = "ratified"  # "the law ratifying the agreement was signed": the ratification
         if event == "announced" and "suspended" in events:
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
         when = _date_for(token, covered, dates, len(triggers))
@@ -248,7 +248,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     if touched is None and (agreements or obligations or references):
         root_region = region(sent.root, ()) & set(range(sent.start, sent.end))
         states = sorted({p for i, p in token_party.items() if i in root_region and not res.codes.is_org(p)})
-        if len(states) >= 2 and (agreements or obligations):
+        if len(states) >= 2 and state.current is not None and state.current.parties <= set(states):
+            touched = state.current  # the pact in focus, named again beside other states
+        elif len(states) >= 2 and (agreements or obligations):
             touched = state.agreement(frozenset(states))
         elif state.current is not None and (references or agreements or obligations):
             touched = state.current
@@ -280,11 +282,13 @@ def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreeme
 
 
 def _is_trigger(token: Any) -> bool:
+    if token.lower_ in NOMINAL_TRIGGERS and token.pos_ in ("NOUN", "VERB"):
+        return True
+    if token.tag_ == "VBG":  # "procedures for entering and leaving" is no step; "are signing" is
+        return any(c.dep_ == "aux" for c in token.children)
     if token.pos_ in ("VERB", "AUX"):
         return True
-    if token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed"):
-        return True
-    return token.pos_ == "NOUN" and token.lower_ in NOMINAL_TRIGGERS
+    return token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed")
 
 
 def _become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:

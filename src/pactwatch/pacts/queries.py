@@ -28,8 +28,22 @@ def _day(on: str | date | None) -> str:
     return on.isoformat() if isinstance(on, date) else date.fromisoformat(on).isoformat()
 
 
-def _evidence(db: Database, row: dict[str, Any], party: str) -> dict[str, Any]:
-    found = sql.evidence(db, row["commitment_id"], party)
+STEP_RANK = {"entered_into_force": 0, "joined": 0, "ratified": 1, "signed": 2}
+
+
+def _best_steps(db: Database, commitment_ids: list[int]) -> dict[tuple[int, str | None], dict[str, Any]]:
+    """The first binding step of each commitment (and of each member), all in one query."""
+    best: dict[tuple[int, str | None], dict[str, Any]] = {}
+    for e in sql.events_of(db, sorted(set(commitment_ids))):
+        key = (e["commitment_id"], e["party"])
+        rank = (STEP_RANK.get(e["lifecycle_event"], 3), e["date"] or "")
+        if key not in best or rank < best[key]["_rank"]:
+            best[key] = {**e, "_rank": rank}
+    return best
+
+
+def _evidence(row: dict[str, Any], party: str, best: dict[tuple[int, str | None], dict[str, Any]]) -> dict[str, Any]:
+    found = best.get((row["commitment_id"], party)) or best.get((row["commitment_id"], None))
     if row["origin"] == "atop":
         return {"atop_id": row["reference"], "reference": f"ATOP {row['reference']}"}
     if not found:
@@ -46,6 +60,7 @@ def allies(db: Database, party: str, on: str | date | None = None, baseline: boo
     """Who is committed to defend ``party`` on ``on``: one row per (ally, commitment)."""
     day = _day(on)
     rows = sql.defenders(db, party.upper(), day, _origins(baseline, origins))
+    best = _best_steps(db, [r["commitment_id"] for r in rows]) if with_evidence else {}
     out = []
     for row in rows:
         since = max(d for d in (row["ally_since"], row["party_since"]) if d)
@@ -55,7 +70,7 @@ def allies(db: Database, party: str, on: str | date | None = None, baseline: boo
             "organisation": row["organisation"], "conditions": row["conditions"], "since": since,
         }
         if with_evidence:
-            item["evidence"] = _evidence(db, row, row["ally"])
+            item["evidence"] = _evidence(row, row["ally"], best)
         out.append(item)
     return out
 
@@ -138,12 +153,17 @@ def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | 
     """The dyad's events, quotes and commitments over time, with monthly Goldstein totals."""
     x, y = x.upper(), y.upper()
     (x0, x1), (y0, y1) = _prefix_range(x), _prefix_range(y)
-    # "+date" keeps the planner on the dyad index (source, target, date) instead of the date index.
-    half = ("SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
-            " FROM events WHERE source >= ? AND source < ? AND target >= ? AND target < ?"
-            " AND +COALESCE(date, '') >= ? AND +COALESCE(date, '') <= ?")
+    # One index seek per exact source code (RUS, RUSGOV, RUSMIL …), then a range on target within
+    # it: the dyad index (source, target, date) is used on both columns. "+date" keeps the planner
+    # off the date index.
     lo, hi = start or "", end or "9999"
-    events = db.query(f"{half} UNION ALL {half}", (x0, x1, y0, y1, lo, hi, y0, y1, x0, x1, lo, hi))
+    events = []
+    for (a0, a1), (b0, b1) in (((x0, x1), (y0, y1)), ((y0, y1), (x0, x1))):
+        for code in _codes_between(db, a0, a1):
+            events += db.query(
+                "SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
+                " FROM events WHERE source = ? AND target >= ? AND target < ?"
+                " AND +COALESCE(date, '') >= ? AND +COALESCE(date, '') <= ?", (code, b0, b1, lo, hi))
     events.sort(key=lambda e: (e["date"] or "", e["id"]))
     monthly: dict[str, dict[str, Any]] = {}
     for e in events:
@@ -169,6 +189,18 @@ def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | 
     commitments = [c for c in _commitments_by_id(db, [r["commitment_id"] for r in shared])]
     return {"x": x, "y": y, "events": events, "quotes": quotes, "commitments": commitments,
             "monthly": [monthly[k] for k in sorted(monthly)]}
+
+
+def _codes_between(db: Database, low: str, high: str) -> list[str]:
+    """Distinct event source codes in [low, high), each found by one index seek."""
+    codes: list[str] = []
+    current = low
+    while True:
+        code = db.scalar("SELECT MIN(source) FROM events WHERE source >= ? AND source < ?", (current, high))
+        if code is None or len(codes) > 100:
+            return codes
+        codes.append(code)
+        current = code + "\x00"
 
 
 def _commitments_by_id(db: Database, ids: list[int]) -> list[dict[str, Any]]:
