@@ -43,8 +43,10 @@ Token = Any  # spacy.tokens.Token
 LOWER_WINDOW = 12  # how far before the verb (in words) a lower pattern word may stand
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "punct", "cc", "mark"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj", "prep", "xcomp", "ccomp",
-                             "acomp", "npadvmod", "advmod", "pcomp"})
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj", "prep", "acomp", "npadvmod",
+                             "advmod", "pcomp"})
+CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl"})
+OUTER_DEPS = frozenset({"prep", "pobj", "acl", "xcomp", "pcomp", "agent", "dative"})  # beyond the noun phrase
 MODALS = frozenset({"could", "might", "may", "should", "can", "ca", "must", "ought"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 NO_TARGET = "---"
@@ -167,34 +169,76 @@ class _SentenceCoder:
         return _distinct(members)
 
     def phrase_actors(self, head: Token, follow_conj: bool = True, depth: int = 6) -> tuple[Mention, ...]:
-        """Actors of the phrase headed by ``head``: the shallowest level of its tree holding one."""
+        """Actors of the phrase headed by ``head``, nearest first.
+
+        The noun phrase itself (head, modifiers, possessor, coordinated nouns) is searched first;
+        only when it names no actor are its prepositional phrases and reduced clauses searched,
+        one level at a time ("a resumption of ties with X" reaches X).
+        """
         level = [head]
         for _ in range(depth):
-            hits = [t for t in level if t.i in self.owner]
-            if hits:
-                if not follow_conj:
-                    return _distinct(self.owner[t.i] for t in hits)
-                return _distinct(m for t in hits for m in self.group_of(t.i))
-            level = [c for t in level for c in t.children
-                     if c.dep_ not in CLAUSE_DEPS and (follow_conj or c.dep_ != "conj")]
+            found: list[Token] = []
+            outer: list[Token] = []
+            stack = list(level)
+            while stack:
+                node = stack.pop(0)
+                if node.i in self.owner:
+                    found.append(node)
+                for child in node.children:
+                    if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and not follow_conj):
+                        continue
+                    (outer if child.dep_ in OUTER_DEPS else stack).append(child)
+            if found:
+                found.sort(key=lambda t: t.i)
+                return self.carry_agents(_distinct(self.owner[t.i] for t in found))
+            level = outer
             if not level:
                 break
         return ()
 
+    def carry_agents(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """An agent over coordinated actors applies to each: "the ambassadors of X, Y and Z"."""
+        out: list[Mention] = []
+        for mention in mentions:
+            out.append(mention)
+            if len(mention.code) <= 3:
+                continue
+            suffix = mention.code[3:]
+            for token in self.tokens_of(mention):
+                if token.dep_ != "pobj":
+                    continue
+                for other in token.subtree:
+                    owned = self.owner.get(other.i)
+                    if owned is not None and owned is not mention and other.dep_ == "conj" \
+                            and len(owned.code) == 3 and owned not in out:
+                        out.append(Mention(owned.start, owned.end, owned.text, owned.code + suffix,
+                                           owned.kind, owned.resolved_by, owned.name))
+        return _distinct(out)
+
+    def tokens_of(self, mention: Mention) -> list[Token]:
+        return [t for t in self.sent if self.owner.get(t.i) is mention]
+
     def subject(self, verb: Token) -> tuple[tuple[Mention, ...], bool]:
-        """(source actors, passive) of a verb, climbing to the governing verb when it has no subject."""
+        """(source actors, passive) of a verb, climbing to the governing verb when it has no subject.
+
+        A passive verb takes its "by" agent as source; without an agent its subject is the source
+        (PETRARCH reads "X was criticized over ... with Y" as X against Y). A pronoun subject of
+        a clause takes the governing clause's subject ("X indicated it would act").
+        """
         node = verb
-        for _ in range(5):
+        for _ in range(6):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
-            if passive:
-                agents = [c for c in node.children if c.dep_ == "agent"]
-                return (self.phrase_actors(agents[0]) if agents else ()), True
-            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            agents = [c for c in node.children if c.dep_ == "agent"]
+            if passive and agents:
+                return self.phrase_actors(agents[0]), True
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
             if subjects:
                 if subjects[0].tag_ in ("WDT", "WP") and node.dep_ == "relcl":
                     return self.phrase_actors(node.head), False
-                return self.phrase_actors(subjects[0]), False
-            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and node.head.i != node.i:
+                found = self.phrase_actors(subjects[0])
+                if found or subjects[0].pos_ != "PRON" or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+                    return found, False
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "ccomp") and node.head.i != node.i:
                 node = node.head  # "is about to restore", "condemned ... and promised"
                 continue
             if node.dep_ in ("relcl", "acl"):
@@ -203,11 +247,13 @@ class _SentenceCoder:
         return (), False
 
     def objects(self, verb: Token, passive: bool, skip: set[str]) -> tuple[Mention, ...]:
-        """The first complement of the verb (in text order) that holds an actor not in ``skip``."""
+        """The first complement of the verb (in text order, clauses last) holding an actor not in ``skip``."""
         candidates: list[Token] = []
         if passive:
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
-        candidates += [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENT_DEPS]
+        right = [c for c in verb.children if c.i > verb.i]
+        candidates += [c for c in right if c.dep_ in COMPLEMENT_DEPS]
+        candidates += [c for c in right if c.dep_ in CLAUSE_COMPLEMENTS]
         for child in candidates:
             found = tuple(m for m in self.phrase_actors(child) if m.code not in skip)
             if found:
@@ -252,7 +298,8 @@ class _SentenceCoder:
         consumed: set[int] = set()
         cursor, adjacent = 0, False
         for element, joined in elements:
-            if element == "^":
+            if element == "^":  # skip one noun phrase (a whole actor mention counts as one)
+                cursor = self.skip_phrase(positions, cursor)
                 adjacent = False
                 continue
             limit = cursor + 1 if adjacent else (len(positions) if forward else cursor + LOWER_WINDOW)
@@ -278,6 +325,18 @@ class _SentenceCoder:
                 return None
             cursor, adjacent = found[1], joined
         return actors, consumed
+
+    def skip_phrase(self, positions: list[int], cursor: int) -> int:
+        for k in range(cursor, len(positions)):
+            token = self.doc[positions[k]]
+            mention = self.owner.get(token.i)
+            if mention is not None:
+                while k < len(positions) and self.owner.get(positions[k]) is mention:
+                    k += 1
+                return k
+            if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                return k + 1
+        return cursor
 
     def words_match(self, element: str, positions: list[int], k: int, dictionary: VerbDictionary,
                     forward: bool, depth: int = 0) -> int:
@@ -349,8 +408,6 @@ class _SentenceCoder:
         if match.code is None or self.blocked(verb, match.consumed):
             return []
         sources, passive = (match.source, False) if match.source else self.subject(verb)
-        if match.source and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            passive = True
         pairs: list[tuple[Mention | None, Mention | None, str]] = []
         if match.compound and len(match.compound) > 1:
             members = match.compound
@@ -369,11 +426,13 @@ class _SentenceCoder:
         when = self.event_date(verb)
         label = f"petrarch:{match.label}"
         events: list[Event] = []
-        for source, target, code in pairs:
-            assert source is not None
+        expanded = [(a, b, code) for source, target, code in pairs
+                    for a in source.code.split("/") if a  # "FRO/BIL/SAM": one event per actor
+                    for b in (target.code.split("/") if target is not None else [NO_TARGET]) if b and a != b]
+        for source_code, target_code, code in dict.fromkeys(expanded):
             info = self.lexicon.code_info(code) or CameoCode(code, "", code[:2], 0, 0.0)
             events.append(Event(
-                source=source.code, target=target.code if target is not None else NO_TARGET, cameo_code=code,
+                source=source_code, target=target_code, cameo_code=code,
                 root_code=info.root, quad_class=info.quad_class, goldstein=info.goldstein, date=when,
                 sentence=self.sent.text, start=self.sent.start_char, end=self.sent.end_char, matched=label))
         return events
