@@ -89,8 +89,8 @@ def regular_forms(verb: str) -> set[str]:
         forms.add(verb[:-1] + "ies")
     else:
         forms.add(verb + "s")
-    if verb.endswith("e"):
-        forms.update({verb + "d", verb[:-1] + "ing"})
+    if verb.endswith("e"):  # "agree" keeps its e before -ing ("agreeing"), "vote" drops it
+        forms.update({verb + "d", verb + "ing" if verb.endswith(("ee", "ye", "oe")) else verb[:-1] + "ing"})
     elif len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
         forms.update({verb[:-1] + "ied", verb + "ing"})
     else:
