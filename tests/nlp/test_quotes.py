@@ -174,3 +174,113 @@ def test_seed_gives_three_quotes(seed_path, nlp):
         assert article.body[q.start : q.end] == q.text
     # related headlines are not in the body and yield nothing
     assert not any("ideology" in q.text for q in quotes)
+
+
+# -- speakers: institutions, documents, spellings, cut-off quotes ----------------------------
+@pytest.fixture(scope="module")
+def annotator():
+    from pactwatch.nlp.pipeline import Annotator
+
+    return Annotator()
+
+
+def speakers_of(annotator, text: str) -> list[tuple[str, str]]:
+    """(speaker, first words) with the actor resolver's mentions, as the pipeline runs it."""
+    from pactwatch.nlp.actors import find_mentions
+
+    doc = next(iter(annotator.parse([Article(title=None, paragraphs=text.split("\n\n"), origin="t",
+                                             language="en")])))
+    quotes = extract_quotes(doc, find_mentions(doc, annotator.actor_tables, None))
+    return [(q.speaker, " ".join(q.text.split()[:3])) for q in quotes]
+
+
+def test_institution_phrasings_share_one_common_name():
+    from pactwatch.nlp.quote_institutions import institution_names
+
+    names = institution_names()
+    for phrase in ("the Ministry of Foreign Affairs of Japan", "Japan's foreign ministry",
+                   "a Japanese Foreign Ministry statement", "the Japanese foreign affairs ministry"):
+        assert names.canonical(phrase) == "Japanese Foreign Ministry", phrase
+    assert names.canonical("the foreign ministry", "JPNGOV") == "Japanese Foreign Ministry"
+    assert names.canonical("the ministry of foreign affairs", "USAGOV") == "State Department"
+    assert names.canonical("Israel's military") == names.canonical("the IDF") == "Israel Defense Forces"
+    assert names.canonical("the official IRNA news agency") == "IRNA"
+    assert names.canonical("the Korean Central News Agency") == "KCNA"
+    assert names.canonical("Russia's defense ministry") == "Russian Defense Ministry"
+    assert names.canonical("the presidential press service", "BLRGOV") == "Press service of the President of Belarus"
+    # nothing we know: left alone
+    assert names.canonical("the organising committee") is None
+    assert names.canonical("the foreign ministry") is None  # no country to name it by
+    assert names.capital_country("Tehran") == "IRN" and names.capital_country("Kremlin") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Earlier, the Ministry of Foreign Affairs of Japan said the sides would speed up the "entry into '
+     'force" of the pact.', [("Japanese Foreign Ministry", "entry into force")]),
+    ('"We struck radar sites and drone factories near the border," an Israeli military statement said.',
+     [("Israel Defense Forces", "We struck radar")]),
+    ("Israel's military called the raids \"limited and targeted strikes on air defences,\" without "
+     "giving details.", [("Israel Defense Forces", "limited and targeted")]),
+    ('"The envoy was handed a note of protest," the official IRNA news agency reports.',
+     [("IRNA", "The envoy was")]),
+    ('The press service of the Belarusian president said the law covers "every lawful means of '
+     'defence."', [("Press service of the President of Belarus", "every lawful means")]),
+])
+def test_institutional_speakers_get_their_common_name(annotator, text, expected):
+    assert speakers_of(annotator, text) == expected
+
+
+def test_a_capital_speaks_for_the_body_its_state_named_before(annotator):
+    text = ("The Iranian Foreign Ministry summoned the Danish envoy on Monday.\n\n"
+            "Tehran also protested a \"grave insult to the nation\" during the march.")
+    assert speakers_of(annotator, text) == [("Iranian Foreign Ministry", "grave insult to")]
+
+
+def test_comma_split_subject_prefers_the_name(nlp):
+    text = ('"After ten years of talks, the fishermen of both coasts finally see results," coast guard '
+            'spokesman, Ivo Marek said in the statement.')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Ivo Marek"]
+
+
+def test_an_infinitive_after_a_noun_is_not_the_cue(nlp):
+    text = ('Karl Brandt warned that Berlin has the right to respond "in whatever way it chooses," '
+            'as tensions rose.')
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Karl Brandt", "warn")]
+
+
+def test_the_articles_spelling_of_a_listed_person_wins(annotator):
+    # the leaders table spells him "Radoslaw"; this text says "Radek", a listed alias
+    text = ("Polish Foreign Minister Radek Sikorski spoke in Gdansk on Tuesday.\n\n"
+            "\"We will close the consulate before the end of the week,\" Sikorski said.")
+    assert speakers_of(annotator, text) == [("Radek Sikorski", "We will close")]
+
+
+def test_a_treaty_is_the_source_of_its_own_terms(annotator):
+    text = ("Valdonia and Ruritania signed the Amber Coast Treaty on Friday.\n\n"
+            "Under the treaty, each state must come to the aid of the other \"in case of an armed "
+            "attack on its territory\".")
+    assert speakers_of(annotator, text) == [("Amber Coast Treaty", "in case of")]
+
+
+def test_the_text_of_an_unnamed_agreement_speaks_for_it(annotator):
+    text = ("The two states signed a maritime security agreement in March.\n\n"
+            "The text of the agreement says that joint patrols serve \"the peace of the whole gulf\".")
+    assert speakers_of(annotator, text) == [("maritime security agreement", "the peace of")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("On Monday, Helga Sorensen inspected the new patrol ships.\n\n"
+     "\"We need vessels that can stay at sea for", "Helga Sorensen"),
+    ("The visit drew a sharp rebuke from Valdonian officials.\n\n"
+     "\"No state should host a man who has", "Valdonian officials"),
+])
+def test_a_quote_the_page_cuts_off_takes_the_sentence_that_introduced_it(annotator, text, speaker):
+    assert [s for s, _ in speakers_of(annotator, text)] == [speaker]
+
+
+def test_a_closed_quote_without_attribution_is_still_dropped(annotator):
+    # the same as above, but the page did not cut it: nothing attributes it
+    text = ("On Monday, Helga Sorensen inspected the new patrol ships.\n\n"
+            "\"We need vessels that can stay at sea for weeks.\" The talks end on Friday.")
+    assert speakers_of(annotator, text) == []

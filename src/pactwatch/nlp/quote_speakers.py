@@ -9,9 +9,10 @@ the most recent compatible speaker or subject: news prose rarely switches speake
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
 from pactwatch.nlp.types import Mention
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -55,8 +56,12 @@ class SpeakerContext:
 
     titles: dict[str, str] = field(default_factory=dict)  # "secretary general" -> full name
     acronyms: dict[str, str] = field(default_factory=dict)  # "icc" -> "International Criminal Court"
+    institutions: InstitutionNames = field(default_factory=institution_names)
+    # (offset, Speaker) of institutions that are subjects of main clauses, in document order
+    bodies: list[tuple[int, Speaker]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.mentions = respelled(self.mentions)
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 self._learn(clean_name(strip_title_text(ent.text) or ent.text), None)
@@ -136,6 +141,30 @@ class SpeakerContext:
                 speaker = self.described(token)
             if speaker is not None:
                 self.salient.append((token.idx, speaker, gender_of(token)))
+            else:
+                self._collect_body(token)
+
+    def _collect_body(self, token: Any) -> None:
+        """"The Iranian Foreign Ministry summoned the envoy": a body a later "Tehran" stands for."""
+        start, end = token.left_edge.idx, token.idx + len(token.text)
+        mention = self.actor_in(start, end)
+        if mention is None or mention.kind not in ("role", "organisation") or not mention.code:
+            return
+        name = self.institutions.canonical(mention.text, mention.code)
+        if name is not None:
+            self.bodies.append((token.idx, Speaker(name, mention.code, mention.start, mention.end, False)))
+
+    def institution_name(self, name: str, code: str | None) -> str:
+        """The common name of an institutional speaker ("Israel's military" -> Israel Defense Forces)."""
+        return self.institutions.canonical(name, code) or name
+
+    def recent_institution(self, country: str, before: int) -> Speaker | None:
+        """The latest named body of ``country`` that acted or spoke before ``before``."""
+        found = [(pos, s) for pos, s in self.bodies if pos < before and (s.actor or "")[:3] == country]
+        found += [(pos, s) for pos, s, _ in self.salient
+                  if pos < before and not s.person and (s.actor or "")[:3] == country
+                  and self.institutions.canonical(s.name, s.actor) == s.name]
+        return max(found, key=lambda x: x[0])[1] if found else None
 
     def described(self, token: Any) -> Speaker | None:
         """A description naming a person met earlier: "the Secretary General", "the Russian president"."""
@@ -203,6 +232,29 @@ class SpeakerContext:
             if person_code == code:
                 return Speaker(name, code, -1, -1, True)
         return None
+
+
+def respelled(mentions: list[Mention]) -> list[Mention]:
+    """Person mentions named the way the article spells the person in full.
+
+    The leaders table gives one canonical spelling ("Radoslaw Sikorski"); when the article writes
+    the full name another way ("Radek Sikorski", a listed alias: same surname, other given name),
+    the article's spelling is the name its readers know, so every mention of that person uses it.
+    """
+    countries = institution_names().country_words
+    spelled: dict[str, str] = {}
+    for m in mentions:
+        if not m.name or m.kind != "person":
+            continue
+        surface = clean_name(strip_title_text(m.text) or m.text)
+        parts, canon = surface.split(), m.name.split()
+        if len(parts) >= 2 and len(canon) >= 2 and parts[-1].lower() == canon[-1].lower() \
+                and surface != m.name and all(p[:1].isupper() and not re.search(r"['’]s$", p) for p in parts) \
+                and (parts[0].lower(),) not in countries:  # "Polish Radek Sikorski": a demonym, not a name
+            spelled.setdefault(m.name, surface)
+    if not spelled:
+        return mentions
+    return [replace(m, name=spelled[m.name]) if m.name in spelled else m for m in mentions]
 
 
 def clean_name(text: str) -> str:

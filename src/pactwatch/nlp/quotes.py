@@ -28,6 +28,7 @@ from pactwatch.nlp.quote_speakers import (
     GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
     pronoun_gender,
 )
+from pactwatch.nlp.quote_speakers import head_start as head_start_of
 from pactwatch.nlp.types import Mention, Quote
 
 MIN_WORDS = 2  # one-word quotes ("respect", 'reset') are not quotations of speech
@@ -37,7 +38,16 @@ _FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "at",
 # subjects that are the vehicle of speech, not the speaker: "a ministry statement said"
 _VEHICLES = {"statement", "release", "communique", "communiqué", "post", "message", "letter",
              "spokesman", "spokeswoman", "spokesperson", "readout", "report", "note", "tweet",
-             "declaration", "announcement", "document"}
+             "declaration", "announcement", "document", "text", "wording"}
+# documents that can be a quote's source ("the treaty states …", "under the pact, …")
+_DOCUMENTS = {"treaty", "agreement", "pact", "accord", "charter", "convention", "declaration", "protocol",
+              "memorandum", "constitution", "resolution"}
+_NAMED_DOCUMENT = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de)\s+)*){1,6}(Treaty|Agreement|Pact|Accord|Charter|Convention"
+    r"|Declaration|Protocol|Memorandum|Constitution|Resolution)\b")
+# nouns for what someone said: "a rebuke from X", "a warning by X"
+_REACTIONS = {"rebuke", "criticism", "warning", "statement", "response", "reaction", "comment", "condemnation",
+              "protest", "appeal", "call", "remark", "message", "pledge", "promise", "threat", "plea"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj", "dep")
 _NP_SKIP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
@@ -144,6 +154,8 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
         noun_root = token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.text.lower().endswith("s")
         if not is_according and not (lemma in verbs and (token.pos_ in ("VERB", "AUX") or noun_root)):
             continue
+        if _names_an_act(token):
+            continue
         distance = q_lo - token.i if token.i < q_lo else token.i - q_hi
         if distance > MAX_CUE_DISTANCE:
             continue
@@ -164,8 +176,19 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
     return result
 
 
-def _subject(token: Any) -> Any | None:
-    """The subject of a cue verb, climbing to the verb it hangs from ("…, adding that")."""
+def _names_an_act(token: Any) -> bool:
+    """"the right to respond", "a decision to announce": an infinitive hanging from a noun
+    names an act; nobody is reported as speaking through it."""
+    return token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  # type: ignore[assignment]
+    """The subject of a cue verb, climbing to the verb it hangs from ("…, adding that").
+
+    Subjects inside quotation marks are the quoted words, not the speaker; of several subjects
+    ("…," Niger junta spokesman, Amadou Abdramane said: a comma splits one subject into two)
+    the proper name is preferred."""
     if token.lemma_.lower() == "accord":
         for child in token.doc[token.i + 1].children:
             if child.dep_ == "pobj":
@@ -176,9 +199,11 @@ def _subject(token: Any) -> Any | None:
         return lefts[-1] if lefts else None
     cue = token
     for _ in range(4):
-        for child in token.children:
-            if child.dep_ in _SUBJECT_DEPS and any(c.isalnum() for c in child.text):
-                return child
+        found = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
+                 and not _inside(c, quoted)]
+        if found:
+            named = [c for c in found if c.pos_ == "PROPN" or c.ent_type_ == "PERSON"]
+            return (named or found)[-1] if len(found) > 1 else found[0]
         if token.dep_ in _CLIMB_DEPS and token.head is not token:
             token = token.head
         else:
@@ -248,7 +273,10 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
     if described is not None:
         return Speaker(described.name, described.actor, lo, hi, True)
     mention = context.actor_in(lo, hi)
-    if mention is not None and mention.kind == "description" and mention.code:
+    # "the North Korean leader said" is the leader; "the press service of the Belarusian
+    # president" speaks for him but is not him: the description must cover the head word
+    if mention is not None and mention.kind == "description" and mention.code \
+            and mention.start <= token.idx < mention.end:
         known = context.recent_with_code(mention.code, pos)
         if known is not None:
             return Speaker(known.name, known.actor, lo, hi, True)
@@ -258,11 +286,59 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
             owner = context.recent_group(lo)  # "according to the statement": the one just quoted
         if owner is not None:
             return Speaker(owner.name, owner.actor, lo, hi, owner.person)
+    if mention is not None and mention.kind == "capital":
+        # "Tehran protested": a capital speaks for the body of its state the article named
+        country = context.institutions.capital_country(mention.text)
+        body = context.recent_institution(country, pos) if country else None
+        if body is not None:
+            return Speaker(body.name, body.actor, lo, hi, False)
+    if token.lemma_.lower() in _DOCUMENTS:
+        named = _document_name(token, lo, hi, context.quoted)
+        if named is not None:
+            return Speaker(named, mention.code if mention else None, lo, hi, False)
     name = clean_span_text(token.doc.text[lo:hi])
     if not name:
         return None
-    name = context.acronyms.get(name.lower(), name)
+    name = context.institution_name(context.acronyms.get(name.lower(), name), mention.code if mention else None)
     return Speaker(name, mention.code if mention else None, lo, hi, False)
+
+
+def _document_name(token: Any, lo: int, hi: int, quoted: list[tuple[int, int]]) -> str | None:
+    """A document speaking: its own name ("the Pukpuk Treaty"), or for "the treaty" the last
+    document of that kind the article named before (news names a pact once, then says "the pact")."""
+    text = token.doc.text
+    if token.text[:1].isupper():
+        return clean_span_text(text[lo:hi])
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
+        return None  # "a new defence agreement": a description, not a reference back
+    noun = token.lemma_.lower()
+    last = None
+    for match in _NAMED_DOCUMENT.finditer(text, 0, lo):
+        if match.group(1).lower() == noun:
+            last = match
+    if last is not None:
+        return clean_span_text(last.group(0))
+    # never named: the fullest description of it so far ("a bilateral security agreement")
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.lemma_.lower() == noun and earlier.pos_ == "NOUN" and not _inside(earlier, quoted):
+            words = [c for c in earlier.lefts if c.dep_ in ("amod", "compound") and c.i >= earlier.i - 4]
+            if words:
+                return clean_span_text(text[words[0].idx : earlier.idx + len(earlier.text)])
+    return None
+
+
+def _document_under(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]]) -> Any | None:
+    """"Under the treaty, both states are obliged to act 'in the event of an attack'": with no
+    speech verb, the document whose terms the sentence reports is the quote's source."""
+    for token in doc[lo:hi]:
+        if token.lower_ != "under" or token.idx > span.open_mark or _inside(token, quoted):
+            continue
+        if token.head.dep_ != "ROOT":
+            continue  # only a sentence-level "under …", not "troops under the command of"
+        for obj in token.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in _DOCUMENTS:
+                return obj
+    return None
 
 
 def _institution_before(token: Any, context: SpeakerContext) -> Speaker | None:
@@ -272,7 +348,8 @@ def _institution_before(token: Any, context: SpeakerContext) -> Speaker | None:
         if ent.label_ == "ORG" and ent.end_char <= token.idx:
             name = clean_span_text(ent.text)
             mention = context.actor_in(ent.start_char, ent.end_char)
-            found = Speaker(context.acronyms.get(name.lower(), name), mention.code if mention else None,
+            code = mention.code if mention else None
+            found = Speaker(context.institution_name(context.acronyms.get(name.lower(), name), code), code,
                             ent.start_char, ent.end_char, False)
     return found
 
@@ -309,7 +386,7 @@ def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context
                ) -> tuple[Speaker | None, str | None]:
     lo, hi = _frame(doc, span)
     for cue in _cues(doc, lo, hi, span, quoted):
-        subject = _subject(cue)
+        subject = _subject(cue, quoted)
         if subject is None or _inside(subject, quoted):
             continue
         speaker = _speaker_for(subject, context, span.start)
@@ -318,6 +395,11 @@ def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context
     dashed = _dash_speaker(doc, span, context)
     if dashed is not None:
         return dashed, None
+    document = _document_under(doc, lo, hi, span, quoted)
+    if document is not None:
+        speaker = _speaker_for(document, context, span.start)
+        if speaker is not None:
+            return speaker, None
     return _from_neighbours(doc, span, quoted, context, previous, lo)
 
 
@@ -334,13 +416,16 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
                     if c.lemma_.lower() != "accord"]
             ends_colon = before.text.rstrip().endswith(":")
             for cue in cues:
-                subject = _subject(cue)
+                subject = _subject(cue, quoted)
                 if subject is None or _inside(subject, quoted):
                     continue
                 if ends_colon or (previous is None or previous[0].end < before.start_char):
                     speaker = _speaker_for(subject, context, span.start)
                     if speaker is not None and (ends_colon or _ends_with_cue(before, cue)):
                         return speaker, cue.lemma_.lower()
+    cut = _cut_off_source(doc, span, quoted, context, lo)
+    if cut is not None:
+        return cut, None
     starts_sentence = not doc.text[doc[lo].idx if lo < len(doc) else span.open_mark: span.open_mark].strip(
         ).strip("\"“”‘’'«»„")
     if previous is not None and previous[1] is not None and starts_sentence:
@@ -349,6 +434,32 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
         if between.count("\n") <= 2 and len(between) < 400:
             return previous[1], previous[2]
     return None, None
+
+
+def _cut_off_source(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,
+                    lo: int) -> Speaker | None:
+    """A quotation the text ends inside (a truncated page) lost its attribution; the sentence
+    that introduced it names the source: its person subject ("Lukashenko requested …") or who a
+    reaction came from ("… elicited a rebuke from U.S. officials")."""
+    if span.close_mark is not None or doc.text[span.end :].strip() or lo <= 0:
+        return None
+    before = doc[lo - 1].sent
+    if doc.text[before.end_char : span.open_mark].count("\n") > 2:
+        return None
+    for token in before:
+        if _inside(token, quoted):
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            person = context.person_at(head_start_of(token), token.idx + len(token.text))
+            if person is not None:
+                return person
+        if token.lemma_.lower() in _REACTIONS and token.pos_ == "NOUN":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return _speaker_for(obj, context, span.start)
+    return None
 
 
 def _ends_with_cue(sent: Any, cue: Any) -> bool:
