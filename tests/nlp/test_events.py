@@ -100,7 +100,9 @@ def test_summon_envoy_is_criticism(coder):
 
 
 def test_accuse_and_condemn(coder):
-    assert ("GBR", "IRN", "112") in triples(coder("Britain accused Iran of plotting attacks."))
+    assert ("GBR", "IRN", "112") in triples(coder("Britain accused Iran of lying."))
+    # an accusation of aggression has its own code
+    assert ("GBR", "IRN", "1123") in triples(coder("Britain accused Iran of plotting attacks."))
     assert ("FRA", "SYR", "111") in triples(coder("France condemned Syria for the bombing."))
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from pactwatch.data import read_table
 
 if TYPE_CHECKING:
+    from pactwatch.nlp.event_context import ContextTables
     from pactwatch.nlp.petrarch_verbs import VerbDictionary
 
 VERB_TABLE = "lexicon/event_verbs.tsv"
@@ -97,10 +98,13 @@ class EventLexicon:
     nouns: dict[str, list[LexEntry]] = field(default_factory=dict)
     codes: dict[str, CameoCode] = field(default_factory=dict)
     petrarch: list[VerbDictionary] = field(default_factory=list)
+    context: ContextTables | None = None  # role nouns, titles, capitals for unnamed actors
 
     @classmethod
     def load(cls, verb_dictionaries: Sequence[Path] = (), use_own: bool = True) -> EventLexicon:
-        lexicon = cls(codes=load_codes())
+        from pactwatch.nlp.event_context import ContextTables
+
+        lexicon = cls(codes=load_codes(), context=ContextTables.load())
         if use_own:
             for entry in own_entries():
                 lexicon.add(entry)

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, token_owners
+from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, ClauseMixin, paragraph_part
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.petrarch_match import code_petrarch_events
@@ -24,12 +25,18 @@ from pactwatch.nlp.types import Event, Mention
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
 _token_owners = token_owners  # the PETRARCH path (petrarch_match) imports this name
+NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
+# Roots that name a relation and mean nothing without the other party: comments, meetings, diplomacy.
+NEEDS_TARGET = {"01", "04", "05"}
 
 
 def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: date | None = None) -> list[Event]:
     """Events in ``doc`` between the actors in ``mentions``, dated against the publication day ``on``."""
     if not mentions:
         return []
+    given = mentions
+    if lexicon.context is not None:
+        mentions = sorted(mentions + context_mentions(doc, mentions, lexicon.context), key=lambda m: m.start)
     owner = token_owners(doc, mentions)
     events: list[Event] = []
     for sent in doc.sents:
@@ -40,13 +47,26 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
             continue
         coder = _SentenceCoder(doc, sent, owner, lexicon, on, mentions)
         seen: set[tuple[str, str, str]] = set()
-        for trigger in triggers:
+        # The main clause's event leads (CAMEO codes a story's lead event first): shallower triggers first.
+        for trigger in sorted(triggers, key=lambda t: (_depth(t), t.i)):
             for event in coder.code(trigger):
                 key = (event.source, event.target, event.cameo_code)
-                if key not in seen:
+                if key not in seen and not (event.target == NO_TARGET and _has_pair(seen, event)):
                     seen.add(key)
                     events.append(event)
-    return events + code_petrarch_events(doc, mentions, lexicon, on, events)
+    return events + code_petrarch_events(doc, given, lexicon, on, events)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
+    """A targetless event adds nothing when the same source already has that code with a target."""
+    return any(s == event.source and c == event.cameo_code for s, _, c in seen)
 
 
 class _SentenceCoder(ClauseMixin, ActorMixin):
@@ -55,6 +75,7 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
         self.mentions = mentions
         self.hits: dict[int, list[str]] = {}
+        self.borrowed: set[int] = set()  # triggers whose source is the reporting speaker, not their subject
 
     def complements(self, token: Token) -> tuple[set[str], set[str], set[str]]:
         """(lemmas of complements, prepositions present, particles) used to select an entry."""
@@ -141,10 +162,26 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         if code is None:
             return []
         sources, _ = self.subject_of(verb)
+        if not sources and code[:2] == "17" and self.is_agentless_passive(verb):
+            sources = self.place_actor(verb)  # "was arrested in Lebanon": that country's authorities
         if not sources:
             sources = self.speaker_of(verb)
+            self.borrowed.add(verb.i)
         targets = self.targets_of(verb, entry, sources)
         return self.pairs(verb, entry, code, sources, targets, verb)
+
+    def is_agentless_passive(self, verb: Token) -> bool:
+        children = list(verb.children)
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(c.dep_ == "agent" for c in children)
+
+    def place_actor(self, trigger: Token) -> list[Mention]:
+        """The country the clause happens in, as a bare-country actor."""
+        if self.lexicon.context is None:
+            return []
+        country = place_of(trigger, self.lexicon.context, self.mentions, self.doc)
+        if country is None:
+            return []
+        return [Mention(trigger.idx, trigger.idx, "", country, "country", "context")]
 
     def adjust(self, entry: LexEntry, code: str, state: str) -> str | None:
         """The code under negation / futurity, or None when the clause is not coded."""
@@ -165,8 +202,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
 
     def code_noun(self, noun: Token, entry: LexEntry) -> list[Event]:
         governor = self.governing_verb(noun)
-        if "needs_verb" in entry.flags and governor is None:
-            return []
+        if "needs_verb" in entry.flags and (governor is None or noun.dep_ == "compound"):
+            return []  # "riot troops", "strike aircraft": the noun only modifies another noun
         state = self.status(governor) if governor is not None else self.status(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
             state = "unreal"  # "in case of an attack on X"
@@ -191,6 +228,7 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             sources, _ = self.subject_of(governor)
         if not sources:
             sources = self.speaker_of(noun)
+            self.borrowed.add(noun.i)
         if not targets and governor is not None and code[:2] in ("16", "19", "15", "17", "07"):
             targets = [m for m in self.actors_in(noun, stop={"relcl"}) if m not in sources]
         if not targets and governor is not None:  # "imposed sanctions on Russia", "held talks with X"
@@ -239,6 +277,12 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
         # Domestic pairs are coded only for protest and coercion; else they are misreadings here.
         pairs = [(s, t) for s, t in pairs if s.code[:3] != t.code[:3] or code[:2] in ("14", "17", "18")]
+        if not pairs and sources and code[:2] in ("18", "19", "20"):
+            place = [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
+            pairs = [(s, t) for s in sources for t in place]  # "bombed a hospital in Kyiv": Ukraine is hit
+        if not pairs and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed:
+            # CAMEO codes an act with no (other-country) target against a missing target, "---".
+            pairs = [(s, Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")) for s in sources]
         if not pairs:
             return []
         info = self.lexicon.code_info(code)

@@ -1,0 +1,255 @@
+"""Actors an event coder needs that the mention resolver leaves open: pronouns, "the North",
+and unnamed role holders ("government forces", "the president", "protesters").
+
+``pactwatch.nlp.actors`` only resolves what a span says by itself (plus a bare role noun in a
+one-country sentence). An event needs a source even when the sentence names it only by
+reference, so this module adds mentions for subject positions, from context:
+
+* ``he``/``she``/``his``/``her`` -> the most salient person of the preceding sentences (the
+  subject of the nearest sentence that names a person);
+* ``it`` as a subject -> the most salient state or organisation of the previous
+  sentence, when that sentence has one subject actor;
+* "the North"/"the South" -> North/South Korea when the article names that country;
+* a capital a visitor travels to -> its country ("arrived in Beijing": the host is China);
+* a role noun or title with no country ("Government forces", "the crown prince", "President X"
+  for a person we do not know) -> the country where the sentence places the action (a country or
+  capital after "in"/"at"/"near"); a movement verb's place is a destination, not a country of origin.
+
+CAMEO codes a role-only actor only with its country, and a pronoun as its antecedent; what
+cannot be resolved stays unresolved (no event), which is the coder's cautious default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pactwatch.data import read_table
+from pactwatch.nlp.types import Mention
+
+Token = Any
+
+PERSON_PRONOUNS = {"he", "she", "his", "her"}
+THING_PRONOUNS = {"it", "they", "its", "their"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
+# Where the action happens is not the actor's country when the verb is a movement: "arrived in Moscow".
+MOVEMENT_LEMMAS = {"arrive", "visit", "travel", "fly", "tour", "land", "go", "come", "return", "head", "leave"}
+PERSON_KINDS = {"person", "description"}
+THING_KINDS = {"country", "organisation", "capital"}
+HOLDER_ROLES = {"GOV", "MIL", "LEG", "COP", "JUD", "SPY", "OPP", "REB", "INS", "SEP", "UAF", "MED", "BUS", "CVL",
+                "REF", "LAB", "EDU", "HLH", "ELI", "-"}
+
+
+@dataclass(frozen=True)
+class ContextTables:
+    """Generic role nouns and titles (-> CAMEO role) and capitals (-> country), from data/actors."""
+
+    roles: dict[str, str] = field(default_factory=dict)  # "government forces" -> "MIL"
+    titles: dict[str, str] = field(default_factory=dict)  # "crown prince" -> "GOV"
+    capitals: dict[str, str] = field(default_factory=dict)  # "baghdad" -> "IRQ"
+    countries: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls) -> ContextTables:
+        roles = {r["text"].lower(): r["role"] for r in read_table("actors/roles.tsv") if not r.get("country")}
+        titles = {r["title"].lower(): r["role"] for r in read_table("actors/titles.tsv")}
+        capitals: dict[str, str] = {}
+        codes: set[str] = set()
+        for row in read_table("actors/countries.tsv"):
+            codes.add(row["code"])
+            if row.get("capital"):
+                capitals[row["capital"].lower()] = row["code"]
+        return cls(roles, titles, capitals, frozenset(codes))
+
+
+def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -> list[Mention]:
+    """Extra mentions for subject positions left unresolved by the mention resolver."""
+    covered = _covered(doc, mentions)
+    sents = list(doc.sents)
+    sent_of = {}
+    for n, sent in enumerate(sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    extra: list[Mention] = []
+    article_codes = {m.code[:3] for m in mentions}
+    for token in doc:
+        if token.i in covered:
+            continue
+        low = token.lower_
+        mention: Mention | None = None
+        if low in PERSON_PRONOUNS and (token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and low in ("his", "her"))):
+            mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], PERSON_KINDS)
+        elif low == "it" and token.dep_ in SUBJECT_DEPS:  # "they" is too often people, not a state
+            mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], THING_KINDS, strict=True)
+        elif token.text in ("North", "South") and _is_bare_korea(token, article_codes):
+            code = "PRK" if token.text == "North" else "KOR"
+            mention = Mention(token.idx, token.idx + len(token), token.text, code, "country", "coreference")
+        elif low in tables.capitals and _is_destination(token):
+            code = tables.capitals[low]
+            mention = Mention(token.idx, token.idx + len(token), token.text, code, "capital", "context")
+        elif token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+            mention = _role_holder(doc, token, mentions, tables, sents[sent_of[token.i]], covered)
+        if mention is not None:
+            extra.append(mention)
+    return extra
+
+
+def _covered(doc: Any, mentions: list[Mention]) -> set[int]:
+    covered: set[int] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return covered
+
+
+def _antecedent(doc: Any, pronoun: Token, mentions: list[Mention], sents: list[Any], here: int,
+                kinds: set[str], strict: bool = False) -> Mention | None:
+    """The salient earlier actor of the right kind: the subject of the nearest sentence naming one."""
+    for back in range(0, 3):
+        n = here - back
+        if n < 0:
+            break
+        sent = sents[n]
+        end = pronoun.idx if back == 0 else sent.end_char
+        found = [m for m in mentions if sent.start_char <= m.start < end and m.kind in kinds and m.code != "---"]
+        if back == 0:
+            found = [m for m in found if m.end <= pronoun.idx]
+        if not found:
+            if strict and back >= 1:
+                return None  # "it"/"they" reach back one sentence only
+            continue
+        subjects = [m for m in found if _is_subject(doc, m)]
+        pool = subjects or ([] if strict else found)
+        if strict and len({m.code for m in pool}) != 1:
+            return None
+        if not pool:
+            return None
+        best = pool[0] if subjects else pool[-1]
+        kind = "pronoun"
+        return Mention(pronoun.idx, pronoun.idx + len(pronoun), pronoun.text, best.code, kind, "coreference", best.name)
+    return None
+
+
+def _is_subject(doc: Any, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "poss", "amod", "appos", "conj") and head.head.i != head.i:
+        if head.dep_ == "poss":
+            return head.head.dep_ in SUBJECT_DEPS  # "Putin's plane landed": Putin is the topic
+        head = head.head
+    return head.dep_ in SUBJECT_DEPS
+
+
+def _is_destination(token: Token) -> bool:
+    """A capital a visitor goes to stands for its country: "arrived in Beijing", "a trip to Moscow"."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ("visit", "tour"):
+        return True
+    if token.dep_ != "pobj" or token.head.lower_ not in ("to", "in", "at"):
+        return False
+    governor = token.head.head
+    return governor.lemma_.lower() in MOVEMENT_LEMMAS - {"leave"} or governor.lemma_.lower() in ("trip", "visit")
+
+
+def _is_bare_korea(token: Token, article_codes: set[str]) -> bool:
+    """"the North" / "the South" standing alone in an article about the two Koreas."""
+    if token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("korea", "korean", "koreans", "sudan"):
+        return False
+    if not any(c.lower_ == "the" for c in token.children) and not (token.i > 0 and token.nbor(-1).lower_ == "the"):
+        return False
+    return ("PRK" if token.text == "North" else "KOR") in article_codes
+
+
+def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: ContextTables, sent: Any,
+                 covered: set[int]) -> Mention | None:
+    """A subject such as "Government forces" or "President Tran" whose country the text gives elsewhere."""
+    role = _role_of(head, tables)
+    if role is None:
+        return None
+    country = _place_country(head, tables, mentions, doc) or _action_place(head, tables, mentions, doc)
+    if country is None:
+        return None
+    span = doc[min(t.i for t in head.subtree if t.dep_ in ("compound", "amod", "det") or t.i == head.i):head.i + 1]
+    if any(i in covered for i in range(span.start, span.end)):
+        return None
+    code = country if role == "-" else country + role
+    return Mention(span.start_char, span.end_char, span.text, code, "role", "context")
+
+
+def _role_of(head: Token, tables: ContextTables) -> str | None:
+    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    lows = [w.lower_ for w in words] + [head.lower_]
+    for k in range(len(lows)):
+        phrase = " ".join(lows[k:])
+        role = tables.roles.get(phrase) or tables.titles.get(phrase)
+        if role in HOLDER_ROLES:
+            return role
+    # "President Abdelaziz Bouteflika": a title before an unknown name
+    if head.pos_ == "PROPN":
+        titles = [t for t in head.children if t.dep_ == "compound" and t.i < head.i]
+        for t in titles:
+            role = tables.titles.get(t.lower_)
+            if role in HOLDER_ROLES:
+                return role
+    return None
+
+
+def _place_country(head: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
+    """"Demonstrators in Baghdad": a place attached to the actor phrase itself."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found = country_at(pobj, tables, mentions, doc)
+                    if found:
+                        return found
+    return None
+
+
+def _action_place(head: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
+    """The country where the subject's verb places the action ("lifted the curfew in Abidjan")."""
+    verb = head.head
+    if verb.lemma_.lower() in MOVEMENT_LEMMAS:
+        return None
+    found: set[str] = set()
+    for node in verb.subtree:
+        if node.dep_ == "prep" and node.lower_ in LOCATION_PREPS and node.head.i == verb.i or (
+                node.dep_ == "prep" and node.lower_ in LOCATION_PREPS and node.head.head.i == verb.i):
+            for pobj in node.children:
+                if pobj.dep_ == "pobj":
+                    country = country_at(pobj, tables, mentions, doc)
+                    if country:
+                        found.add(country)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def country_at(pobj: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
+    for node in pobj.subtree:
+        capital = tables.capitals.get(node.lower_)
+        if capital:
+            return capital
+    start, end = doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
+    codes = {m.code[:3] for m in mentions if start <= m.start < end and m.kind == "country"}
+    codes &= tables.countries
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def place_of(trigger: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
+    """The one country where a trigger's clause happens ("bombed a hospital in Kyiv", "in Lebanon")."""
+    found: set[str] = set()
+    heads = [trigger] + ([trigger.head] if trigger.dep_ in ("dobj", "pobj", "nsubjpass") else [])
+    for head in heads:
+        for node in head.subtree:
+            if node.dep_ == "prep" and node.lower_ in LOCATION_PREPS | {"on", "into", "inside"}:
+                if any(a.dep_ in ("relcl", "ccomp", "advcl", "parataxis") and a.i != trigger.i and trigger.i != a.head.i
+                       for a in node.ancestors if a.i > min(trigger.i, node.i) and trigger in a.ancestors):
+                    continue
+                for pobj in node.children:
+                    if pobj.dep_ == "pobj":
+                        country = country_at(pobj, tables, mentions, doc)
+                        if country:
+                            found.add(country)
+    return next(iter(found)) if len(found) == 1 else None
