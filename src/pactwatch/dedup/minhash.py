@@ -8,7 +8,9 @@ Candidate pairs come from LSH buckets, so the cost grows with the corpus, not it
 
 from __future__ import annotations
 
+import functools
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -45,9 +47,18 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+@functools.lru_cache(maxsize=1)
+def _empty_minhash() -> MinHash:
+    """Building a MinHash draws its permutations, which costs more than hashing a whole
+    article; every signature starts as a copy of this one (copies share the permutations)."""
+    # crc32: a C builtin, several times cheaper per shingle than datasketch's default sha1,
+    # and as good for grouping our own text (nothing here is adversarial).
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
+
+
 def signature(article_id: int, body: str) -> Signature:
     grams = shingles(body)
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    minhash = _empty_minhash().copy()
     if grams:
         minhash.update_batch(list(grams))
     return Signature(article_id, len(grams), minhash.hashvalues.copy())
@@ -80,7 +91,8 @@ def cluster(signatures: Iterable[Signature]) -> dict[int, int]:
     for sig in sigs:
         if not sig.shingles:
             continue
-        lean = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig.hashvalues, scheme=SCHEME)
+        lean = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig.hashvalues, scheme=SCHEME,
+                       permutations=_empty_minhash().permutations)
         for other in lsh.query(lean):
             if similar(sig, by_id[other]):
                 ra, rb = find(sig.article_id), find(other)
