@@ -144,6 +144,7 @@ class _SentenceCoder:
     def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
                  on: date | None) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
+        self.texts = {t.i: t.text.upper() for t in sent}  # dictionary words are upper case
 
     # ---- actors ---------------------------------------------------------------------------
     def group_of(self, index: int) -> tuple[Mention, ...]:
@@ -280,6 +281,11 @@ class _SentenceCoder:
 
     def match_pattern(self, pattern: Pattern, dictionary: VerbDictionary, upper: list[int],
                       lower: list[int]) -> _Match | None:
+        # Cheap test first: every plain word of the pattern must occur on its side at all.
+        for elements, side in ((pattern.upper, upper), (pattern.lower, lower)):
+            for element, _ in elements:
+                if element[0] not in "&$+%^" and not any(_word_ok(element, self.texts[i]) for i in side):
+                    return None
         up = self.match_side(pattern.upper, upper, dictionary, forward=True)
         if up is None:
             return None
@@ -341,28 +347,22 @@ class _SentenceCoder:
     def words_match(self, element: str, positions: list[int], k: int, dictionary: VerbDictionary,
                     forward: bool, depth: int = 0) -> int:
         """How many positions from ``k`` the element matches (0: no match)."""
+        texts = self.texts
         if element.startswith("&"):
             if depth > 3:
                 return 0
             best = 0
-            for member in dictionary.synsets.get(element.rstrip("_").upper(), []):
-                words = [w for w in member.replace("_", " ").split() if w]
-                if not words:
-                    continue
+            for words in dictionary.members.get(element.rstrip("_").upper(), ()):
                 if len(words) == 1 and words[0].startswith("&"):
                     best = max(best, self.words_match(words[0], positions, k, dictionary, forward, depth + 1))
                     continue
-                exact_last = member.rstrip().endswith("_")
-                if exact_last:
-                    words[-1] += "_"
-                if not forward:
-                    words = words[::-1]
-                if k + len(words) > len(positions):
+                if k + len(words) > len(positions) or len(words) <= best:
                     continue
-                if all(_word_ok(w, self.doc[positions[k + j]].text) for j, w in enumerate(words)):
-                    best = max(best, len(words))
+                ordered = words if forward else words[::-1]
+                if all(_word_ok(w, texts[positions[k + j]]) for j, w in enumerate(ordered)):
+                    best = len(words)
             return best
-        return 1 if _word_ok(element, self.doc[positions[k]].text) else 0
+        return 1 if _word_ok(element, texts[positions[k]]) else 0
 
     def find(self, verb: Token) -> tuple[_Match, VerbEntry] | None:
         for dictionary in self.lexicon.petrarch:
@@ -464,12 +464,11 @@ def _governed_by(token: Token, verb: Token) -> bool:
     return False
 
 
-def _word_ok(element: str, token: str) -> bool:
-    """A dictionary word against a token: exact when it ends in ``_``, else as a prefix (stem)."""
-    word = element.upper()
-    text = token.upper()
-    if word.endswith("_"):
-        return text == word.rstrip("_")
+def _word_ok(word: str, text: str) -> bool:
+    """An upper-case dictionary word against an upper-case token: exact when it ends in ``_``,
+    else as a prefix (TABARI stemming)."""
+    if word[-1] == "_":
+        return text == word[:-1]
     return text.startswith(word)
 
 

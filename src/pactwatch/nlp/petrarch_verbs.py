@@ -76,6 +76,9 @@ class VerbDictionary:
     problems: list[tuple[int, str]] = field(default_factory=list)
     entries: dict[str, list[VerbEntry]] = field(default_factory=dict)  # head verb -> its lines
     surface: dict[str, set[str]] = field(default_factory=dict)  # inflected form -> head verbs
+    # Synonym set -> its members as upper-case word tuples (last word ends in "_" when exact);
+    # filled once after reading, so matching does not re-split members for every token.
+    members: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 def regular_forms(verb: str) -> set[str]:
@@ -143,7 +146,7 @@ def _elements(text: str) -> list[tuple[str, bool]]:
         words = [p for p in chunk.split("_") if p]
         for i, word in enumerate(words):
             last = i == len(words) - 1
-            out.append((word + ("_" if last and exact_last else ""), not last))
+            out.append((word.upper() + ("_" if last and exact_last else ""), not last))
     return out
 
 
@@ -176,6 +179,9 @@ def load_verb_dictionary(path: Path) -> VerbDictionary:
             dictionary.problems.append((number, f"malformed verb block header: {stripped!r}"))
             block, synset = None, None
             continue
+        if stripped.startswith("~"):  # PETRARCH2 transformation rules ("~ a (b . ATTACK) SAY = ...")
+            dictionary.problems.append((number, f"transformation rule not supported, skipped: {stripped!r}"))
+            continue
         if stripped.startswith("&"):
             synset = stripped.split()[0].rstrip("_").upper()
             dictionary.synsets.setdefault(synset, [])
@@ -203,6 +209,15 @@ def load_verb_dictionary(path: Path) -> VerbDictionary:
     for blocks in dictionary.lemmas.values():
         for item in blocks:
             item.patterns.sort(key=lambda p: -p.weight)
+    for name, members in dictionary.synsets.items():
+        split = []
+        for member in members:
+            words = [w.upper() for w in member.replace("_", " ").split() if w]
+            if words and member.rstrip().endswith("_") and not words[-1].startswith("&"):
+                words[-1] += "_"
+            if words:
+                split.append(tuple(words))
+        dictionary.members[name] = split
     return dictionary
 
 
