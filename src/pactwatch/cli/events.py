@@ -6,8 +6,10 @@ import click
 
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.cli.output import emit, output_options
-from pactwatch.store.events import list_events
+from pactwatch.store.events import list_events, list_merged_events
 
+MERGED_COLUMNS = ("date", "source", "target", "cameo_code", "num_mentions", "num_sources", "num_articles",
+                  "sentence")
 EVENT_COLUMNS = ("date", "source", "target", "cameo_code", "goldstein", "article_id", "sentence")
 
 
@@ -23,14 +25,23 @@ EVENT_COLUMNS = ("date", "source", "target", "cameo_code", "goldstein", "article
 @click.option("--until", callback=parse_date_option, help="Event on or before (YYYY-MM-DD).")
 @click.option("--article", "article_id", type=int, help="Only this article id.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many.")
+@click.option("--merged", is_flag=True,
+              help="One row per event merged across articles, with num_mentions/num_sources/num_articles.")
 @output_options
 @pass_app
 def events(app: AppContext, actor: str | None, dyad: tuple[str, str] | None, directed: bool, code: str | None,
            root: int | None, quad: int | None, since: str | None, until: str | None, article_id: int | None,
-           limit: int, fmt: str) -> None:
+           limit: int, merged: bool, fmt: str) -> None:
     """CAMEO-coded events, newest first, each with the sentence it was read from."""
     if directed and not dyad:
         raise click.UsageError("--directed needs --dyad A B")
+    if merged:
+        if article_id is not None:
+            raise click.UsageError("--merged spans articles: drop --article")
+        rows = list_merged_events(app.db(), actor, tuple(dyad) if dyad else None, directed, code,
+                                  f"{root:02d}" if root else None, quad, since, until, limit)
+        emit(rows, fmt, None if fmt in ("json", "jsonl") else MERGED_COLUMNS, {"sentence": 80})
+        return
     rows = list_events(app.db(), actor, tuple(dyad) if dyad else None, directed, code,
                        f"{root:02d}" if root else None, quad, since, until, article_id, limit)
     emit(rows, fmt, None if fmt in ("json", "jsonl") else EVENT_COLUMNS, {"sentence": 90})

@@ -13,12 +13,13 @@ def _prefix(code: str) -> str:
     return escaped + "%"
 
 
-def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
-                directed: bool = False, code: str | None = None, root: str | None = None,
-                quad: int | None = None, since: str | None = None, until: str | None = None,
-                article_id: int | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
-    """Events newest first. ``actor`` matches source or target by code prefix ("RUS" finds RUSGOV);
-    ``dyad`` (A, B) matches A->B and, unless ``directed``, B->A; ``code`` is a CAMEO code prefix;
+def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, directed: bool = False,
+                  code: str | None = None, root: str | None = None, quad: int | None = None,
+                  since: str | None = None, until: str | None = None) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over columns aliased ``e`` (events and merged_events share their names).
+
+    ``actor`` matches source or target by code prefix ("RUS" finds RUSGOV); ``dyad`` (A, B)
+    matches A->B and, unless ``directed``, B->A; ``code`` is a CAMEO code prefix;
     ``since``/``until`` bound the event date (inclusive)."""
     clauses: list[str] = []
     params: list[Any] = []
@@ -49,6 +50,15 @@ def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | 
     if until:
         clauses.append("e.date <= ?")
         params.append(until)
+    return clauses, params
+
+
+def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                directed: bool = False, code: str | None = None, root: str | None = None,
+                quad: int | None = None, since: str | None = None, until: str | None = None,
+                article_id: int | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+    """Events (one row per article's report) newest first; filters as in ``event_filters``."""
+    clauses, params = event_filters(actor, dyad, directed, code, root, quad, since, until)
     if article_id is not None:
         clauses.append("e.article_id = ?")
         params.append(article_id)
@@ -58,6 +68,26 @@ def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | 
         " e.goldstein, e.matched, e.sentence, e.start_char, e.end_char, a.title, a.published"
         f" FROM events e JOIN articles a ON a.id = e.article_id{where}"
         " ORDER BY e.date DESC, e.article_id DESC, e.start_char, e.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return db.query(sql, params)
+
+
+def list_merged_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                       directed: bool = False, code: str | None = None, root: str | None = None,
+                       quad: int | None = None, since: str | None = None, until: str | None = None,
+                       limit: int | None = 100) -> list[dict[str, Any]]:
+    """Events merged across articles (GDELT counts), most reported first within a date."""
+    clauses, params = event_filters(actor, dyad, directed, code, root, quad, since, until)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (
+        "SELECT e.id, e.date, e.last_date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
+        " e.goldstein, e.num_mentions, e.num_sources, e.num_articles,"
+        " (SELECT MIN(x.sentence) FROM merged_event_members m JOIN events x ON x.id = m.event_id"
+        "  WHERE m.merged_id = e.id) AS sentence"
+        f" FROM merged_events e{where} ORDER BY e.date DESC, e.num_articles DESC, e.id"
     )
     if limit is not None:
         sql += " LIMIT ?"
