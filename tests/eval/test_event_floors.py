@@ -58,7 +58,7 @@ def test_news_dev_root_recall(nlp):
             total += 1
             hit += (gold["source"][:3], gold["target"][:3], gold["cameo_root"]) in keys
     assert total == 113
-    assert hit / total >= 0.70
+    assert hit / total >= 0.74
 
 
 def test_petrarch_unit_records_floor(nlp):
@@ -77,7 +77,7 @@ def test_plover_floor(nlp):
 
     result = evaluate_plover(require_shared("testdata", "events", "gold", "PLOVER_GSR_CAMEO.txt"), nlp=nlp)
     assert result["records"] > 300
-    assert result["accuracy"] >= 0.26
+    assert result["accuracy"] >= 0.49
 
 
 def test_cameo_examples_floor(nlp):
@@ -85,4 +85,4 @@ def test_cameo_examples_floor(nlp):
 
     result = evaluate_cameo_examples(require_shared("testdata", "events", "codebook", "cameo_codes.json"), nlp=nlp)
     assert result["examples"] > 150
-    assert result["root_accuracy"] >= 0.29
+    assert result["root_accuracy"] >= 0.58

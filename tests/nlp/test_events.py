@@ -144,3 +144,77 @@ def test_relative_dates(text, expected):
 
 def test_weekday_without_publication_date_is_unknown():
     assert resolve_date("on Friday", None) is None
+
+
+# ---- context actors, missing targets, intent and demands (sentences written for these tests) ----
+
+def test_pronoun_subject_takes_previous_sentence_person(coder):
+    events = coder("Russian President Vladimir Putin landed in Ulaanbaatar on Monday. "
+                   "He is due to hold talks with Mongolian President Ukhnaagiin Khurelsukh.")
+    assert ("RUS", "MNG", "036") in triples(events)
+
+
+def test_the_north_is_north_korea_in_a_korea_story(coder):
+    events = coder("South Korea said North Korea keeps testing weapons. The North fired a ballistic missile "
+                   "into the sea on Friday, South Korea's military said.")
+    assert any(e.source == "PRK" and e.root_code == "15" for e in events)
+
+
+def test_one_actor_act_has_missing_target(coder):
+    events = coder("Ugandan rebels surrendered to the army on Sunday.")
+    assert any(e.source == "UGAREB" and e.target == "---" and e.root_code == "08" for e in events)
+
+
+def test_meeting_without_counterpart_is_not_coded_targetless(coder):
+    events = coder("The Japanese prime minister held talks on Monday.")
+    assert not any(e.target == "---" for e in events)
+
+
+def test_unnamed_role_holder_takes_country_of_place(coder):
+    events = coder("Demonstrators in Nairobi blocked the main road on Tuesday.")
+    assert ("KEN", "---", "144") in triples(events)
+
+
+def test_visited_capital_stands_for_its_country(coder):
+    events = coder("Indian Prime Minister Narendra Modi arrived in Moscow on Monday.")
+    assert ("IND", "RUS", "042") in triples(events)
+
+
+def test_reported_must_is_a_demand(coder):
+    events = coder("France said on Monday that Iran must release the detained journalists.")
+    assert ("FRA", "IRN", "1053") in triples(events)
+
+
+def test_willing_to_withdraw_is_intent_to_yield(coder):
+    events = coder("Syria says it is willing to withdraw its troops from Lebanon.")
+    assert events and events[0].source == "SYR" and events[0].root_code == "03"
+
+
+def test_agentless_arrest_takes_country_of_place(coder):
+    events = coder("A British journalist was arrested in Iran on Friday.")
+    assert ("IRN", "GBR", "173") in triples(events)
+
+
+def test_bombing_a_place_targets_its_country(coder):
+    events = coder("Russia bombed a children's hospital in Kyiv on Monday.")
+    assert ("RUS", "UKR", "195") in triples(events)
+
+
+def test_main_clause_event_comes_first(coder):
+    events = coder("Japan said on Tuesday it had halted economic aid to Serbia after troops attacked Croatia.")
+    assert events and events[0].root_code == "16"
+
+
+def test_purpose_clause_under_uncoded_verb_is_coded(coder):
+    events = coder("The United Nations sent a team to Bosnia to investigate the killings.")
+    assert any(e.source == "UNO" and e.root_code == "09" for e in events)
+
+
+def test_noun_modifying_a_noun_is_not_an_event(coder):
+    events = coder("Britain deployed riot police outside the Iranian embassy.")
+    assert not any(e.root_code == "14" for e in events)
+
+
+def test_future_attack_is_a_threat(coder):
+    events = coder("Israel will strike Iran if it attacks again, the defence minister said.")
+    assert not any(e.root_code == "19" for e in events)

@@ -1,7 +1,8 @@
 """Scoring the event coder on the PLOVER gold-standard records (CAMEO manual examples).
 
-Each record gives a sentence, its source actor(s) (country code) and its PLOVER category. We code
-the sentence with our own lexicon, map each event's CAMEO code to PLOVER with
+Each record gives a sentence, its source actor(s) (country code, or CAMEO's IGO/NGO class for
+organisations) and its PLOVER category. We code the sentence with our own lexicon, map each
+event's CAMEO code to PLOVER with
 ``data/cameo/plover_map.tsv`` and score two things: the PLOVER category of the first event
 (the record's category, in the 2016 names the records use) and its source country. A record
 counts as correct when both agree with the first predicted event; records with no event count
@@ -20,6 +21,14 @@ from pactwatch.data import read_table
 def plover_map() -> dict[str, tuple[str, str]]:
     """CAMEO code -> (PLOVER 2021 category, 2016 category name)."""
     return {row["cameo_code"]: (row["plover"], row["plover_2016"]) for row in read_table("cameo/plover_map.tsv")}
+
+
+def organisation_prefixes() -> dict[str, str]:
+    """Our organisation code -> the first three letters of its CAMEO code ("UNO" -> "IGO").
+
+    The PLOVER records code organisations by CAMEO's generic class (IGO, NGO), not by name, so a
+    predicted organisation is compared by that class."""
+    return {row["code"]: row["cameo"][:3] for row in read_table("actors/organisations.tsv") if row.get("cameo")}
 
 
 def to_plover(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -45,6 +54,7 @@ def evaluate_plover(path: Path, nlp: Any = None) -> dict[str, Any]:
     tables = ActorTables.load()
     lexicon = EventLexicon.load()
     table = plover_map()
+    org_class = organisation_prefixes()
     records = read_records(Path(path))
     category_ok = source_ok = both_ok = coded = 0
     details = []
@@ -54,7 +64,7 @@ def evaluate_plover(path: Path, nlp: Any = None) -> dict[str, Any]:
         first = events[0] if events else None
         category = to_plover(first.cameo_code, table)[1] if first else ""
         cat_hit = category == record["event"]
-        src_hit = bool(first and first.source[:3] in gold_sources)
+        src_hit = bool(first and ({first.source[:3], org_class.get(first.source, "")} & gold_sources))
         coded += first is not None
         category_ok += cat_hit
         source_ok += src_hit

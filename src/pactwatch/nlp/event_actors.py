@@ -102,7 +102,7 @@ class ActorMixin:
                     return actors, child
             if subjects:
                 return [], subjects[0]
-            if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
                 node = node.head  # "agreed to help": the helper is the one who agreed
                 continue
             if node.dep_ == "relcl":

@@ -19,7 +19,8 @@ Token = Any  # spacy.tokens.Token; kept loose so this module imports without spa
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"}
 POSSIBILITY_MODALS = {"could", "might", "may", "should", "can", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
-FUTURE_GOVERNORS = {"plan", "expect", "due", "set", "schedule", "intend", "want", "hope", "aim", "prepare", "going"}
+FUTURE_GOVERNORS = {"plan", "expect", "due", "set", "schedule", "intend", "want", "hope", "aim", "prepare", "going",
+                    "willing", "ready", "prepared"}
 NEGATING_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone", "scrap", "suspend",
                       "halt", "freeze", "end", "abandon", "undermine"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}

@@ -32,7 +32,7 @@ Token = Any
 PERSON_PRONOUNS = {"he", "she", "his", "her"}
 THING_PRONOUNS = {"it", "they", "its", "their"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
+LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across"}
 # Where the action happens is not the actor's country when the verb is a movement: "arrived in Moscow".
 MOVEMENT_LEMMAS = {"arrive", "visit", "travel", "fly", "tour", "land", "go", "come", "return", "head", "leave"}
 PERSON_KINDS = {"person", "description"}

@@ -28,21 +28,29 @@ _token_owners = token_owners  # the PETRARCH path (petrarch_match) imports this 
 NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
 # Roots that name a relation and mean nothing without the other party: comments, meetings, diplomacy.
 NEEDS_TARGET = {"01", "04", "05"}
+# "Y must <verb>" reported by X: the demand's CAMEO code by the verb demanded.
+OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand": "1053", "withdraw": "106",
+                    "leave": "106", "pull": "106", "stop": "1056", "cease": "1056", "end": "1056", "halt": "1056",
+                    "resign": "1041", "step": "1041", "negotiate": "108", "talk": "108", "meet": "108",
+                    "cooperate": "100", "allow": "1055", "ensure": "100"}
+# A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
+FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
+                "087": "0356"}
 
 
 def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: date | None = None) -> list[Event]:
     """Events in ``doc`` between the actors in ``mentions``, dated against the publication day ``on``."""
-    if not mentions:
-        return []
     given = mentions
     if lexicon.context is not None:
         mentions = sorted(mentions + context_mentions(doc, mentions, lexicon.context), key=lambda m: m.start)
+    if not mentions:
+        return []
     owner = token_owners(doc, mentions)
     events: list[Event] = []
     for sent in doc.sents:
         if not any(i in owner for i in range(sent.start, sent.end)):
             continue  # no actor: no event
-        triggers = [t for t in sent if lexicon.is_trigger(t.lemma_, t.pos_)]
+        triggers = [t for t in sent if lexicon.is_trigger(t.lemma_, t.pos_) or (t.lower_ == "must" and t.dep_ == "aux")]
         if not triggers or sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
             continue
         coder = _SentenceCoder(doc, sent, owner, lexicon, on, mentions)
@@ -147,7 +155,9 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
     def code(self, trigger: Token) -> list[Event]:
         lemma = trigger.lemma_.lower()
         if trigger.pos_ in ("VERB", "AUX"):
-            if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in self.lexicon.verbs:
+            if trigger.lower_ == "must" and trigger.dep_ == "aux":
+                return self.code_obligation(trigger.head)
+            if trigger.dep_ == "xcomp" and self.governor_codes(trigger.head):
                 return []  # "agreed to help", "urged X to arrest": the governing verb codes the event
             entries = self.lexicon.verbs.get(lemma, [])
             entry = self.select(trigger, entries) if entries else None
@@ -168,6 +178,30 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             sources = self.speaker_of(verb)
             self.borrowed.add(verb.i)
         targets = self.targets_of(verb, entry, sources)
+        return self.pairs(verb, entry, code, sources, targets, verb)
+
+    def governor_codes(self, head: Token) -> bool:
+        """Whether the governing verb has a lexicon sense of its own here ("agreed to help")."""
+        entries = self.lexicon.verbs.get(head.lemma_.lower(), [])
+        if not entries:
+            return False
+        entry = self.select(head, entries)
+        return entry is not None
+
+    def code_obligation(self, verb: Token) -> list[Event]:
+        """"X said Y must do Z" is X's demand on Y (CAMEO 10); the demand's code follows Z."""
+        if self.status(verb) in ("negated", "unreal") and not any(c.lower_ == "must" for c in verb.children):
+            return []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        sources = self.speaker_of(verb)
+        targets, _ = self.subject_of(verb)
+        countries = {s.code[:3] for s in sources}
+        targets = [t for t in targets if t.code[:3] not in countries]
+        if not sources or not targets:
+            return []
+        code = OBLIGATION_CODES.get(verb.lemma_.lower(), "100")
+        entry = LexEntry(lemma="must", code=code, pos="verb")
         return self.pairs(verb, entry, code, sources, targets, verb)
 
     def is_agentless_passive(self, verb: Token) -> bool:
@@ -198,6 +232,12 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
                 return "0332" if code.startswith("072") else "033"
             if code.startswith("06"):
                 return "031"
+            if code.startswith("08"):
+                return FUTURE_YIELD.get(code[:3], "035")
+            if code.startswith("05") and code != "057":
+                return "032"
+            if code[:2] in ("18", "19", "20"):
+                return "138"
         return code
 
     def code_noun(self, noun: Token, entry: LexEntry) -> list[Event]:
