@@ -19,18 +19,37 @@ from pactwatch.ingest.article import Article
 
 def article_path(record: dict[str, Any], labels_path: Path, articles_dir: Path | None) -> Path:
     base = articles_dir if articles_dir is not None else labels_path.parent
-    return (base / record["file"]).resolve()
+    return (base / split_file(record["file"])[0]).resolve()
 
 
-def read_article(path: Path) -> Article | str:
-    """The first article the reader gets from ``path``, or the reason it gave none."""
+def split_file(file: str) -> tuple[str, int]:
+    """``file`` without its ``#N`` suffix, and N (1 when absent).
+
+    A container holding several articles (a JSONL feed, a WARC file) is addressed as ``path#N``:
+    the N-th article (1-based) its reader yields, inputs that give no article (a robots.txt
+    record, a bad line) not counted. A path whose own name contains ``#`` is left whole."""
+    path, sep, number = file.rpartition("#")
+    if sep and path and number.isdigit() and int(number) >= 1:
+        return path, int(number)
+    return file, 1
+
+
+def read_article(path: Path, number: int = 1) -> Article | str:
+    """The ``number``-th article (1-based) the reader gets from ``path``, or why there is none."""
     from pactwatch.ingest import read_all
 
+    seen = 0
+    failure = None
     for item in read_all([str(path)]):
         if isinstance(item, Article):
-            return item
-        return f"{item.origin}: {item.reason}"
-    return f"{path}: no article"
+            seen += 1
+            if seen == number:
+                return item
+        elif failure is None:
+            failure = f"{item.origin}: {item.reason}"
+    if seen == 0 and failure is not None:
+        return failure
+    return f"{path}: no article #{number} (found {seen})"
 
 
 def evaluate_gold(labels_path: Path, articles_dir: Path | None = None, annotator: Any = None,
@@ -44,7 +63,7 @@ def evaluate_gold(labels_path: Path, articles_dir: Path | None = None, annotator
     articles: list[Article] = []
     loaded: list[tuple[dict[str, Any], Article | None, str | None]] = []
     for record in records:
-        got = read_article(article_path(record, labels_path, articles_dir))
+        got = read_article(article_path(record, labels_path, articles_dir), split_file(record["file"])[1])
         if isinstance(got, Article):
             articles.append(got)
             loaded.append((record, got, None))
