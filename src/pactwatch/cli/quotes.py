@@ -6,8 +6,9 @@ import click
 
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.cli.output import emit, output_options
-from pactwatch.store.quotes import actor_counts, list_quotes
+from pactwatch.store.quotes import list_merged_quotes, actor_counts, list_quotes
 
+MERGED_COLUMNS = ("first_date", "speaker", "speaker_actor", "num_mentions", "num_sources", "num_articles", "text")
 QUOTE_COLUMNS = ("article_id", "published", "speaker", "speaker_actor", "cue", "mentions", "text")
 ACTOR_KINDS = ("country", "capital", "organisation", "person", "role", "pronoun", "description")
 
@@ -20,11 +21,19 @@ ACTOR_KINDS = ("country", "capital", "organisation", "person", "role", "pronoun"
 @click.option("--until", callback=parse_date_option, help="Article published on or before (YYYY-MM-DD).")
 @click.option("--text", help="Quotation contains this (case-insensitive).")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many.")
+@click.option("--merged", is_flag=True,
+              help="One row per quotation merged across articles, with num_mentions/num_sources/num_articles.")
 @output_options
 @pass_app
 def quotes(app: AppContext, speaker: str | None, actor: str | None, article_id: int | None,
-           since: str | None, until: str | None, text: str | None, limit: int, fmt: str) -> None:
+           since: str | None, until: str | None, text: str | None, limit: int, merged: bool, fmt: str) -> None:
     """Direct quotations with their speakers, newest articles first."""
+    if merged:
+        if article_id is not None:
+            raise click.UsageError("--merged spans articles: drop --article")
+        rows = list_merged_quotes(app.db(), speaker, actor, since, until, text, limit)
+        emit(rows, fmt, None if fmt in ("json", "jsonl") else MERGED_COLUMNS, {"text": 70, "speaker": 30})
+        return
     rows = list_quotes(app.db(), speaker, actor, article_id, since, until, text, limit)
     emit(rows, fmt, None if fmt in ("json", "jsonl") else QUOTE_COLUMNS, {"text": 80, "speaker": 30})
 

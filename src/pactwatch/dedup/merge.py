@@ -1,6 +1,7 @@
 """The same event or quotation reported by several articles becomes one merged record.
 
-Events merge on (source, target, CAMEO code) with dates chained within one day; quotations on
+Events merge on (source, target, CAMEO code) with dates chained within one day (an undated
+event takes its article's publication date); quotations on
 speaker and text with case, spacing and punctuation folded. Counts follow GDELT: mentions are
 rows, articles are distinct articles, sources are distinct publishers. Only the keys touched by
 the given articles are rebuilt, so an ingest run costs what it added, not the whole store.
@@ -32,8 +33,11 @@ def _in_chunks(db: Database, sql: str, ids: Sequence[Any], extra: Sequence[Any] 
 
 def merge_events(db: Database, article_ids: Sequence[int] | None = None) -> int:
     """Rebuild merged events for the (source, target, code) keys the articles touch (all if None)."""
+    # An event the text does not date is dated by its article's publication, as GDELT does:
+    # "signed an agreement this week" in one copy and "on Tuesday" in another then merge.
     base = ("SELECT e.id, e.article_id, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
-            " e.goldstein, e.date, a.publisher FROM events e JOIN articles a ON a.id = e.article_id")
+            " e.goldstein, COALESCE(e.date, substr(a.published, 1, 10)) AS date, a.publisher"
+            " FROM events e JOIN articles a ON a.id = e.article_id")
     if article_ids is None:
         rows = db.query(base)
         with db.transaction():

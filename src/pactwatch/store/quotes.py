@@ -55,6 +55,39 @@ def list_quotes(db: Database, speaker: str | None = None, actor: str | None = No
     return db.query(sql, params)
 
 
+def list_merged_quotes(db: Database, speaker: str | None = None, actor: str | None = None,
+                       since: str | None = None, until: str | None = None, text: str | None = None,
+                       limit: int | None = 100) -> list[dict[str, Any]]:
+    """Quotations merged across articles (the same words of the same speaker from several
+    outlets), most widely reported first; dates bound the first publication."""
+    clauses, params = [], []
+    if since:
+        clauses.append("m.first_date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("m.first_date < ?")
+        params.append(until + "\uffff")
+    if speaker:
+        clauses.append("LOWER(m.speaker) LIKE ? ESCAPE '\\'")
+        params.append(_like(speaker))
+    if actor:
+        clauses.append("m.speaker_actor LIKE ? ESCAPE '\\'")
+        params.append(_like(actor)[1:].upper())
+    if text:
+        clauses.append("LOWER(m.text) LIKE ? ESCAPE '\\'")
+        params.append(_like(text))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (
+        "SELECT m.id, m.first_date, m.speaker, m.speaker_actor, m.text, m.num_mentions, m.num_sources,"
+        f" m.num_articles FROM merged_quotes m{where}"
+        " ORDER BY m.num_articles DESC, m.first_date DESC, m.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return db.query(sql, params)
+
+
 def actor_counts(db: Database, since: str | None = None, until: str | None = None,
                  kind: str | None = None, by_month: bool = False, limit: int | None = 50
                  ) -> list[dict[str, Any]]:
