@@ -104,8 +104,8 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], engine: 
         results: Iterator[tuple[list[Article], list[Any]]] = ((b, [None] * len(b)) for b in batches)
     else:
         results = engine.run(batches)
-    for batch, annotations in results:
-        for article, annotation in zip(batch, annotations):
+    for batch, found in results:
+        for article, annotation in zip(batch, found, strict=True):
             result = save_article(db, article, annotation)
             if result.created:
                 summary.new += 1
