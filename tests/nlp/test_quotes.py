@@ -284,3 +284,24 @@ def test_a_closed_quote_without_attribution_is_still_dropped(annotator):
     text = ("On Monday, Helga Sorensen inspected the new patrol ships.\n\n"
             "\"We need vessels that can stay at sea for weeks.\" The talks end on Friday.")
     assert speakers_of(annotator, text) == []
+
+
+def test_transcript_labels_name_the_speaker(nlp):
+    text = ("On Sunday, Lena Hartmann interviewed Governor Paul Okafor.\n\n"
+            "\"HARTMANN: Will the bridge be finished this year?\n\n"
+            "\"OKAFOR: We have the money and the workers, so yes, it will.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Lena Hartmann", "Paul Okafor"]
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["HARTMANN", "OKAFOR"]
+
+
+def test_a_list_of_quotes_signed_with_a_bar_takes_each_line_s_name(nlp):
+    text = ("“The mayor ignored our street for years.”― Nadia Kovacs\n"
+            "“Mayor Brandt Oliver never answered a single letter.” ― Tomas Lindqvist\n")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Nadia Kovacs", "Tomas Lindqvist"]
+
+
+def test_a_dash_before_prose_is_not_a_signature(nlp):
+    text = ("Senator Ada Quinn has called the plan a “costly illusion” ― just as she did with the last "
+            "budget of Peter Vance.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Ada Quinn"]

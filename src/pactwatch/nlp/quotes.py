@@ -9,10 +9,13 @@ attributes each quote through the parse:
    ``"…," X said``, ``"…," said X``, ``X said the deal is "…"`` and ``X told reporters``;
 2. its subject (climbing from "adding"/"and added" to the verb whose subject it shares), or
    the object of "according to", or a name after a dash (``"…" — X``);
-3. otherwise the attribution of the sentence before (ending in a colon, or naming a speaker
-   with a cue), or the speaker of the quote just before (a quotation running on).
+3. otherwise a transcript label ("PENCE: …"), a signature after a dash, a document whose terms
+   the sentence reports ("under the treaty", ``quote_sources``), the attribution of the sentence
+   before (ending in a colon, or naming a speaker with a cue), for a quote the page cuts off the
+   sentence that introduced it, or the speaker of the quote just before (a quotation running on).
 
-Subjects become speakers in ``quote_speakers``. A quotation repeated (near-)verbatim in the
+Subjects become speakers in ``quote_speakers``; institutions get one common name each
+(``quote_institutions``: "Ministry of Foreign Affairs of Japan" -> "Japanese Foreign Ministry"). A quotation repeated (near-)verbatim in the
 article is one Quote with ``mentions`` counting its occurrences.
 """
 
@@ -26,9 +29,11 @@ from pactwatch.data import read_table
 from pactwatch.nlp.quote_marks import QuoteSpan, find_quote_spans
 from pactwatch.nlp.quote_speakers import (
     GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
-    pronoun_gender,
+    head_start, pronoun_gender,
 )
-from pactwatch.nlp.quote_speakers import head_start as head_start_of
+from pactwatch.nlp.quote_sources import (
+    DOCUMENTS, dash_speaker, document_name, document_under, inside, transcript_label,
+)
 from pactwatch.nlp.types import Mention, Quote
 
 MIN_WORDS = 2  # one-word quotes ("respect", 'reset') are not quotations of speech
@@ -39,12 +44,6 @@ _FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "at",
 _VEHICLES = {"statement", "release", "communique", "communiqué", "post", "message", "letter",
              "spokesman", "spokeswoman", "spokesperson", "readout", "report", "note", "tweet",
              "declaration", "announcement", "document", "text", "wording"}
-# documents that can be a quote's source ("the treaty states …", "under the pact, …")
-_DOCUMENTS = {"treaty", "agreement", "pact", "accord", "charter", "convention", "declaration", "protocol",
-              "memorandum", "constitution", "resolution"}
-_NAMED_DOCUMENT = re.compile(
-    r"(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de)\s+)*){1,6}(Treaty|Agreement|Pact|Accord|Charter|Convention"
-    r"|Declaration|Protocol|Memorandum|Constitution|Resolution)\b")
 # nouns for what someone said: "a rebuke from X", "a warning by X"
 _REACTIONS = {"rebuke", "criticism", "warning", "statement", "response", "reaction", "comment", "condemnation",
               "protest", "appeal", "call", "remark", "message", "pledge", "promise", "threat", "plea"}
@@ -104,10 +103,6 @@ def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
 
 
 # -- attribution ----------------------------------------------------------------------------
-def _inside(token: Any, quoted: list[tuple[int, int]]) -> bool:
-    return any(a <= token.idx <= b for a, b in quoted)
-
-
 def _frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
     """Token range of the sentence(s) the quote sits in, kept within its paragraph."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -146,7 +141,7 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
     q_lo, q_hi = q_first.start, q_first.end
     scored = []
     for token in doc[lo:hi]:
-        if _inside(token, quoted):
+        if inside(token, quoted):
             continue
         lemma = token.lemma_.lower()
         is_according = lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
@@ -200,7 +195,7 @@ def _subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  # t
     cue = token
     for _ in range(4):
         found = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
-                 and not _inside(c, quoted)]
+                 and not inside(c, quoted)]
         if found:
             named = [c for c in found if c.pos_ == "PROPN" or c.ent_type_ == "PERSON"]
             return (named or found)[-1] if len(found) > 1 else found[0]
@@ -292,8 +287,8 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
         body = context.recent_institution(country, pos) if country else None
         if body is not None:
             return Speaker(body.name, body.actor, lo, hi, False)
-    if token.lemma_.lower() in _DOCUMENTS:
-        named = _document_name(token, lo, hi, context.quoted)
+    if token.lemma_.lower() in DOCUMENTS:
+        named = document_name(token, lo, hi, context.quoted)
         if named is not None:
             return Speaker(named, mention.code if mention else None, lo, hi, False)
     name = clean_span_text(token.doc.text[lo:hi])
@@ -301,44 +296,6 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
         return None
     name = context.institution_name(context.acronyms.get(name.lower(), name), mention.code if mention else None)
     return Speaker(name, mention.code if mention else None, lo, hi, False)
-
-
-def _document_name(token: Any, lo: int, hi: int, quoted: list[tuple[int, int]]) -> str | None:
-    """A document speaking: its own name ("the Pukpuk Treaty"), or for "the treaty" the last
-    document of that kind the article named before (news names a pact once, then says "the pact")."""
-    text = token.doc.text
-    if token.text[:1].isupper():
-        return clean_span_text(text[lo:hi])
-    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
-        return None  # "a new defence agreement": a description, not a reference back
-    noun = token.lemma_.lower()
-    last = None
-    for match in _NAMED_DOCUMENT.finditer(text, 0, lo):
-        if match.group(1).lower() == noun:
-            last = match
-    if last is not None:
-        return clean_span_text(last.group(0))
-    # never named: the fullest description of it so far ("a bilateral security agreement")
-    for earlier in reversed(token.doc[: token.i]):
-        if earlier.lemma_.lower() == noun and earlier.pos_ == "NOUN" and not _inside(earlier, quoted):
-            words = [c for c in earlier.lefts if c.dep_ in ("amod", "compound") and c.i >= earlier.i - 4]
-            if words:
-                return clean_span_text(text[words[0].idx : earlier.idx + len(earlier.text)])
-    return None
-
-
-def _document_under(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]]) -> Any | None:
-    """"Under the treaty, both states are obliged to act 'in the event of an attack'": with no
-    speech verb, the document whose terms the sentence reports is the quote's source."""
-    for token in doc[lo:hi]:
-        if token.lower_ != "under" or token.idx > span.open_mark or _inside(token, quoted):
-            continue
-        if token.head.dep_ != "ROOT":
-            continue  # only a sentence-level "under …", not "troops under the command of"
-        for obj in token.children:
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in _DOCUMENTS:
-                return obj
-    return None
 
 
 def _institution_before(token: Any, context: SpeakerContext) -> Speaker | None:
@@ -366,36 +323,24 @@ def _vehicle_owner(token: Any, context: SpeakerContext, pos: int) -> Speaker | N
     return None
 
 
-def _dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker | None:
-    """``"…" — X``: a name right after the closing mark and a dash."""
-    if span.close_mark is None:
-        return None
-    tail = doc.text[span.close_mark + 1 : span.close_mark + 80]
-    match = re.match(r"\s*[—–-]{1,2}\s*", tail)
-    if not match:
-        return None
-    at = span.close_mark + 1 + match.end()
-    hit = doc.char_span(at, min(at + 60, len(doc.text)), alignment_mode="expand")
-    if hit is None or not len(hit):
-        return None
-    return context.person_at(hit.start_char, hit.end_char)
-
-
 def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,
                previous: tuple[QuoteSpan, Speaker | None, str | None] | None
                ) -> tuple[Speaker | None, str | None]:
+    labelled = transcript_label(doc.text, span, context)
+    if labelled is not None:
+        return labelled, None
     lo, hi = _frame(doc, span)
     for cue in _cues(doc, lo, hi, span, quoted):
         subject = _subject(cue, quoted)
-        if subject is None or _inside(subject, quoted):
+        if subject is None or inside(subject, quoted):
             continue
         speaker = _speaker_for(subject, context, span.start)
         if speaker is not None:
             return speaker, "according to" if cue.lemma_.lower() == "accord" else cue.lemma_.lower()
-    dashed = _dash_speaker(doc, span, context)
+    dashed = dash_speaker(doc, span, context)
     if dashed is not None:
         return dashed, None
-    document = _document_under(doc, lo, hi, span, quoted)
+    document = document_under(doc, lo, hi, span, quoted)
     if document is not None:
         speaker = _speaker_for(document, context, span.start)
         if speaker is not None:
@@ -417,7 +362,7 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
             ends_colon = before.text.rstrip().endswith(":")
             for cue in cues:
                 subject = _subject(cue, quoted)
-                if subject is None or _inside(subject, quoted):
+                if subject is None or inside(subject, quoted):
                     continue
                 if ends_colon or (previous is None or previous[0].end < before.start_char):
                     speaker = _speaker_for(subject, context, span.start)
@@ -447,10 +392,10 @@ def _cut_off_source(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], co
     if doc.text[before.end_char : span.open_mark].count("\n") > 2:
         return None
     for token in before:
-        if _inside(token, quoted):
+        if inside(token, quoted):
             continue
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-            person = context.person_at(head_start_of(token), token.idx + len(token.text))
+            person = context.person_at(head_start(token), token.idx + len(token.text))
             if person is not None:
                 return person
         if token.lemma_.lower() in _REACTIONS and token.pos_ == "NOUN":

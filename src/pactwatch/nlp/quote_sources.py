@@ -1,0 +1,105 @@
+"""Attributions that need no cue verb: signatures, transcript labels and documents.
+
+- ``"…" ― Name``: a name right after the closing mark and a dash signs the quote;
+- ``"PENCE: Well, …"``: a transcript line's capitalised label is its speaker;
+- ``Under the treaty, both are obliged to act "in the event of an attack"``: the document whose
+  terms the sentence reports is the source, named as the article named it ("the treaty" -> the
+  last "… Treaty" before).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pactwatch.nlp.quote_marks import QuoteSpan
+from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, clean_span_text
+
+
+def inside(token: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``token`` sits inside one of the quoted spans (marks included)."""
+    return any(a <= token.idx <= b for a, b in quoted)
+
+
+# documents that can be a quote's source ("the treaty states …", "under the pact, …")
+DOCUMENTS = {"treaty", "agreement", "pact", "accord", "charter", "convention", "declaration", "protocol",
+             "memorandum", "constitution", "resolution"}
+_NAMED_DOCUMENT = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de)\s+)*){1,6}(Treaty|Agreement|Pact|Accord|Charter|Convention"
+    r"|Declaration|Protocol|Memorandum|Constitution|Resolution)\b")
+_LABEL = re.compile(r"([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,}){0,2}):\s")
+_NOT_LABELS = {"UPDATE", "BREAKING", "NOTE", "EDITOR", "EDITOR'S NOTE", "WATCH", "READ", "VIDEO", "PHOTO",
+               "WARNING", "CORRECTION", "FACT CHECK", "ALERT", "BREAKING NEWS", "LIVE", "ANALYSIS", "OPINION"}
+
+
+def document_name(token: Any, lo: int, hi: int, quoted: list[tuple[int, int]]) -> str | None:
+    """A document speaking: its own name ("the Pukpuk Treaty"), or for "the treaty" the last
+    document of that kind the article named before (news names a pact once, then says "the pact")."""
+    text = token.doc.text
+    if token.text[:1].isupper():
+        return clean_span_text(text[lo:hi])
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
+        return None  # "a new defence agreement": a description, not a reference back
+    noun = token.lemma_.lower()
+    last = None
+    for match in _NAMED_DOCUMENT.finditer(text, 0, lo):
+        if match.group(1).lower() == noun:
+            last = match
+    if last is not None:
+        return clean_span_text(last.group(0))
+    # never named: the fullest description of it so far ("a bilateral security agreement")
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.lemma_.lower() == noun and earlier.pos_ == "NOUN" and not inside(earlier, quoted):
+            words = [c for c in earlier.lefts if c.dep_ in ("amod", "compound") and c.i >= earlier.i - 4]
+            if words:
+                return clean_span_text(text[words[0].idx : earlier.idx + len(earlier.text)])
+    return None
+
+
+def document_under(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]]) -> Any | None:
+    """"Under the treaty, both states are obliged to act 'in the event of an attack'": with no
+    speech verb, the document whose terms the sentence reports is the quote's source."""
+    for token in doc[lo:hi]:
+        if token.lower_ != "under" or token.idx > span.open_mark or inside(token, quoted):
+            continue
+        if token.head.dep_ != "ROOT":
+            continue  # only a sentence-level "under …", not "troops under the command of"
+        for obj in token.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in DOCUMENTS:
+                return obj
+    return None
+
+
+def transcript_label(text: str, span: QuoteSpan, context: SpeakerContext) -> Speaker | None:
+    """A quoted transcript line: "PENCE: Well, look, …" — the capitalised label is the speaker."""
+    match = _LABEL.match(text, span.start, span.end)
+    if match is None or match.group(1).upper() in _NOT_LABELS:
+        return None
+    label = " ".join(w.capitalize() for w in match.group(1).split())
+    name = context.canonical(label)
+    name = label if name.isupper() else name  # the label itself was all the article gave
+    return Speaker(name, context.person_codes.get(name), match.start(1), match.end(1), True)
+
+
+def dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker | None:
+    """``"…" — X``: a name right after the closing mark and a dash."""
+    if span.close_mark is None:
+        return None
+    tail = doc.text[span.close_mark + 1 : span.close_mark + 80]
+    match = re.match(r"\s*[—–―‒-]{1,2}\s*", tail)
+    if not match:
+        return None
+    at = span.close_mark + 1 + match.end()
+    # the name ends with its line and before the next quotation (a list of "…" ― Name lines)
+    stop = re.search(r"[\n\"“”«»]", doc.text[at : at + 60])
+    end = at + stop.start() if stop else min(at + 60, len(doc.text))
+    if end <= at:
+        return None
+    hit = doc.char_span(at, end, alignment_mode="expand")
+    if hit is None or not len(hit):
+        return None
+    person = context.person_at(hit.start_char, hit.end_char)
+    # the name (or a title before it) must follow the dash: "― just as he did with Romney" is prose
+    if person is None or not re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+)*", doc.text[at : person.start]):
+        return None
+    return person
