@@ -63,3 +63,17 @@ def test_cleaning_never_raises_and_is_idempotent(raw: list[str]) -> None:
     assert sum(result.counts) == sum(1 for r in raw if normalise_text(r))
     again = clean_paragraphs(result.paragraphs)
     assert again.paragraphs == result.paragraphs
+
+
+def test_english_fast_path_only_answers_for_english() -> None:
+    from pactwatch.ingest.clean import looks_english
+
+    english = ("The defence ministers of the two countries said on Monday that the exercise, which "
+               "has been planned for months, would go ahead as scheduled and that it was not aimed at "
+               "any third country, according to a statement from the ministry.")
+    french = ("Les ministres de la défense des deux pays ont déclaré lundi que l'exercice, prévu "
+              "depuis des mois, aurait lieu comme prévu et qu'il ne visait aucun pays tiers, selon "
+              "un communiqué du ministère publié dans la soirée à Paris.")
+    assert looks_english(english)
+    assert not looks_english(french)
+    assert not looks_english("the of and is that")  # too short to be sure: the model decides
