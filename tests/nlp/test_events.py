@@ -218,3 +218,37 @@ def test_noun_modifying_a_noun_is_not_an_event(coder):
 def test_future_attack_is_a_threat(coder):
     events = coder("Israel will strike Iran if it attacks again, the defence minister said.")
     assert not any(e.root_code == "19" for e in events)
+
+
+def test_mood_adjective_is_a_pessimistic_or_optimistic_comment(coder):
+    assert ("DEU", "FRA", "012") in triples(coder("The German chancellor said she was sceptical about France's plan."))
+    assert ("JPN", "CHN", "013") in triples(coder("Japan is confident that China will reopen the border."))
+
+
+def test_plain_copula_is_not_a_statement(coder):
+    assert not [e for e in coder("Japan is a large country near China.") if e.root_code == "01"]
+
+
+def test_titled_stranger_takes_the_one_country_of_the_sentence(coder):
+    events = coder("President Ndaye Kwamoro resigned on Tuesday to allow Gabon's first free elections.")
+    assert [e.source[:3] for e in events][:1] == ["GAB"]
+
+
+def test_titled_stranger_is_not_the_country_acted_on(coder):
+    # The only country is the object of the verb: it is the other party, not the actor's state.
+    events = coder("President Ndaye Kwamoro criticised Gabon on Tuesday.")
+    assert not [e for e in events if e.source[:3] == "GAB"]
+
+
+def test_counted_group_acts_through_its_of_phrase(coder):
+    events = coder("Thousands of students in Chile staged a demonstration against the government.")
+    assert any(e.source[:3] == "CHL" and e.root_code == "14" for e in events)
+
+
+def test_killing_by_militia_is_assault_not_fight(coder):
+    assert ("SOM", "KEN", "180") in triples(coder("Somali militants killed three Kenyan soldiers near the border."))
+    assert ("RUS", "UKR", "190") in triples(coder("Russian troops killed three Ukrainian soldiers near the border."))
+
+
+def test_artillery_fired_at_a_target_is_fighting(coder):
+    assert ("ISR", "PSE", "194") in triples(coder("Israeli tanks fired shells at Palestinian positions on Monday."))

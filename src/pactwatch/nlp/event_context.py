@@ -37,6 +37,11 @@ LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across
 MOVEMENT_LEMMAS = {"arrive", "visit", "travel", "fly", "tour", "land", "go", "come", "return", "head", "leave"}
 PERSON_KINDS = {"person", "description"}
 THING_KINDS = {"country", "organisation", "capital"}
+# Heads that count or collect the actors named in their "of" phrase: "thousands of students".
+QUANTITY_HEADS = {"tens", "hundreds", "thousands", "dozens", "scores", "millions", "group", "number", "members",
+                  "some", "many", "most", "all", "one", "third", "half", "majority", "crowd", "crowds", "band"}
+# Positions where a country is the one acted on, not the actor's own: "banned Ugandan candidates".
+TARGET_PREPS = {"with", "against", "to", "toward", "towards", "on", "at", "into", "from", "upon", "for"}
 HOLDER_ROLES = {"GOV", "MIL", "LEG", "COP", "JUD", "SPY", "OPP", "REB", "INS", "SEP", "UAF", "MED", "BUS", "CVL",
                 "REF", "LAB", "EDU", "HLH", "ELI", "-"}
 
@@ -166,10 +171,16 @@ def _is_bare_korea(token: Token, article_codes: set[str]) -> bool:
 def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: ContextTables, sent: Any,
                  covered: set[int]) -> Mention | None:
     """A subject such as "Government forces" or "President Tran" whose country the text gives elsewhere."""
+    subject = head
+    if head.lower_ in QUANTITY_HEADS:  # "Tens of thousands of students": the students act
+        head = _counted(head)
+        if head is None:
+            return None
     role = _role_of(head, tables)
     if role is None:
         return None
-    country = _place_country(head, tables, mentions, doc) or _action_place(head, tables, mentions, doc)
+    country = (_place_country(head, tables, mentions, doc) or _action_place(subject, tables, mentions, doc)
+               or _sole_country(subject, tables, mentions, sent))
     if country is None:
         return None
     span = doc[min(t.i for t in head.subtree if t.dep_ in ("compound", "amod", "det") or t.i == head.i):head.i + 1]
@@ -177,6 +188,46 @@ def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: Context
         return None
     code = country if role == "-" else country + role
     return Mention(span.start_char, span.end_char, span.text, code, "role", "context")
+
+
+def _counted(head: Token) -> Token | None:
+    """The noun a quantity or group word counts, through one or two "of" phrases."""
+    node = head
+    for _ in range(3):
+        if node.lower_ not in QUANTITY_HEADS:
+            return node
+        nxt = None
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                nxt = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if nxt is None:
+            return None
+        node = nxt
+    return None
+
+
+def _sole_country(subject: Token, tables: ContextTables, mentions: list[Mention], sent: Any) -> str | None:
+    """The one country a sentence names outside its verb's target positions.
+
+    A titled stranger ("President X") or an unplaced group acting in a sentence that names a single
+    country is, in domestic news, that country's: "... resigned to allow Haiti's first elections".
+    A country that is the verb's object or the object of "with/against/to..." is the other party,
+    so it never counts, and two countries leave the actor unresolved.
+    """
+    verb = subject.head
+    excluded: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS):
+            excluded.update(t.idx for t in child.subtree)
+    codes: set[str] = set()
+    for m in mentions:
+        if not (sent.start_char <= m.start < sent.end_char) or m.code[:3] not in tables.countries:
+            continue
+        if m.start in excluded or m.kind == "pronoun":
+            codes.add("")  # a country in a target position: the sentence is about two parties
+            continue
+        codes.add(m.code[:3])
+    return next(iter(codes)) if len(codes) == 1 and "" not in codes else None
 
 
 def _role_of(head: Token, tables: ContextTables) -> str | None:

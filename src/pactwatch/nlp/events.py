@@ -33,6 +33,8 @@ OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand":
                     "leave": "106", "pull": "106", "stop": "1056", "cease": "1056", "end": "1056", "halt": "1056",
                     "resign": "1041", "step": "1041", "negotiate": "108", "talk": "108", "meet": "108",
                     "cooperate": "100", "allow": "1055", "ensure": "100"}
+# Non-state armed actors (CAMEO role codes): their attacks are CAMEO 18 (assault), not 19 (fight).
+IRREGULAR_ROLES = {"REB", "INS", "UAF", "SEP"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
 FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
                 "087": "0356"}
@@ -177,6 +179,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         if not sources:
             sources = self.speaker_of(verb)
             self.borrowed.add(verb.i)
+        if "irregular_assault" in entry.flags and code[:2] == "19" and any(s.code[3:6] in IRREGULAR_ROLES for s in sources):
+            code = "180"  # killings and attacks by militias, rebels, insurgents: unconventional violence
         targets = self.targets_of(verb, entry, sources)
         return self.pairs(verb, entry, code, sources, targets, verb)
 
