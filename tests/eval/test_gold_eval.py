@@ -135,6 +135,9 @@ def test_membership_and_exit_kinds():
     assert gold_kinds(report(["ARM", "CSTO"], ["mutual_defense"], "withdrew")) == ("withdrawal",)
     assert gold_kinds(report(["FRA", "TCD"], ["military_cooperation"], "withdrew")) == ("withdrawal",)
     assert gold_kinds(report(["FRA", "TCD"], ["military_cooperation"], "suspended")) == ("suspension",)
+    assert gold_kinds(report(["ARM", "CSTO"], ["suspension"], "suspended")) == ("suspension",)
+    # suspending accession talks: the agreement is the accession, the step is the suspension
+    assert gold_kinds(report(["EU", "GEO"], ["accession"], "suspended")) == ("accession",)
     assert gold_kinds(report(["PRK", "RUS"], ["mutual_defense"], "ratified")) == ("mutual_defense",)
     assert gold_kinds(report(["PRK", "RUS"], ["friendship_treaty"], "signed")) == ("other",)
     rows = expand_commitments([report(["RUS", "PRK"], ["mutual_defense", "consultation"], "signed")])

@@ -219,12 +219,18 @@ def gold_kinds(report: CommitmentReport) -> tuple[str, ...]:
     ending or suspending a bilateral accord is likewise ``withdrawal``/``suspension`` (whatever
     obligations the accord had). Kinds the report already gives in GOLD's vocabulary are kept;
     any other kind of ours becomes ``other``.
+
+    The one exception: a suspended *accession* stays ``accession``. GOLD's kind names the
+    agreement and its event the step, so suspending accession talks (news-dev 025: "will suspend
+    accession talks with the EU") is kind accession, event suspended, while suspending a
+    membership or a treaty already in force (012: "suspension of Armenia's membership") is kind
+    suspension. The extractor marks the former by giving the report the kind ``accession``.
     """
     event = report.lifecycle_event
     if event in ("withdrew", "expired"):
         return ("withdrawal",)
     if event == "suspended":
-        return ("suspension",)
+        return ("accession",) if "accession" in report.kinds else ("suspension",)
     given = tuple(dict.fromkeys(k if k in GOLD_KINDS else "other" for k in report.kinds)) or ("other",)
     membership = [k for k in given if k in MEMBERSHIP_KINDS]
     if membership:

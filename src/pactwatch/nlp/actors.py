@@ -41,6 +41,10 @@ _TITLE_WORDS = frozenset({"king", "queen", "president", "emperor", "emir", "crow
 # Dependencies that make a capital an actor rather than a place.
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "iobj", "dative", "poss", "appos", "agent"})
 _ACTOR_PREPS = frozenset({"with", "between", "against", "by", "on", "toward", "towards", "upon"})
+# Prepositions after which a bare name tagged PERSON/ORG is still read as the country:
+# "troops in Niger", "withdraw from Chad", "the authorities of Niger", "relations with Jordan".
+_PLACE_PREPS = frozenset({"in", "from", "to", "of", "into", "across", "inside", "with", "between", "against",
+                          "toward", "towards"})
 
 
 @dataclass
@@ -341,7 +345,7 @@ class _Resolver:
                     continue
                 self.emit(hit.start, hit.end, entry.code, "organisation", "table")
             elif entry.kind in ("country", "demonym"):
-                if entry.ambiguous and not self._not_person_or_org(hit):
+                if entry.ambiguous and not (self._not_person_or_org(hit) or self._country_by_context(hit, entry)):
                     continue
                 self.emit(hit.start, hit.end, entry.code, "country", "table")
             else:
@@ -390,6 +394,59 @@ class _Resolver:
             return True
         inside = ent.start >= hit.start and ent.end <= hit.end
         return ent.label_ not in ("PERSON", "ORG", "FAC", "WORK_OF_ART") and inside
+
+    def _country_by_context(self, hit: Hit, entry: Entry) -> bool:
+        """An ambiguous country name that spaCy reads as a person or organisation on its own
+        ("Niger" as PERSON) is the country when nothing makes it a person's name: the entity is
+        exactly the name (not "Chad Smith"), the article never uses it inside a longer person
+        name, and the name stands where a country does — in a list with another country
+        ("Burkina Faso, Mali and Niger"), after a place preposition ("from Niger"), in an actor
+        position (subject, object, possessor) — or is the country elsewhere in the same article."""
+        if not self._bare_name(hit) or entry.code in self._person_names():
+            return False
+        if self._country_position(hit, entry.code):
+            return True
+        if not hasattr(self, "_confirmed"):  # one sense per article, worked out once
+            self._confirmed = {
+                e.code for h in self.hits for e in h.entries
+                if e.kind == "country" and e.ambiguous and not self._inside_other_person(h)
+                and (self._not_person_or_org(h) or (self._bare_name(h) and self._country_position(h, e.code)))
+            }
+        return entry.code in self._confirmed
+
+    def _person_names(self) -> set[str]:
+        """Codes of ambiguous country names this article uses inside a longer person name."""
+        if not hasattr(self, "_persons"):
+            self._persons = {e.code for h in self.hits for e in h.entries
+                             if e.kind == "country" and e.ambiguous and self._inside_other_person(h)}
+        return self._persons
+
+    def _bare_name(self, hit: Hit) -> bool:
+        ent = self.ent_of[hit.start]
+        return ent is None or (ent.start == hit.start and ent.end == hit.end)
+
+    def _country_position(self, hit: Hit, code: str) -> bool:
+        if self.doc.has_annotation("DEP"):
+            token = self.doc[hit.start : hit.end].root
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+                return True
+            if token.dep_ in _ACTOR_DEPS:
+                return True
+        # a surface list: "Mali, and Niger", "Chad, Niger and Sudan" (the parser often garbles these)
+        j = hit.start - 1
+        while j >= 0 and self.doc[j].lower_ in (",", "and", "or"):
+            j -= 1
+        if j < hit.start - 1 and self._listed_country(self.at_end().get(j), code):
+            return True
+        j = hit.end
+        while j < len(self.doc) and self.doc[j].lower_ in (",", "and", "or"):
+            j += 1
+        return j > hit.end and self._listed_country(self.at.get(j), code)
+
+    @staticmethod
+    def _listed_country(near: Hit | None, code: str) -> bool:
+        return near is not None and any(e.kind == "country" and not e.ambiguous and e.code != code
+                                        for e in near.entries)
 
     def _followed_by_name(self, hit: Hit) -> bool:
         return hit.end < len(self.doc) and self.doc[hit.end].pos_ == "PROPN" and self.doc[hit.end].text[:1].isupper()

@@ -70,9 +70,9 @@ def region(trigger: Any, other_triggers: Iterable[int], keep: frozenset[int] = f
     covered: set[int] = set()
 
     def walk(token: Any, top: bool) -> None:
-        if not top and (token.i in others or token.dep_ in CUT_DEPS):
+        if not top and (token.i in others or (token.dep_ in CUT_DEPS and not _purpose(token))):
             return
-        if not top and token.dep_ == "prep":
+        if not top and token.dep_ == "prep" and not _supports(token):
             on_noun = token.head.pos_ in ("NOUN", "PROPN", "PRON")
             if token.lower_ in (NOUN_CIRCUMSTANCE_PREPS if on_noun else CIRCUMSTANCE_PREPS) and not (
                     keep and any(t.i in keep for t in token.subtree)):
@@ -88,6 +88,13 @@ def region(trigger: Any, other_triggers: Iterable[int], keep: frozenset[int] = f
     if subject is not None and subject.i not in covered:
         walk(subject, True)
     return covered
+
+
+def _supports(prep: Any) -> bool:
+    """"voted in favour of X", "voted for X": what a vote is about, not a circumstance."""
+    if prep.lower_ == "in":
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in ("favour", "favor", "support") for c in prep.children)
+    return prep.lower_ == "for" and prep.head.lemma_.lower() == "vote"
 
 
 def has_negation(token: Any) -> bool:

@@ -24,7 +24,7 @@ from pactwatch.data import read_table
 from pactwatch.nlp.types import CommitmentReport, Mention
 from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
 from pactwatch.pacts.dates import find_dates
-from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match
+from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match, Term
 
 # Nouns that may carry a lifecycle step ("the signing", "their withdrawal"); other lexicon
 # words count only as verbs or participles ("a sign of", "the end of the war" are not steps).
@@ -170,11 +170,15 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
               state: Discourse) -> list[Draft]:
     lex = res.lexicon
     agreements = lex.match(sent, "agreement")
-    obligations = lex.match(sent, "obligation")
+    obligations = [m for m in lex.match(sent, "obligation") if not _negated(sent.doc[m.start])]
+    obligations += _mutual_aid(sent, {m.start for m in obligations})
     membership = lex.match(sent, "membership")
     references = lex.match(sent, "reference")
     provisions = {m.start for m in lex.match(sent, "provision")}
     token_party = _token_parties(sent, mentions, res.codes)
+    agreement_heads = {m.end - 1 for m in lex.match(sent, "agreement")}
+    for i in [i for i, p in token_party.items() if res.codes.is_org(p) and _names_agreement(sent.doc[i], agreement_heads)]:
+        del token_party[i]  # "a partnership named AUKUS", "the AUKUS pact": the agreement, not a body to join
     orgs = [(i, p) for i, p in token_party.items() if res.codes.is_org(p)]
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in ("the", "this", "that") for c in t.children)]
@@ -193,7 +197,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     touched: Agreement | None = None
     for match in triggers:
         token = sent.doc[match.start]
-        if has_negation(token) or token.i not in trigger_ids:
+        if has_negation(token) or token.i not in trigger_ids or _votes_against(token):
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
@@ -210,7 +214,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         when = _date_for(token, covered, dates, len(triggers))
         region_parties = _parties_in(covered, token_party, sent)
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
-        is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS
+        # "announced a new partnership" is about an agreement; "announced their withdrawal" about membership
+        is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS - {"announce", "become", "seek"}
         org = region_orgs[0] if region_orgs else None
         if org is None and is_member and state.org and (
                 set(org_refs) & covered or _joins(token) or _member_noun(covered, sent)):
@@ -289,6 +294,62 @@ def _is_trigger(token: Any) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
     return token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed")
+
+
+AID_WORDS = frozenset({"assist", "assistance", "help", "aid", "defend", "defence", "defense", "protect", "support"})
+ATTACK_WORDS = frozenset({"attack", "aggression", "war", "invasion", "invade", "attacker", "armed"})
+RECIPROCAL = (("each", "other"), ("one", "another"), ("the", "other"), ("either",))
+
+
+def _mutual_aid(sent: Any, taken: set[int]) -> list[Match]:
+    """"commits each country to assist the other if it comes under attack": a mutual-defence
+    obligation stated in free words — aid to each other / the other, tied to an attack."""
+    lemmas = [t.lemma_.lower() for t in sent]
+    if not any(w in ATTACK_WORDS for w in lemmas):
+        return []
+    words = [t.lower_ for t in sent]
+    if not any(tuple(words[i:i + len(r)]) == r for r in RECIPROCAL for i in range(len(words))):
+        return []
+    term = Term("obligation", "mutual_defense", ("mutual", "aid"))
+    return [Match(term, t.i, t.i + 1) for t in sent
+            if t.lemma_.lower() in AID_WORDS and t.i not in taken and not _negated(t)][:1]
+
+
+def _negated(token: Any) -> bool:
+    """"was not a mutual defence obligation", "no defence clause": the clause denies it."""
+    current = token
+    for _ in range(6):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children):
+            return True
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _names_agreement(token: Any, agreement_heads: set[int]) -> bool:
+    """The organisation mention is the agreement's own name: a compound of, or apposition or
+    "named/called X" to, an agreement noun."""
+    current = token
+    for _ in range(3):
+        if current.i in agreement_heads:
+            return True
+        if current.dep_ in ("compound", "appos", "oprd", "attr", "npadvmod", "dobj") or (
+                current.dep_ in ("acl", "amod") and current.lemma_.lower() in ("name", "call", "dub", "know")):
+            if current.head.i == current.i:
+                return False
+            current = current.head
+            continue
+        if current.head.lemma_.lower() in ("name", "call", "dub", "know") and current.dep_ in ("oprd", "dobj", "attr"):
+            current = current.head
+            continue
+        return False
+    return current.i in agreement_heads
+
+
+def _votes_against(token: Any) -> bool:
+    """"voted against the bill" rejects it."""
+    return token.lemma_.lower() == "vote" and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
 
 
 def _become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
