@@ -63,11 +63,10 @@ def allies(db: Database, party: str, on: str | date | None = None, baseline: boo
     best = _best_steps(db, [r["commitment_id"] for r in rows]) if with_evidence else {}
     out = []
     for row in rows:
-        since = max(d for d in (row["ally_since"], row["party_since"]) if d)
         item = {
             "ally": row["ally"], "party": party.upper(), "on": day, "commitment": row["name"] or row["key"],
             "commitment_key": row["key"], "kinds": json.loads(row["kinds"]), "origin": row["origin"],
-            "organisation": row["organisation"], "conditions": row["conditions"], "since": since,
+            "organisation": row["organisation"], "conditions": row["conditions"], "since": row["since"],
         }
         if with_evidence:
             item["evidence"] = _evidence(row, row["ally"], best)
@@ -89,17 +88,21 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
         other_side = allies(db, by, day, baseline, origins, with_evidence=False)
         attacker_defenders = sorted({r["ally"] for r in other_side} - {by})
         both = set(defenders) & set(attacker_defenders)
-        for state in sorted(both):
-            conflicted.append({
-                "state": state,
-                "defends_attacked_under": sorted({r["commitment"] for r in direct if r["ally"] == state}),
-                "defends_attacker_under": sorted({r["commitment"] for r in other_side if r["ally"] == state}),
-            })
+        under_attacked: dict[str, set[str]] = {}
+        under_attacker: dict[str, set[str]] = {}
+        for rows, under in ((direct, under_attacked), (other_side, under_attacker)):
+            for r in rows:
+                if r["ally"] in both:
+                    under.setdefault(r["ally"], set()).add(r["commitment"])
+        conflicted = [{"state": state, "defends_attacked_under": sorted(under_attacked[state]),
+                       "defends_attacker_under": sorted(under_attacker[state])} for state in sorted(both)]
+    # The second ring: states outside the first (and not the two sides) bound to defend a defender.
     ring: dict[str, set[str]] = {}
-    for row in sql.defenders_of_many(db, defenders, day, _origins(baseline, origins)):
-        ally = row["ally"]
-        if ally not in defenders and ally != attacked and ally != by:
-            ring.setdefault(ally, set()).add(row["party"])
+    excluded = {*defenders, attacked, *([by] if by else [])}
+    found = sql.defenders_of_many(db, defenders, day, _origins(baseline, origins), excluded)
+    for party, ring_allies in found.items():
+        for ally in ring_allies:
+            ring.setdefault(ally, set()).add(party)
     second = [{"state": s, "defends": sorted(d)} for s, d in sorted(ring.items())]
     summary = _summary(attacked, by, day, defenders, conflicted, second)
     return {"attacked": attacked, "by": by, "on": day, "defenders": direct, "defender_states": defenders,

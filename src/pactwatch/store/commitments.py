@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from pactwatch.pacts.model import CommitmentRecord
+from pactwatch.pacts.model import ORIGINS, CommitmentRecord
 from pactwatch.store.database import Database
 
 # A party row is active on day ? (the same date is bound four times).
 ACTIVE = ("{p}.joined IS NOT NULL AND {p}.joined <= ? AND ({p}.left_on IS NULL OR {p}.left_on > ?)"
           " AND ({p}.suspended_from IS NULL OR {p}.suspended_from > ?)")
+# A defence_pairs row (alias p) is bound on day ? (bound twice); see migration 005.
+BOUND = "p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to > ?)"
+UNIT_SEPARATOR = "\x1f"
 
 
 def _iso(value: date | None) -> str | None:
@@ -52,7 +55,27 @@ def insert_commitment(db: Database, c: CommitmentRecord) -> int:
         [(commitment_id, e.report_id, e.party, e.lifecycle_event, _iso(e.date), e.source, e.article_id, e.sentence,
           e.start_char, e.end_char, e.reference) for e in c.events],
     )
+    db.executemany(
+        "INSERT INTO defence_pairs (commitment_id, origin, defended, defender, valid_from, valid_to)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(commitment_id, c.origin, *pair) for pair in defence_pairs(c)],
+    )
     return commitment_id
+
+
+def defence_pairs(c: CommitmentRecord) -> list[tuple[str, str, str, str | None]]:
+    """(defended, defender, valid_from, valid_to) for every two party rows of ``c`` where the second
+    must defend the first; the same rule as migration 005's backfill (see there)."""
+    pairs = []
+    for me in c.parties:
+        for other in c.parties:
+            if other.party == me.party or not other.defense or me.joined is None or other.joined is None:
+                continue
+            ends = [d for d in (me.left_on, me.suspended_from, other.left_on, other.suspended_from, c.ended)
+                    if d]
+            pairs.append((me.party, other.party, max(me.joined, other.joined).isoformat(),
+                          _iso(min(ends)) if ends else None))
+    return pairs
 
 
 def report_rows(db: Database) -> list[dict[str, Any]]:
@@ -64,40 +87,54 @@ def report_rows(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def _origins_clause(origins: Sequence[str]) -> tuple[str, list[str]]:
-    return "c.origin IN (" + ", ".join("?" * len(origins)) + ")", list(origins)
+def _origins_clause(origins: Sequence[str], table: str = "c") -> tuple[str, list[str]]:
+    return f"{table}.origin IN (" + ", ".join("?" * len(origins)) + ")", list(origins)
 
 
 def defenders(db: Database, party: str, on: str, origins: Sequence[str]) -> list[dict[str, Any]]:
-    """Parties bound on ``on`` to defend ``party``, one row per (ally, commitment)."""
-    where, params = _origins_clause(origins)
+    """Parties bound on ``on`` to defend ``party``, one row per (ally, commitment); ``since`` is the
+    day the later of the two joined."""
+    where, params = _origins_clause(origins, "p")
     return db.query(
-        "SELECT other.party AS ally, c.id AS commitment_id, c.key, c.name, c.kinds, c.origin, c.organisation,"
-        " c.conditions, c.reference, other.joined AS ally_since, me.joined AS party_since"
-        " FROM commitment_parties me"
-        " JOIN commitments c ON c.id = me.commitment_id"
-        " JOIN commitment_parties other ON other.commitment_id = me.commitment_id AND other.party <> me.party"
-        f" WHERE me.party = ? AND {ACTIVE.format(p='me')} AND {ACTIVE.format(p='other')}"
-        f" AND other.defense = 1 AND (c.ended IS NULL OR c.ended > ?) AND {where}"
-        " ORDER BY other.party, c.origin, c.key",
-        [party, on, on, on, on, on, on, on, *params],
+        "SELECT p.defender AS ally, c.id AS commitment_id, c.key, c.name, c.kinds, c.origin, c.organisation,"
+        " c.conditions, c.reference, p.valid_from AS since"
+        " FROM defence_pairs p JOIN commitments c ON c.id = p.commitment_id"
+        f" WHERE p.defended = ? AND {BOUND} AND {where}"
+        " ORDER BY p.defender, c.origin, c.key",
+        [party, on, on, *params],
     )
 
 
-def defenders_of_many(db: Database, parties: Sequence[str], on: str, origins: Sequence[str]) -> list[dict[str, Any]]:
-    """Distinct (party, ally) pairs: who is bound on ``on`` to defend each of ``parties`` (one query)."""
+def defenders_of_many(db: Database, parties: Sequence[str], on: str, origins: Sequence[str],
+                      excluding: Sequence[str] = ()) -> dict[str, set[str]]:
+    """Who is bound on ``on`` to defend each of ``parties`` (allies in ``excluding`` left out).
+
+    One index range per party, aggregated per party in SQL: in a dense graph the ranges hold
+    thousands of rows, and stepping through them one Python row at a time cost more than the
+    search itself. The exclusion and, when every origin is asked for, the origin filter are
+    applied here rather than per row in SQL, for the same reason."""
     if not parties:
-        return []
-    where, params = _origins_clause(origins)
+        return {}
     marks = ", ".join("?" * len(parties))
-    return db.query(
-        "SELECT DISTINCT me.party AS party, other.party AS ally FROM commitment_parties me"
-        " JOIN commitments c ON c.id = me.commitment_id"
-        " JOIN commitment_parties other ON other.commitment_id = me.commitment_id AND other.party <> me.party"
-        f" WHERE me.party IN ({marks}) AND {ACTIVE.format(p='me')} AND {ACTIVE.format(p='other')}"
-        f" AND other.defense = 1 AND (c.ended IS NULL OR c.ended > ?) AND {where}",
-        [*parties, on, on, on, on, on, on, on, *params],
-    )
+    sql = (f"SELECT p.defended, {_string_agg(db, 'p.defender')} AS allies FROM defence_pairs p"
+           f" WHERE p.defended IN ({marks}) AND {BOUND}")
+    args = [*parties, on, on]
+    if set(origins) != set(ORIGINS):
+        where, params = _origins_clause(origins, "p")
+        sql += f" AND {where}"
+        args += params
+    skip = set(excluding)
+    found: dict[str, set[str]] = {}
+    for party, allies in db.execute(sql + " GROUP BY p.defended", args).fetchall():
+        found[party] = set(allies.split(UNIT_SEPARATOR)) - skip
+    return found
+
+
+def _string_agg(db: Database, column: str) -> str:
+    """The values of ``column`` in a group joined by the ASCII unit separator (never in a code)."""
+    if db.dialect == "sqlite":
+        return f"group_concat({column}, char(31))"
+    return f"string_agg({column}, chr(31))"
 
 
 def evidence(db: Database, commitment_id: int, party: str | None) -> dict[str, Any] | None:
