@@ -4,7 +4,7 @@
 
 Builds a database from examples/ (and the seed article when ../shared has it) with the real
 `pactwatch ingest`, starts the server in a subprocess on a free 127.0.0.1 port, and runs the
-clients (httpx, asyncio, keep-alive) against a rotation of read endpoints. Prints requests/s,
+clients (raw HTTP/1.1 on asyncio streams, keep-alive) against a rotation of read endpoints. Prints requests/s,
 p50/p95/p99 latency and the error count. Traffic goes to loopback only and stops by itself.
 Goal: 0 errors, p95 < 100 ms.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import socket
 import statistics
@@ -22,8 +23,6 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-
-import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_018b8fec1f9a9e1f.txt"
@@ -66,10 +65,11 @@ def build_db(path: Path, annotate: bool) -> None:
     print(f"built {path} in {time.monotonic() - started:.1f}s", file=sys.stderr)
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+def start_server(db: Path, port: int, log: Path, workers: int = 1) -> subprocess.Popen:
     handle = open(log, "w")
     proc = subprocess.Popen([sys.executable, "-m", "pactwatch", "--db", str(db), "serve", "--host", "127.0.0.1",
-                             "--port", str(port), "--log-level", "warning"], stdout=handle, stderr=subprocess.STDOUT)
+                             "--port", str(port), "--log-level", "warning", "--workers", str(workers)],
+                            stdout=handle, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -83,23 +83,50 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
     raise SystemExit("server did not start in 120 s")
 
 
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    """Status and body of one HTTP/1.1 response (Content-Length or chunked)."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+    if headers.get("transfer-encoding", "").lower() == "chunked":
+        body = b""
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            chunk = await reader.readexactly(size + 2)
+            if size == 0:
+                return status, body
+            body += chunk[:-2]
+    return status, await reader.readexactly(int(headers.get("content-length", "0")))
+
+
 async def client(base: str, paths: list[str], until: float, offset: int, latencies: list[float],
                  errors: list[str]) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=10.0) as http:
-        i = offset
+    """One keep-alive connection sending requests back to back. A minimal HTTP/1.1 client on
+    asyncio streams: a full client library costs more CPU per request than the server does,
+    and on a 2-core machine the load generator would then measure itself."""
+    host, port = base.rsplit("//", 1)[1].split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    i = offset
+    try:
         while time.monotonic() < until:
             path = paths[i % len(paths)]
             i += 1
             started = time.perf_counter()
             try:
-                response = await http.get(path)
-                if response.status_code != 200:
-                    errors.append(f"{path}: HTTP {response.status_code}")
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+                status, body = await asyncio.wait_for(read_response(reader), timeout=10.0)
+                if status != 200:
+                    errors.append(f"{path}: HTTP {status}")
                 else:
-                    response.json()
-            except (httpx.HTTPError, ValueError) as exc:
+                    json.loads(body)
+            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as exc:
                 errors.append(f"{path}: {type(exc).__name__}")
+                writer.close()
+                reader, writer = await asyncio.open_connection(host, int(port))
             latencies.append(time.perf_counter() - started)
+    finally:
+        writer.close()
 
 
 async def run(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], list[str], float]:
@@ -122,6 +149,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--db", type=Path, default=None, help="Use this database instead of building one.")
     parser.add_argument("--no-annotate", action="store_true", help="Build the database without the NLP steps.")
+    parser.add_argument("--server-workers", type=int, default=1, help="`pactwatch serve --workers` value.")
     args = parser.parse_args()
     seconds = min(max(args.seconds, 1.0), MAX_SECONDS)
     clients = min(max(args.clients, 1), 500)
@@ -132,7 +160,7 @@ def main() -> None:
         build_db(db, annotate=not args.no_annotate)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(db, port, workdir / "serve.log")
+    server = start_server(db, port, workdir / "serve.log", args.server_workers)
     try:
         ids = [str(i) for i in range(1, 25)]
         paths = [p.replace("{id}", ids[n % len(ids)]) for n, p in enumerate(READS * len(ids))]

@@ -21,6 +21,7 @@ from pactwatch.api import pacts_view, routes_articles, routes_facts, routes_inge
 from pactwatch.api.common import Json, Names
 from pactwatch.api.errors import CatchAllMiddleware, install_error_handlers
 from pactwatch.api.pool import DEFAULT_READERS, DatabasePool
+from pactwatch.api.read_cache import ReadCacheMiddleware
 
 MIB = 1024 * 1024
 STATIC_DIR = Path(str(resources.files("pactwatch.api") / "static"))
@@ -143,9 +144,28 @@ def create_app(db_url: str, ingest_token: str | None = None, max_upload_bytes: i
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     # outermost last: headers go on everything, CORS only when origins were configured
+    app.add_middleware(ReadCacheMiddleware, db_url=db_url)
     app.add_middleware(CatchAllMiddleware)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(SecurityHeadersMiddleware)
     return app
+
+
+SERVE_ENV = {"db": "PACTWATCH_SERVE_DB", "token": "PACTWATCH_INGEST_TOKEN",
+             "max_upload": "PACTWATCH_SERVE_MAX_UPLOAD", "cors": "PACTWATCH_SERVE_CORS"}
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for uvicorn's multi-process mode (``serve --workers N``): each worker process
+    builds its own app, so the settings travel in environment variables, not arguments."""
+    import json
+    import os
+
+    return create_app(
+        os.environ[SERVE_ENV["db"]],
+        ingest_token=os.environ.get(SERVE_ENV["token"]) or None,
+        max_upload_bytes=int(os.environ.get(SERVE_ENV["max_upload"], 10 * MIB)),
+        cors_origins=json.loads(os.environ.get(SERVE_ENV["cors"], "[]")),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import click
@@ -21,24 +22,37 @@ TOKEN_ENV = "PACTWATCH_INGEST_TOKEN"
               help="Largest upload accepted by /api/ingest.")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Allow this origin to call the API from a browser (repeatable; none by default).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (reads scale with cores; each process has its own connection pool).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 @pass_app
 def serve(app: AppContext, host: str, port: int, db_url: str | None, ingest_token: str | None,
-          max_upload_mb: int, cors_origins: tuple[str, ...], log_level: str) -> None:
+          max_upload_mb: int, cors_origins: tuple[str, ...], workers: int, log_level: str) -> None:
     """Serve the HTTP API under /api/ and the web page at / (Ctrl-C stops)."""
     import uvicorn
 
     from pactwatch.api import create_app
+    from pactwatch.api.app import SERVE_ENV
+    from pactwatch.store import open_database
 
     token = ingest_token or os.environ.get(TOKEN_ENV) or None
-    web = create_app(db_url or app.url, ingest_token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
-                     cors_origins=list(cors_origins))
+    url = db_url or app.url
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
     click.echo(f"pactwatch serving {db_url or app.url} on http://{host}:{port}/"
                f" (ingest {'enabled' if token else 'disabled'})", err=True)
-    uvicorn.run(web, host=host, port=port, log_level=log_level, server_header=False)
+    if workers == 1:
+        web = create_app(url, ingest_token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
+                         cors_origins=list(cors_origins))
+        uvicorn.run(web, host=host, port=port, log_level=log_level, server_header=False)
+        return
+    open_database(url).close()  # migrate once here, before the workers open the database
+    os.environ.update({SERVE_ENV["db"]: url, SERVE_ENV["token"]: token or "",
+                       SERVE_ENV["max_upload"]: str(max_upload_mb * 1024 * 1024),
+                       SERVE_ENV["cors"]: json.dumps(list(cors_origins))})
+    uvicorn.run("pactwatch.api.app:app_from_environment", factory=True, workers=workers, host=host,
+                port=port, log_level=log_level, server_header=False)
 
 
 COMMANDS = [serve]

@@ -110,7 +110,8 @@ class Database:
 
 
 # -- opening ---------------------------------------------------------------------------------
-def _sqlite_path(url: str) -> str | None:
+def sqlite_path(url: str) -> str | None:
+    """The file of an SQLite URL or plain path (None for other backends)."""
     if url.startswith("sqlite:///"):
         return url[len("sqlite:///"):] or None
     if url.startswith("sqlite://"):
@@ -127,7 +128,7 @@ def open_database(url: str | None = None, migrate: bool = True) -> Database:
 
         db = connect_postgres(url)
     else:
-        path = _sqlite_path(url)
+        path = sqlite_path(url)
         if path is None:
             raise StoreError(message("bad_db_url", url=url))
         db = _connect_sqlite(path, url)
