@@ -252,3 +252,19 @@ def test_killing_by_militia_is_assault_not_fight(coder):
 
 def test_artillery_fired_at_a_target_is_fighting(coder):
     assert ("ISR", "PSE", "194") in triples(coder("Israeli tanks fired shells at Palestinian positions on Monday."))
+
+
+def test_announced_curfew_is_a_threat_but_announced_exit_is_the_act(coder):
+    assert any(e.cameo_code == "1323" for e in coder("Kenya will impose a curfew in Mombasa."))
+    assert not [e for e in coder("Armenia will leave the alliance led by Russia, its premier said.")
+                if e.root_code == "13"]
+
+
+def test_building_up_forces_is_force_posture(coder):
+    assert any(e.source[:3] == "IND" and e.cameo_code == "154"
+               for e in coder("India has strengthened its forces along the border with China."))
+
+
+def test_ethnic_cleansing_noun(coder):
+    assert any(e.source[:3] == "SRB" and e.cameo_code == "203"
+               for e in coder("Serbian forces carried out ethnic cleansing against Albanians in Kosovo."))

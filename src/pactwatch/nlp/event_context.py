@@ -227,6 +227,10 @@ def _sole_country(subject: Token, tables: ContextTables, mentions: list[Mention]
             codes.add("")  # a country in a target position: the sentence is about two parties
             continue
         codes.add(m.code[:3])
+    for token in sent:  # a capital the action happens in: "a curfew in Algiers"
+        country = tables.capitals.get(token.lower_)
+        if country and token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS and token.idx not in excluded:
+            codes.add(country)
     return next(iter(codes)) if len(codes) == 1 and "" not in codes else None
 
 

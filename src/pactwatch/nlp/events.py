@@ -33,6 +33,9 @@ OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand":
                     "leave": "106", "pull": "106", "stop": "1056", "cease": "1056", "end": "1056", "halt": "1056",
                     "resign": "1041", "step": "1041", "negotiate": "108", "talk": "108", "meet": "108",
                     "cooperate": "100", "allow": "1055", "ensure": "100"}
+# "will impose a curfew": the matching CAMEO threat (132x). Announced cuts in relations or aid
+# ("will leave the alliance", "will suspend talks") stay the act itself, as news coders code them.
+FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}
 # Non-state armed actors (CAMEO role codes): their attacks are CAMEO 18 (assault), not 19 (fight).
 IRREGULAR_ROLES = {"REB", "INS", "UAF", "SEP"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
@@ -242,6 +245,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
                 return "032"
             if code[:2] in ("18", "19", "20"):
                 return "138"
+            if code[:3] == "172":  # a curfew, ban or martial law announced ahead is a threat (132x)
+                return FUTURE_COERCION.get(code, "132")
         return code
 
     def code_noun(self, noun: Token, entry: LexEntry) -> list[Event]:
