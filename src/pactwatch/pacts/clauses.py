@@ -91,10 +91,11 @@ def region(trigger: Any, other_triggers: Iterable[int], keep: frozenset[int] = f
 
 
 def _supports(prep: Any) -> bool:
-    """"voted in favour of X", "voted for X": what a vote is about, not a circumstance."""
+    """"voted in favour of X", "voted for X", "applied for membership": what the step is about,
+    not a circumstance."""
     if prep.lower_ == "in":
         return any(c.dep_ == "pobj" and c.lemma_.lower() in ("favour", "favor", "support") for c in prep.children)
-    return prep.lower_ == "for" and prep.head.lemma_.lower() == "vote"
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in ("vote", "apply", "application", "bid", "candidacy")
 
 
 def has_negation(token: Any) -> bool:

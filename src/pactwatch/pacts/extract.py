@@ -22,6 +22,7 @@ from typing import Any
 
 from pactwatch.data import read_table
 from pactwatch.nlp.types import CommitmentReport, Mention
+from pactwatch.pacts.anaphora import acting_state, companions, does_so, obstructed, refers_back
 from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
 from pactwatch.pacts.dates import find_dates
 from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match, Term
@@ -37,7 +38,7 @@ INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "enter
 MEMBER_VERBS = frozenset({"join", "leave", "withdraw", "exit", "quit", "suspend", "admit", "accede", "become",
                           "apply", "pull", "announce", "seek"})
 MEMBER_NOUNS = frozenset({"accession", "membership", "bid", "protocol", "withdrawal", "exit", "suspension",
-                          "application"})
+                          "application", "participation", "candidacy"})
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
 
 
@@ -65,6 +66,7 @@ class Discourse:
     current: Agreement | None = None
     org: str | None = None
     member: str | None = None  # the last state whose membership the article spoke about
+    last: Draft | None = None  # the step told last ("It did so …" repeats it)
     pair: frozenset[str] | None = None  # the last two or more states a sentence named together
 
     def agreement(self, parties: frozenset[str]) -> Agreement:
@@ -83,6 +85,8 @@ class Draft:
     sent: Any
     agreement: Agreement | None = None
     membership_kind: str | None = None
+    actor: str | None = None  # the state taking the step (kept apart: Turkey's and Hungary's ratifications)
+    org: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     touched: Agreement | None = None
     for match in triggers:
         token = sent.doc[match.start]
-        if has_negation(token) or token.i not in trigger_ids or _votes_against(token):
+        if has_negation(token) or token.i not in trigger_ids or _votes_against(token) or obstructed(token):
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
@@ -213,6 +217,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
         when = _date_for(token, covered, dates, len(triggers))
         region_parties = _parties_in(covered, token_party, sent)
+        actor = acting_state(token, lambda i: _state_at(i, token_party, res.codes))
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
         # "announced a new partnership" is about an agreement; "announced their withdrawal" about membership
         is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS - {"announce", "become", "seek"}
@@ -224,17 +229,22 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             state.org = org
             members = _members(sent, covered, token_party, res.codes) or [
                 p for p in region_parties if not res.codes.is_org(p)]
+            if members:
+                members += companions(token, lambda i: _state_at(i, token_party, res.codes))
             if not members and state.member and _member_noun(covered, sent):
                 members = [state.member]  # "the country's membership"
             if members:
                 state.member = members[-1]
             kind = _membership_kind(events, covered, sent)
             for member in dict.fromkeys(members):
-                drafts.append(Draft(tuple(sorted((member, org))), event, when, sent, membership_kind=kind))
+                drafts.append(Draft(tuple(sorted((member, org))), event, when, sent, membership_kind=kind,
+                                    actor=actor if actor != member else None, org=org))
             continue
         about_agreement = bool(agreement_tokens & covered) or bool(reference_tokens & covered) or (
             token.dep_ in ("acl", "amod") and token.head.i in agreement_tokens)
         if not about_agreement:
+            if match.value == "ratified" and refers_back(token):
+                drafts += _echo(state.last, event, when, sent, actor)  # "after Hungary approved a similar bill"
             continue
         states = [p for p in region_parties if not res.codes.is_org(p)]
         for parties in _bilateral_split(token, covered, token_party, states, res.codes):
@@ -248,8 +258,12 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         if len(states) < 2 and state.current is not None and (set(states) <= state.current.parties):
             touched = state.current
             drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent, agreement=state.current))
-        if match.value == "withdrew" and drafts and drafts[-1].agreement is not None:
+        if "withdrew" in (match.value, *events) and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
+    for token in (t for t in sent if does_so(t) and not has_negation(t)):
+        drafts += _did_so(token, sent, state, token_party, res.codes, dates)
+    if drafts:
+        state.last = drafts[-1]
     if touched is None and (agreements or obligations or references):
         root_region = region(sent.root, ()) & set(range(sent.start, sent.end))
         states = sorted({p for i, p in token_party.items() if i in root_region and not res.codes.is_org(p)})
@@ -347,6 +361,47 @@ def _names_agreement(token: Any, agreement_heads: set[int]) -> bool:
     return current.i in agreement_heads
 
 
+def _state_at(i: int, token_party: dict[int, str], codes: PartyCodes) -> str | None:
+    party = token_party.get(i)
+    return party if party is not None and not codes.is_org(party) else None
+
+
+def _echo(last: Draft | None, event: str, when: date | None, sent: Any, actor: str | None) -> list[Draft]:
+    """The step in focus taken again by another state: "after Hungary's legislature approved a
+    similar bill", "Turkey, which ratified it", "days after a vote in Hungary"."""
+    if last is None or actor is None or actor in last.parties or last.actor == actor:
+        return []
+    return [Draft(last.parties, event, when, sent, agreement=last.agreement, membership_kind=last.membership_kind,
+                  actor=actor, org=last.org)]
+
+
+def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str], codes: PartyCodes,
+            dates: list[tuple[int, date, bool]]) -> list[Draft]:
+    """"It did so at the same time as Finland": the previous step, for the subject (a pronoun
+    is the state last in focus) and for its companions."""
+    last = state.last
+    if last is None:
+        return []
+    party_at = lambda i: _state_at(i, token_party, codes)  # noqa: E731
+    subject = subject_of(token)
+    doers = [p for p in (party_at(t.i) for t in subject.subtree) if p] if subject is not None else []
+    if not doers and subject is not None and subject.lower_ in ("it", "they"):
+        doers = [p for p in last.parties if not codes.is_org(p)][:1] if last.org else []
+    doers += companions(token, party_at)
+    when = next((d[1] for d in dates if d[0] in {t.i for t in token.subtree} and d[2]), None)
+    out = []
+    for doer in dict.fromkeys(doers):
+        if last.org is not None:
+            parties = tuple(sorted((doer, last.org)))
+        elif doer in last.parties:
+            parties = last.parties
+        else:
+            continue
+        out.append(Draft(parties, last.event, when, sent,
+                         agreement=last.agreement, membership_kind=last.membership_kind, org=last.org))
+    return out
+
+
 def _votes_against(token: Any) -> bool:
     """"voted against the bill" rejects it."""
     return token.lemma_.lower() == "vote" and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
@@ -362,11 +417,14 @@ def _become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
 
 
 def _member_noun(covered: set[int], sent: Any) -> bool:
-    return any(sent.doc[i].lemma_.lower() in ("membership", "accession", "member") for i in covered)
+    return any(sent.doc[i].lemma_.lower() in ("membership", "accession", "member", "bid", "application", "candidacy",
+                                               "participation") for i in covered)
 
 
 def _joins(token: Any) -> bool:
     """Membership verbs whose organisation may come from the discourse ("which was admitted")."""
+    if token.lemma_.lower() == "apply":  # "Sweden applied alongside Finland", not "applied sanctions"
+        return not any(c.dep_ == "dobj" for c in token.children)
     return token.lemma_.lower() in ("join", "admit", "accede", "leave", "withdraw", "quit", "exit")
 
 
@@ -389,7 +447,7 @@ def _members(sent: Any, covered: set[int], token_party: dict[int, str], codes: P
         head = token.head
         if token.dep_ == "poss" and head.lemma_.lower() in MEMBER_NOUNS | {"entry", "bid", "country"}:
             found.append(party)
-        elif token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in MEMBER_VERBS:
+        elif token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in MEMBER_VERBS - {"become"}:
             found.append(party)
         elif token.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in ("allow", "welcome", "admit", "invite"):
             found.append(party)
@@ -505,9 +563,11 @@ def _conditions(sent: Any, obligations: list[Match]) -> str | None:
 # -- the whole article ----------------------------------------------------------------------------
 def _finish(drafts: list[Draft]) -> list[CommitmentReport]:
     reports: list[CommitmentReport] = []
+    report_actors: list[str | None] = []
     for draft in drafts:
         if len(draft.parties) < 2:
             continue
+        report_actors.append(draft.actor)
         agreement = draft.agreement
         kinds = (draft.membership_kind,) if draft.membership_kind else agreement.kinds() if agreement else ("other",)
         reports.append(CommitmentReport(
@@ -517,11 +577,34 @@ def _finish(drafts: list[Draft]) -> list[CommitmentReport]:
         ))
     # an announcement of what the article also reports as done is the same step, told early
     done = {(r.parties, r.kinds[0]) for r in reports if STAGE[r.lifecycle_event] >= STAGE["signed"]}
-    reports = [r for r in reports if not (r.lifecycle_event == "announced" and (r.parties, r.kinds[0]) in done)]
-    # one report per (parties, kinds, step, date); an undated repeat of a dated step is dropped
+    keep = [not (r.lifecycle_event == "announced" and (r.parties, r.kinds[0]) in done) for r in reports]
+    reports = [r for r, k in zip(reports, keep) if k]
+    report_actors = [a for a, k in zip(report_actors, keep) if k]
+    # one report per (parties, kinds, step, date); an undated repeat of a dated step is dropped,
+    # unless another state took it (ratifications are each state's own act)
     kept: dict[tuple, CommitmentReport] = {}
-    for report in reports:
+    actors: dict[tuple, str | None] = {}
+    for report, actor in zip(reports, report_actors):
         key = (report.parties, report.kinds, report.lifecycle_event)
-        kept.setdefault((*key, report.date), report)
-    dated = {k[:3] for k, r in kept.items() if r.date is not None}
-    return [r for k, r in kept.items() if r.date is not None or k[:3] not in dated]
+        actor = actor if report.lifecycle_event == "ratified" else None
+        if report.date is not None:
+            actors.setdefault((*key, report.date), actor)
+            kept.setdefault((*key, report.date), report)
+        else:
+            kept.setdefault((*key, None, actor), report)
+            actors.setdefault((*key, None, actor), actor)
+    dated: dict[tuple, set[str | None]] = {}
+    for k, r in kept.items():
+        if r.date is not None:
+            dated.setdefault(k[:3], set()).add(actors[k])
+    out = []
+    for k, r in kept.items():
+        if r.date is None and k[:3] in dated:
+            by = dated[k[:3]]
+            if k[4] is None or None in by or k[4] in by:
+                continue
+        if r.date is None and k[4] is None and any(kk[:3] == k[:3] and kk[3] is None and kk[4] is not None
+                                                   for kk in kept):
+            continue  # an undated repeat without an actor of an undated step by a named state
+        out.append(r)
+    return out

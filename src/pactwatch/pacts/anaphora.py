@@ -1,0 +1,111 @@
+"""Steps told by reference to another: who acts, who goes along, and what "it" or "did so" is.
+
+News reports one accession's ratifications in a chain ("Turkey, which ratified it in January,
+and Hungary, whose parliament gave its approval on February 26"; "days after a vote in
+Hungary"; "after Hungary's legislature approved a similar bill"), and one state's step as
+another's ("It did so at the same time as Finland"). These helpers read such clauses from the
+dependency tree; ``extract`` decides what the referred-to step is from its discourse state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+# Verbs that hold a step up rather than take it: "Hungary delayed the ratification".
+OBSTRUCTING = frozenset({"delay", "block", "stall", "postpone", "oppose", "reject", "veto", "obstruct",
+                         "hold", "hinder", "prevent", "halt", "freeze", "resist", "slow"})
+# Auxiliaries of a requirement or a possibility, not a step: "must still be signed", "could join".
+MODALS = frozenset({"must", "should", "could", "may", "might", "can", "ought"})
+# "approved a similar bill", "ratified it", "the same law": the object is the step in focus.
+BACK_WORDS = frozenset({"similar", "such", "same", "it", "this", "them", "its"})
+RELATIVES = frozenset({"which", "who", "that", "whose"})
+
+
+def obstructed(token: Any) -> bool:
+    """The trigger is what another verb holds up ("delayed the ratification", "blocked its
+    accession"), or a modal makes it a requirement or a possibility ("must be ratified")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in OBSTRUCTING:
+        return True
+    # "Sweden's bid was delayed": the trigger noun is the subject of an obstructing passive
+    return token.dep_ == "nsubjpass" and head.lemma_.lower() in OBSTRUCTING
+
+
+def refers_back(token: Any) -> bool:
+    """The trigger's object (or, for a noun, the trigger itself) names no agreement of its own but
+    points back: "ratified it", "approved a similar bill", "gave its approval", "a vote in X"."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.pos_ == "NOUN":
+        return not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in token.children)
+    for obj in objects:
+        if obj.lower_ in BACK_WORDS or any(c.lower_ in BACK_WORDS for c in obj.children):
+            return True
+    return False
+
+
+def acting_state(token: Any, party_at: Callable[[int], str | None]) -> str | None:
+    """The state that takes the step: the subject's state, the noun a relative clause hangs on
+    ("Turkey, which ratified it"; "Hungary, whose parliament gave its approval"), or for a noun
+    "a vote in Hungary" / "Hungary's approval"."""
+    clause = token
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            found = _state_in(child, party_at) if child.dep_ in ("poss", "prep") else None
+            if found:
+                return found
+        clause = token.head if token.dep_ in ("dobj", "pobj") else token
+        if clause.dep_ == "prep":
+            clause = clause.head
+    for _ in range(4):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVES or any(c.lower_ == "whose" for c in subject.children):
+                if clause.dep_ == "relcl":
+                    return _state_in(clause.head, party_at, whole=False)
+            found = _state_in(subject, party_at)
+            if found:
+                return found
+        if clause.dep_ in ("xcomp", "advcl", "conj", "ccomp") and clause.head.i != clause.i:
+            clause = clause.head
+            continue
+        if clause.dep_ == "relcl":
+            return _state_in(clause.head, party_at, whole=False)
+        break
+    return None
+
+
+def _state_in(token: Any, party_at: Callable[[int], str | None], whole: bool = True) -> str | None:
+    tokens = token.subtree if whole else [token, *[c for c in token.children if c.dep_ in ("compound", "poss")]]
+    for t in tokens:
+        party = party_at(t.i)
+        if party:
+            return party
+    return None
+
+
+def companions(token: Any, party_at: Callable[[int], str | None]) -> list[str]:
+    """States that take the same step with the subject: "applied together with Sweden",
+    "alongside Finland", "at the same time as Finland"."""
+    preps: list[Any] = []
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        word = child.lower_
+        if word == "alongside" or (word == "with" and any(c.lower_ in ("together", "along") for c in child.children)):
+            preps.append(child)
+        elif word == "at":  # "at the same time as Finland"
+            for noun in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() == "time"):
+                preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"]
+    found = [p for prep in preps for p in (party_at(t.i) for t in prep.subtree) if p]
+    return list(dict.fromkeys(found))
+
+
+def does_so(token: Any) -> bool:
+    """"It did so", "Finland did the same": a step told as the previous one."""
+    if token.lemma_.lower() != "do" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.lower_ == "so" and c.dep_ == "advmod" for c in token.children) or any(
+        c.dep_ == "dobj" and c.lower_ == "same" for c in token.children)
