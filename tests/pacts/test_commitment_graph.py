@@ -44,7 +44,8 @@ def test_seed_commitment_is_listed_with_its_lifecycle(runner, seeded):
     assert [p["party"] for p in pact["parties"]] == ["PRK", "RUS"]
     assert pact["kinds"][:2] == ["mutual_defense", "military_cooperation"]
     assert [(e["lifecycle_event"], e["date"]) for e in pact["lifecycle"]] == [("signed", "2024-06-19")]
-    assert "mutual assistance" in pact["lifecycle"][0]["sentence"]
+    # the evidence is the sentence that states the mutual obligation (the seed gold's evidence)
+    assert "help each other in the event of aggression" in pact["lifecycle"][0]["sentence"]
 
 
 def test_allies_of_north_korea_before_and_after_the_treaty(runner, seeded):

@@ -14,7 +14,7 @@ from typing import Any
 
 # Verbs that hold a step up rather than take it: "Hungary delayed the ratification".
 OBSTRUCTING = frozenset({"delay", "block", "stall", "postpone", "oppose", "reject", "veto", "obstruct",
-                         "hold", "hinder", "prevent", "halt", "freeze", "resist", "slow"})
+                         "hold", "hinder", "prevent", "halt", "freeze", "resist", "slow", "stalling", "holdup"})
 # Auxiliaries of a requirement or a possibility, not a step: "must still be signed", "could join".
 MODALS = frozenset({"must", "should", "could", "may", "might", "can", "ought"})
 # "approved a similar bill", "ratified it", "the same law": the object is the step in focus.
@@ -30,6 +30,8 @@ def obstructed(token: Any) -> bool:
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in OBSTRUCTING:
         return True
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in OBSTRUCTING:
+        return True  # "the delay in Hungary's approval"
     # "Sweden's bid was delayed": the trigger noun is the subject of an obstructing passive
     return token.dep_ == "nsubjpass" and head.lemma_.lower() in OBSTRUCTING
 

@@ -105,6 +105,9 @@ def has_negation(token: Any) -> bool:
 def is_future(token: Any) -> bool:
     """'will leave', 'plans to sign', 'is expected to join': an intention, not a done step."""
     current = token
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children) or (
+            token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() == "way"):
+        return True  # "clearing the way for Helsinki to join": a prospect
     for _ in range(3):
         for child in current.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll"):

@@ -30,7 +30,7 @@ from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match, Term
 # Nouns that may carry a lifecycle step ("the signing", "their withdrawal"); other lexicon
 # words count only as verbs or participles ("a sign of", "the end of the war" are not steps).
 NOMINAL_TRIGGERS = frozenset({"signing", "ratification", "approval", "withdrawal", "suspension", "application",
-                              "bid", "decision", "exit"})
+                              "bid", "decision", "exit", "vote"})
 ORG_WORDS = frozenset({"alliance", "bloc", "organisation", "organization", "union", "community"})
 STAGE = {"proposed": 0, "announced": 1, "signed": 2, "ratified": 3, "entered_into_force": 4, "joined": 4,
          "suspended": 5, "withdrew": 6, "expired": 6}
@@ -187,7 +187,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in ("the", "this", "that") for c in t.children)]
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
-    triggers += _become_member(sent, lex)
+    triggers += _become_member(sent, lex) + _upgrades(sent, lex)
     all_ids = {m.start for m in triggers}
     trigger_ids = {i for i in all_ids if dominated_by(sent.doc[i], all_ids) is None}
     kinds_named = {m.value for m in agreements if m.value}
@@ -201,7 +201,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     touched: Agreement | None = None
     for match in triggers:
         token = sent.doc[match.start]
-        if has_negation(token) or token.i not in trigger_ids or _votes_against(token) or obstructed(token):
+        if has_negation(token) or token.i not in trigger_ids or _votes_against(token) or obstructed(token) \
+                or _open_question(token):
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
@@ -242,13 +243,27 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             continue
         about_agreement = bool(agreement_tokens & covered) or bool(reference_tokens & covered) or (
             token.dep_ in ("acl", "amod") and token.head.i in agreement_tokens)
+        if about_agreement and match.value == "announced" and not agreement_tokens & covered and not any(
+                m.value == "agreement" and m.start in covered for m in references):
+            # "the two governments announced that Hungary would buy jets": parties, but no pact
+            about_agreement = any(m.start in covered for m in obligations)
+        concluded = _concluded(token, obligations, agreement_tokens)
+        if concluded and not about_agreement and len([p for p in region_parties if not res.codes.is_org(p)]) >= 2:
+            about_agreement, event = True, "signed"  # "agreed to consult one another"
+        elif concluded and about_agreement and event == "announced":
+            event = "signed"  # "the partnership the two countries had agreed in 2013"
         if not about_agreement:
-            if match.value == "ratified" and refers_back(token):
-                drafts += _echo(state.last, event, when, sent, actor)  # "after Hungary approved a similar bill"
+            if match.value == "ratified" and refers_back(token):  # "after Hungary approved a similar bill"
+                focus = _named_member(sent, token_party, res.codes, state)
+                drafts += _echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
             continue
         states = [p for p in region_parties if not res.codes.is_org(p)]
+        if len(states) == 1:
+            states += [p for p in _pronoun_subject(token, token_party, res.codes) if p not in states]
         for parties in _bilateral_split(token, covered, token_party, states, res.codes):
             agreement = state.agreement(frozenset(parties))
+            # what this clause calls it: "signed a defence cooperation agreement with X, while Y concluded a pact"
+            agreement.named_kinds |= {m.value for m in agreements if m.value and m.end - 1 in covered}
             _inherit_such(sent, agreement, state)
             touched = agreement
             drafts.append(Draft(tuple(sorted(parties)), event, when, sent, agreement=agreement))
@@ -266,7 +281,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         state.last = drafts[-1]
     if touched is None and (agreements or obligations or references):
         root_region = region(sent.root, ()) & set(range(sent.start, sent.end))
-        states = sorted({p for i, p in token_party.items() if i in root_region and not res.codes.is_org(p)})
+        states = sorted({p for i, p in token_party.items() if i in root_region and not res.codes.is_org(p)
+                         and not _in_membership_phrase(sent.doc[i])})
         if len(states) >= 2 and state.current is not None and state.current.parties <= set(states):
             touched = state.current  # the pact in focus, named again beside other states
         elif len(states) >= 2 and (agreements or obligations):
@@ -375,6 +391,40 @@ def _echo(last: Draft | None, event: str, when: date | None, sent: Any, actor: s
                   actor=actor, org=last.org)]
 
 
+def _named_member(sent: Any, token_party: dict[int, str], codes: PartyCodes, state: Discourse) -> Draft | None:
+    """"Sweden's bid was delayed by Turkey, which ratified it": the membership this sentence
+    names (a state's bid, accession, application) is what "it" ratifies."""
+    if state.org is None:
+        return None
+    for i, party in token_party.items():
+        if not codes.is_org(party) and _in_membership_phrase(sent.doc[i]):
+            return Draft(tuple(sorted((party, state.org))), "ratified", None, sent, membership_kind="accession",
+                         org=state.org)
+    return None
+
+
+def _pronoun_subject(token: Any, token_party: dict[int, str], codes: PartyCodes) -> list[str]:
+    """"China has sought … since it concluded a pact with X": a pronoun subject of a subordinate
+    clause is the state that is the main clause's subject."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ != "it" or token.dep_ not in ("advcl", "conj"):
+        return []  # "they" may be both parties: no guess
+    main = subject_of(token.head)
+    if main is None:
+        return []
+    found = [p for p in (_state_at(t.i, token_party, codes) for t in main.subtree) if p]
+    return found[:1]
+
+
+def _clause_date(token: Any, dates: list[tuple[int, date, bool]]) -> date | None:
+    """A noun step's date from its clause: "whose parliament gave its approval on February 26"."""
+    verb = token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    if verb is None:
+        return None
+    near = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
+    return next((d[1] for d in dates if d[0] in near), None)
+
+
 def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str], codes: PartyCodes,
             dates: list[tuple[int, date, bool]]) -> list[Draft]:
     """"It did so at the same time as Finland": the previous step, for the subject (a pronoun
@@ -399,6 +449,59 @@ def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str]
             continue
         out.append(Draft(parties, last.event, when, sent,
                          agreement=last.agreement, membership_kind=last.membership_kind, org=last.org))
+    return out
+
+
+AGREE_VERBS = frozenset({"agree", "pledge", "commit", "undertake", "vow"})
+UPGRADE_VERBS = frozenset({"upgrade", "elevate", "raise", "lift", "deepen"})
+
+
+def _concluded(token: Any, obligations: list[Match], agreement_tokens: set[int]) -> bool:
+    """An agreement reached, not a plan: "agreed to consult one another" (an obligation agreed),
+    "the partnership the two countries had agreed" / "agreed a deal" (an agreement as object) —
+    but "agreed to sign a treaty" stays an intention (the sign trigger governs)."""
+    if token.lemma_.lower() not in AGREE_VERBS:
+        return False
+    inside = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    if any(m.start in inside for m in obligations):
+        return True
+    if token.dep_ == "relcl" and token.head.i in agreement_tokens:
+        return True
+    return any(c.dep_ == "dobj" and c.i in agreement_tokens for c in token.children)
+
+
+def _open_question(token: Any) -> bool:
+    """"did not say whether Yerevan would leave": a question, not a step."""
+    current = token
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _in_membership_phrase(token: Any) -> bool:
+    """"the accession of Finland", "Sweden's application": a state named as a member."""
+    if token.dep_ == "poss" and token.head.lemma_.lower() in MEMBER_NOUNS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS
+
+
+def _upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
+    """"raised their relations to a comprehensive strategic partnership", "upgraded ties to …":
+    a partnership concluded, though no word says signed."""
+    signed = next((t for t in lex.terms if t.type == "lifecycle" and t.value == "signed"), None)
+    if signed is None:
+        return []
+    heads = {m.end - 1 for m in lex.match(sent, "agreement")}
+    out = []
+    for t in sent:
+        if t.lemma_.lower() in UPGRADE_VERBS and t.pos_ == "VERB":
+            to = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
+            if any(g.i in heads for p in to for g in p.subtree):
+                out.append(Match(signed, t.i, t.i + 1))
     return out
 
 
@@ -457,7 +560,28 @@ def _members(sent: Any, covered: set[int], token_party: dict[int, str], codes: P
         token = sent.doc[i]
         if token.dep_ == "relcl" and token.lemma_.lower() in MEMBER_VERBS and token.head.i in token_party:
             found.append(token_party[token.head.i])
+    found += _listed_with(sent, found, token_party)
     return [p for p in dict.fromkeys(found) if not codes.is_org(p)]
+
+
+def _listed_with(sent: Any, found: list[str], token_party: dict[int, str]) -> list[str]:
+    """States in one written list with a member ("Burkina Faso, Mali, and Niger"), which the
+    parser often splits into appositions and stray subjects."""
+    out: list[str] = []
+    for i, party in token_party.items():
+        if party not in found:
+            continue
+        for step in (-1, 1):
+            j = i
+            while sent.start <= j + step < sent.end:
+                nxt = sent.doc[j + step]
+                if nxt.i in token_party or nxt.lower_ in (",", "and", "or") or nxt.dep_ in ("compound", "case"):
+                    j += step
+                    if nxt.i in token_party:
+                        out.append(token_party[nxt.i])
+                else:
+                    break
+    return out
 
 
 def _role_token(token: Any, token_party: dict[int, str]) -> Any:
