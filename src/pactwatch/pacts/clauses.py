@@ -72,6 +72,9 @@ def region(trigger: Any, other_triggers: Iterable[int], keep: frozenset[int] = f
     def walk(token: Any, top: bool) -> None:
         if not top and (token.i in others or (token.dep_ in CUT_DEPS and not _purpose(token))):
             return
+        if not top and token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return  # "Russia left the treaty, and NATO allies responded …": another statement
         if not top and token.dep_ == "prep" and not _supports(token):
             on_noun = token.head.pos_ in ("NOUN", "PROPN", "PRON")
             if token.lower_ in (NOUN_CIRCUMSTANCE_PREPS if on_noun else CIRCUMSTANCE_PREPS) and not (

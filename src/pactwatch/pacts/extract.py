@@ -199,6 +199,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
 
     drafts: list[Draft] = []
     touched: Agreement | None = None
+    reported: set[int] = set()  # tokens some step of this sentence speaks about
     for match in triggers:
         token = sent.doc[match.start]
         if has_negation(token) or token.i not in trigger_ids or _votes_against(token) or obstructed(token) \
@@ -206,6 +207,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
+        reported |= covered
         dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]
         events = [m.value for m in dominated]
         event = match.value
@@ -222,6 +224,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
         # "announced a new partnership" is about an agreement; "announced their withdrawal" about membership
         is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS - {"announce", "become", "seek"}
+        if is_member and not member_tokens & covered and _leaves_agreement(token, agreement_tokens):
+            is_member = False  # "Russia left the Treaty on …, and NATO allies …": a treaty, not NATO, is left
         org = region_orgs[0] if region_orgs else None
         if org is None and is_member and state.org and (
                 set(org_refs) & covered or _joins(token) or _member_noun(covered, sent)):
@@ -232,8 +236,10 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 p for p in region_parties if not res.codes.is_org(p)]
             if members:
                 members += companions(token, lambda i: _state_at(i, token_party, res.codes))
-            if not members and state.member and _member_noun(covered, sent):
-                members = [state.member]  # "the country's membership"
+            subject = subject_of(token)
+            if not members and state.member and _member_noun(covered, sent) and not (
+                    subject is not None and subject.lower_ in ("they", "we")):
+                members = [state.member]  # "the country's membership" (not "they", which is others)
             if members:
                 state.member = members[-1]
             kind = _membership_kind(events, covered, sent)
@@ -257,7 +263,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 focus = _named_member(sent, token_party, res.codes, state)
                 drafts += _echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
             continue
-        states = [p for p in region_parties if not res.codes.is_org(p)]
+        states = [p for p in region_parties if not res.codes.is_org(p)
+                  and not all(_in_membership_phrase(sent.doc[i]) for i in covered if token_party.get(i) == p)]
         if len(states) == 1:
             states += [p for p in _pronoun_subject(token, token_party, res.codes) if p not in states]
         for parties in _bilateral_split(token, covered, token_party, states, res.codes):
@@ -289,7 +296,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             touched = state.agreement(frozenset(states))
         elif state.current is not None and (references or agreements or obligations):
             touched = state.current
-    named = {p for p in token_party.values() if not res.codes.is_org(p)}
+    named = {p for i, p in token_party.items() if not res.codes.is_org(p) and not _in_membership_phrase(sent.doc[i])}
     if len(named) >= 2:
         state.pair = frozenset(named)
     speaks_of_agreement = bool(agreements) or any(m.value == "agreement" for m in references) or bool(drafts)
@@ -298,7 +305,10 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         if speaks_of_agreement:  # "the two countries will increase cooperation" is no term of the pact
             touched.stated_kinds |= kinds_stated
             touched.provided_kinds |= _provided(sent, obligations, provisions, agreement_tokens | reference_tokens)
-        touched.name = touched.name or _name(sent, agreements)
+        # a name belongs to the agreement the sentence reports ("signed the Treaty of Nancy"), not to
+        # any document it mentions ("with reference to Article 51 of the UN Charter")
+        touched.name = touched.name or _name(sent, [m for m in agreements if _reported_name(
+            sent.doc[m.end - 1], reported if drafts else set())])
         touched.conditions = touched.conditions or _conditions(sent, obligations)
     return drafts
 
@@ -468,6 +478,23 @@ def _concluded(token: Any, obligations: list[Match], agreement_tokens: set[int])
     if token.dep_ == "relcl" and token.head.i in agreement_tokens:
         return True
     return any(c.dep_ == "dobj" and c.i in agreement_tokens for c in token.children)
+
+
+def _leaves_agreement(token: Any, agreement_tokens: set[int]) -> bool:
+    """The membership verb's object is an agreement ("left the treaty", "quit the accord")."""
+    return any(c.dep_ in ("dobj", "pobj") and c.i in agreement_tokens for c in token.children) or any(
+        g.dep_ == "pobj" and g.i in agreement_tokens for c in token.children if c.dep_ == "prep" for g in c.children)
+
+
+def _reported_name(head: Any, reported: set[int]) -> bool:
+    if reported:
+        return head.i in reported and not _under_preposition(head)
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "attr", "ROOT")
+
+
+def _under_preposition(head: Any) -> bool:
+    """"Article 51 of the UN Charter", "under the Charter": a document cited, not the one reported."""
+    return head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "in", "by")
 
 
 def _open_question(token: Any) -> bool:
