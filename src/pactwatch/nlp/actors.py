@@ -304,19 +304,23 @@ class _Resolver:
         code = terms[-1].code
         return code[:3] + "ELI" if code[:3] in self.tables.countries and len(code) > 3 else None
 
-    def _leader_supported(self, entry: Entry) -> bool:
+    def _leader_supported(self, entry: Entry, hit: Hit) -> bool:
         terms = self.tables.terms.get(entry.person, ())
         if entry.person in self.persons_named:
             return True
         if self.on is None:
-            return any(t.end is None for t in terms)
+            # Undated text (codebook examples, archives): a surname names a past holder unless
+            # someone in office now answers to it too ("Bush" stays ambiguous in singles()).
+            current = {e.person for e in hit.entries if e.kind == "leader"
+                       and any(t.end is None for t in self.tables.terms.get(e.person, ()))}
+            return entry.person in current or not current
         return any(t.covers(self.on) for t in terms) or not entry.short
 
     def singles(self) -> None:
         for k, hit in enumerate(self.hits):
             if k in self.used or hit.first("discard") is not None:
                 continue
-            leaders = [e for e in hit.entries if e.kind == "leader" and self._leader_supported(e)]
+            leaders = [e for e in hit.entries if e.kind == "leader" and self._leader_supported(e, hit)]
             people = sorted({e.person for e in leaders})
             if len(people) == 1 and not self._inside_other_person(hit):
                 if self._foreign_title_holder(k, people[0]):
