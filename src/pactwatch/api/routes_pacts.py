@@ -124,7 +124,8 @@ def timeline(
     first, second = check_code(a, "a"), check_code(b, "b")
     if first is None or second is None:
         raise ApiError(400, "a and b: both required, actor codes such as RUS and PRK")
-    body = queries.timeline(db, first, second, check_date(since, "since"), check_date(until, "until"))
+    body = queries.timeline(db, first, second, check_date(since, "since"), check_date(until, "until"),
+                            events_limit=TIMELINE_EVENTS)
     events = body["events"]
     titles = _titles(db, {e["article_id"] for e in events})
     for event in events:
@@ -136,8 +137,8 @@ def timeline(
     return Json({
         "a": _named(names, first), "b": _named(names, second),
         "months": body["monthly"],
-        "event_count": len(events),
-        "events": events[-TIMELINE_EVENTS:][::-1],  # newest first, bounded
+        "event_count": body["event_count"],
+        "events": events[::-1],  # newest first, bounded
         "quotes": body["quotes"],
         "commitments": body["commitments"],
         "commitment_history": [{

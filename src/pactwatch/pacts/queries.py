@@ -152,30 +152,40 @@ def _prefix_range(code: str) -> tuple[str, str]:
     return code, code[:-1] + chr(ord(code[-1]) + 1)
 
 
-def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | None = None) -> dict[str, Any]:
-    """The dyad's events, quotes and commitments over time, with monthly Goldstein totals."""
+def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | None = None,
+             events_limit: int | None = None) -> dict[str, Any]:
+    """The dyad's events, quotes and commitments over time, with monthly Goldstein totals.
+
+    ``events`` holds every event, oldest first; with ``events_limit`` only the newest that many
+    (the same tail of the same list), which is what the API and the CLI table show: a busy dyad
+    has tens of thousands of events, and building them all costs far more than the monthly
+    totals and ``event_count``, which always cover every event."""
     x, y = x.upper(), y.upper()
     (x0, x1), (y0, y1) = _prefix_range(x), _prefix_range(y)
     # One index seek per exact source code (RUS, RUSGOV, RUSMIL …), then a range on target within
-    # it: the dyad index (source, target, date) is used on both columns. "+date" keeps the planner
-    # off the date index.
+    # it: the dyad index (source, target, date, goldstein) is used on both columns and covers the
+    # monthly totals and the newest-first search. "+date" keeps the planner off the date index.
     lo, hi = start or "", end or "9999"
-    events = []
-    for (a0, a1), (b0, b1) in (((x0, x1), (y0, y1)), ((y0, y1), (x0, x1))):
-        for code in _codes_between(db, a0, a1):
-            events += db.query(
-                "SELECT id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
-                " FROM events WHERE source = ? AND target >= ? AND target < ?"
-                " AND +COALESCE(date, '') >= ? AND +COALESCE(date, '') <= ?", (code, b0, b1, lo, hi))
-    events.sort(key=lambda e: (e["date"] or "", e["id"]))
+    seeks = [(code, b0, b1) for (a0, a1), (b0, b1) in (((x0, x1), (y0, y1)), ((y0, y1), (x0, x1)))
+             for code in _codes_between(db, a0, a1)]
+    day = "+COALESCE(date, '')" if db.dialect == "sqlite" else "COALESCE(date, '')"  # unary + is SQLite's
+    where = f"source = ? AND target >= ? AND target < ? AND {day} >= ? AND {day} <= ?"
+    forward, backward = f"{x}->{y}", f"{y}->{x}"
     monthly: dict[str, dict[str, Any]] = {}
-    for e in events:
-        month = (e["date"] or "")[:7] or "undated"
-        bucket = monthly.setdefault(month, {"month": month, "events": 0, "goldstein": 0.0,
-                                            f"{x}->{y}": 0, f"{y}->{x}": 0})
-        bucket["events"] += 1
-        bucket["goldstein"] = round(bucket["goldstein"] + float(e["goldstein"]), 2)
-        bucket[f"{x}->{y}" if e["source"].startswith(x) else f"{y}->{x}"] += 1
+    count = 0
+    for code, b0, b1 in seeks:
+        rows = db.execute(f"SELECT substr(date, 1, 7), COUNT(*), SUM(goldstein) FROM events WHERE {where}"
+                          " GROUP BY substr(date, 1, 7)", (code, b0, b1, lo, hi)).fetchall()
+        for key, n, total in rows:
+            month = key or "undated"  # NULL and '' dates
+            bucket = monthly.setdefault(month, {"month": month, "events": 0, "goldstein": 0.0,
+                                                forward: 0, backward: 0})
+            bucket["events"] += n
+            # Goldstein weights have one decimal, so a sum rounded once equals one rounded per event.
+            bucket["goldstein"] = round(bucket["goldstein"] + float(total), 2)
+            bucket[forward if code.startswith(x) else backward] += n
+            count += n
+    events = _dyad_events(db, seeks, where, (lo, hi), events_limit, monthly)
     quotes = db.query(
         "SELECT q.id, q.article_id, a.published, q.speaker, q.speaker_actor, q.text FROM quotes q"
         " JOIN articles a ON a.id = q.article_id"
@@ -190,20 +200,44 @@ def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | 
         "SELECT DISTINCT a.commitment_id FROM commitment_parties a JOIN commitment_parties b"
         " ON b.commitment_id = a.commitment_id WHERE a.party = ? AND b.party = ?", (x, y))
     commitments = [c for c in _commitments_by_id(db, [r["commitment_id"] for r in shared])]
-    return {"x": x, "y": y, "events": events, "quotes": quotes, "commitments": commitments,
+    return {"x": x, "y": y, "events": events, "event_count": count, "quotes": quotes, "commitments": commitments,
             "monthly": [monthly[k] for k in sorted(monthly)]}
+
+
+EVENT_COLUMNS = "id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
+
+
+def _dyad_events(db: Database, seeks: list[tuple[str, str, str]], where: str, dates: tuple[str, str],
+                 limit: int | None, monthly: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events of every seek ordered by (date, id); with ``limit`` only the newest ``limit``.
+
+    The monthly counts say from which month on the newest ``limit`` lie, so only those months'
+    rows are read from the table (a month key is a prefix of its dates, so ``date >= month``
+    holds exactly the events of that month and later)."""
+    lo, hi = dates
+    if limit is not None:
+        need = limit
+        for month in sorted((m for m in monthly if m != "undated"), reverse=True):
+            need -= monthly[month]["events"]
+            if need <= 0:
+                lo = max(lo, month)
+                break
+    events = []
+    for seek in seeks:
+        events += db.query(f"SELECT {EVENT_COLUMNS} FROM events WHERE {where}", (*seek, lo, hi))
+    events.sort(key=lambda e: (e["date"] or "", e["id"]))
+    return events if limit is None else events[-limit:] if limit else []
 
 
 def _codes_between(db: Database, low: str, high: str) -> list[str]:
     """Distinct event source codes in [low, high), each found by one index seek."""
     codes: list[str] = []
-    current = low
-    while True:
-        code = db.scalar("SELECT MIN(source) FROM events WHERE source >= ? AND source < ?", (current, high))
-        if code is None or len(codes) > 100:
-            return codes
+    code = db.scalar("SELECT MIN(source) FROM events WHERE source >= ? AND source < ?", (low, high))
+    # "> code", not ">= code + NUL": PostgreSQL text cannot hold a NUL byte.
+    while code is not None and len(codes) <= 100:
         codes.append(code)
-        current = code + "\x00"
+        code = db.scalar("SELECT MIN(source) FROM events WHERE source > ? AND source < ?", (code, high))
+    return codes
 
 
 def _commitments_by_id(db: Database, ids: list[int]) -> list[dict[str, Any]]:
