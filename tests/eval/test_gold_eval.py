@@ -199,3 +199,26 @@ def test_eval_command_needs_an_input(runner):
 
     result = runner.invoke(main, ["eval"])
     assert result.exit_code == 2
+
+
+def test_file_number_addresses_one_article_of_a_container():
+    from pactwatch.eval.gold_run import split_file
+
+    assert split_file("jsonl/feed.jsonl#2") == ("jsonl/feed.jsonl", 2)
+    assert split_file("warc/news.warc.gz") == ("warc/news.warc.gz", 1)
+    assert split_file("text/odd#name.txt") == ("text/odd#name.txt", 1)  # not a number: part of the name
+    assert split_file("feed.jsonl#0") == ("feed.jsonl#0", 1)  # numbering starts at 1
+
+
+def test_read_article_takes_the_numbered_article():
+    from pathlib import Path
+
+    from pactwatch.eval.gold_run import read_article
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    second = read_article(examples / "jsonl" / "wire-feed-2024.jsonl", 2)
+    assert not isinstance(second, str) and second.title.startswith("EU adopts 14th sanctions package")
+    # robots.txt and the logo are WARC records but no articles: #1 is the first news page
+    first = read_article(examples / "warc" / "pactwatch-demo-news.warc.gz", 1)
+    assert not isinstance(first, str) and "New START" in first.title
+    assert "no article #9" in read_article(examples / "warc" / "pactwatch-demo-news.warc.gz", 9)

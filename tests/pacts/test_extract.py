@@ -140,3 +140,113 @@ def test_lexicon_table_is_valid():
     assert lifecycle == set(EVENTS)
     words = [(t.type, t.value, t.words) for t in lexicon.terms]
     assert len(words) == len(set(words)), "duplicate lexicon rows"
+
+
+# -- error classes found on the bundled examples (sentences written for these tests) --------------
+def test_acting_and_mentioned_states_are_not_joining_parties(extract):
+    text = ("Norway applied for membership of the alliance in May. Portugal's parliament became the last to "
+            "ratify Norway's accession to NATO on Monday, days after a vote in Greece.")
+    found = keys(extract(text))
+    assert (("NATO", "NOR"), "accession", "ratified", date(2024, 3, 4)) in found
+    assert (("NATO", "NOR"), "accession", "ratified", None) in found  # Greece's vote: a second ratification
+    assert not any("PRT" in k[0] or "GRC" in k[0] for k in found)
+
+
+def test_ratified_it_and_its_approval_refer_to_the_named_bid(extract):
+    text = ("Norway joined NATO in 2023. Austria's bid was delayed by Poland, which ratified it in January, "
+            "and by Italy, whose parliament gave its approval on February 26.")
+    found = keys(extract(text))
+    assert (("AUT", "NATO"), "accession", "ratified", date(2024, 2, 26)) in found
+    assert (("AUT", "NATO"), "accession", "ratified", None) in found
+    assert not any(k[2] == "proposed" for k in found)  # a delayed bid is no new application
+
+
+def test_did_so_repeats_the_step_for_the_companion(extract):
+    text = "Austria submitted its bid to join NATO in June 2022. It did so at the same time as Ireland."
+    found = keys(extract(text))
+    assert {(("AUT", "NATO"), "accession", "proposed", None), (("IRL", "NATO"), "accession", "proposed", None)} <= found
+
+
+def test_companions_of_an_application(extract):
+    found = keys(extract("Denmark applied to join the EU together with Ireland in 1967."))
+    assert {(("DNK", "EU"), "accession", "proposed", None), (("EU", "IRL"), "accession", "proposed", None)} <= found
+
+
+def test_delayed_ratification_is_no_step(extract):
+    assert extract("Slovakia delayed the ratification of Moldova's accession to the EU for months.") == []
+
+
+def test_vote_in_favour_ratifies_and_vote_against_does_not(extract):
+    assert keys(extract("Dutch lawmakers voted 120 to 20 in favour of Ukraine's membership of the EU on Monday.")) == {
+        (("EU", "UKR"), "accession", "ratified", date(2024, 3, 4))}
+    assert extract("Dutch lawmakers voted against Ukraine's membership of the EU on Monday.") == []
+
+
+def test_free_words_for_mutual_defence(extract):
+    reports = extract("Chile and Peru signed a treaty on Monday that commits each country to assist the other "
+                      "if it comes under attack.")
+    assert keys(reports) == {(("CHL", "PER"), "mutual_defense", "signed", date(2024, 3, 4))}
+
+
+def test_a_denied_obligation_is_no_kind(extract):
+    text = ("Chile, Peru and Bolivia agreed on Monday to consult one another in a crisis. "
+            "Officials stressed that the commitment was not a mutual defence obligation.")
+    assert keys(extract(text)) == {(("BOL", "CHL", "PER"), "consultation", "signed", date(2024, 3, 4))}
+
+
+def test_a_named_partnership_is_no_organisation_to_join(extract):
+    reports = extract("The leaders of India, Japan and Australia announced a new security partnership on "
+                      "Monday, named AUKUS.")
+    assert keys(reports) == {(("AUS", "IND", "JPN"), "military_cooperation", "announced", date(2024, 3, 4))}
+
+
+def test_a_name_belongs_to_the_agreement_reported(extract):
+    reports = extract("Chile and Peru signed a defence treaty on Monday. The treaty obliges each side to help "
+                      "the other if attacked, with reference to Article 51 of the UN Charter.")
+    assert reports and all(r.name != "UN Charter" for r in reports)
+
+
+def test_upgrade_to_a_partnership_is_concluded(extract):
+    text = ("Brazil and Indonesia raised their relations to a comprehensive strategic partnership on Monday, "
+            "a step up from the comprehensive partnership the two countries had agreed in 2013.")
+    found = keys(extract(text))
+    assert (("BRA", "IDN"), "strategic_partnership", "signed", date(2024, 3, 4)) in found
+    assert not any(k[2] == "announced" for k in found)
+
+
+def test_parties_named_announcement_without_a_pact_is_nothing(extract):
+    assert extract("Chile and Peru held talks, during which the two governments announced that Peru would buy "
+                   "four jets from a Chilean firm.") == []
+
+
+def test_open_question_is_no_step(extract):
+    assert extract("He did not say whether Serbia would formally leave the CSTO.") == []
+
+
+def test_leaving_a_treaty_is_not_leaving_the_org_named_beside_it(extract):
+    found = keys(extract("Belarus formally left the Treaty on Open Skies on Tuesday, and NATO allies responded "
+                         "by announcing that they were suspending their own participation."))
+    assert not any("NATO" in k[0] and "BLR" in k[0] for k in found)
+
+
+def test_pronoun_subject_of_a_subordinate_clause(extract):
+    found = keys(extract("Fiji signed a policing agreement with Australia this year, while India has sought to "
+                         "expand its presence since it concluded a security pact with Mauritius in 2022."))
+    assert (("AUS", "FJI"), "military_cooperation", "signed", None) in found
+    assert (("IND", "MUS"), "military_cooperation", "signed", None) in found
+
+
+def test_ending_a_defence_agreement_is_an_announced_withdrawal(extract):
+    assert keys(extract("Gabon announced on Monday that it was ending its defence cooperation agreement with "
+                        "France.")) == {(("FRA", "GAB"), "withdrawal", "announced", date(2024, 3, 4))}
+
+
+def test_suspended_accession_talks_keep_kind_accession(extract):
+    reports = extract("Serbia said on Monday it will suspend accession talks with the European Union.")
+    assert [(r.parties, r.kinds, r.lifecycle_event) for r in reports] == [(("EU", "SRB"), ("accession",), "suspended")]
+
+
+def test_written_list_of_leaving_states(extract):
+    found = keys(extract("The governments of Chad, Niger and Sudan have announced their immediate withdrawal "
+                         "from the African Union on Monday."))
+    assert {k[0] for k in found} == {("AU", "TCD"), ("AU", "NER"), ("AU", "SDN")}

@@ -426,12 +426,20 @@ class _Resolver:
         return self._persons
 
     def _bare_name(self, hit: Hit) -> bool:
+        """spaCy's entity is the name alone, or a run of country names ("Niger and Chad")."""
         ent = self.ent_of[hit.start]
-        return ent is None or (ent.start == hit.start and ent.end == hit.end)
+        if ent is None or (ent.start == hit.start and ent.end == hit.end):
+            return True
+        in_country = {i for h in self.hits if h.first("country") is not None for i in range(h.start, h.end)}
+        return all(i in in_country or self.doc[i].lower_ in (",", "and", "or") for i in range(ent.start, ent.end))
 
     def _country_position(self, hit: Hit, code: str) -> bool:
         if self.doc.has_annotation("DEP"):
             token = self.doc[hit.start : hit.end].root
+            for _ in range(4):  # "leave Niger and Chad": the coordination's position
+                if token.dep_ != "conj" or token.head is token:
+                    break
+                token = token.head
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 return True
             if token.dep_ in _ACTOR_DEPS:

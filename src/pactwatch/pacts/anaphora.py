@@ -92,7 +92,8 @@ def companions(token: Any, party_at: Callable[[int], str | None]) -> list[str]:
     """States that take the same step with the subject: "applied together with Sweden",
     "alongside Finland", "at the same time as Finland"."""
     preps: list[Any] = []
-    for child in token.children:
+    heads = [token, *[c for c in token.children if c.dep_ in ("xcomp", "dobj")]]  # "applied to join … together with X"
+    for child in (c for h in heads for c in h.children):
         if child.dep_ != "prep":
             continue
         word = child.lower_

@@ -583,6 +583,12 @@ def _members(sent: Any, covered: set[int], token_party: dict[int, str], codes: P
             found.append(party)
         elif head.dep_ == "relcl" and head.lemma_.lower() in MEMBER_VERBS | {"admit"}:
             found.append(party)
+    for i in sorted(covered):  # "Austria submitted its bid": the possessive pronoun is the clause's subject
+        token = sent.doc[i]
+        if token.dep_ == "poss" and token.lower_ in ("its", "their") and token.head.lemma_.lower() in MEMBER_NOUNS:
+            subject = subject_of(token.head.head) if token.head.dep_ in ("dobj", "pobj") else None
+            if subject is not None:
+                found += [token_party[t.i] for t in subject.subtree if t.i in token_party]
     for i in sorted(covered):  # "Finland, which was admitted": the noun a membership relcl modifies
         token = sent.doc[i]
         if token.dep_ == "relcl" and token.lemma_.lower() in MEMBER_VERBS and token.head.i in token_party:
