@@ -25,7 +25,11 @@ from pactwatch.nlp.types import CommitmentReport, Mention
 from pactwatch.pacts.anaphora import acting_state, companions, does_so, obstructed, refers_back
 from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
 from pactwatch.pacts.dates import find_dates
-from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match, Term
+from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match
+from pactwatch.pacts.signals import (
+    MEMBER_NOUNS, agreed_on, in_membership_phrase, leaves_agreement, mutual_aid, names_agreement, negated,
+    open_question, reported_name, upgrades, votes_against,
+)
 
 # Nouns that may carry a lifecycle step ("the signing", "their withdrawal"); other lexicon
 # words count only as verbs or participles ("a sign of", "the end of the war" are not steps).
@@ -37,8 +41,6 @@ STAGE = {"proposed": 0, "announced": 1, "signed": 2, "ratified": 3, "entered_int
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
 MEMBER_VERBS = frozenset({"join", "leave", "withdraw", "exit", "quit", "suspend", "admit", "accede", "become",
                           "apply", "pull", "announce", "seek"})
-MEMBER_NOUNS = frozenset({"accession", "membership", "bid", "protocol", "withdrawal", "exit", "suspension",
-                          "application", "participation", "candidacy"})
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
 
 
@@ -174,20 +176,20 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
               state: Discourse) -> list[Draft]:
     lex = res.lexicon
     agreements = lex.match(sent, "agreement")
-    obligations = [m for m in lex.match(sent, "obligation") if not _negated(sent.doc[m.start])]
-    obligations += _mutual_aid(sent, {m.start for m in obligations})
+    obligations = [m for m in lex.match(sent, "obligation") if not negated(sent.doc[m.start])]
+    obligations += mutual_aid(sent, {m.start for m in obligations})
     membership = lex.match(sent, "membership")
     references = lex.match(sent, "reference")
     provisions = {m.start for m in lex.match(sent, "provision")}
     token_party = _token_parties(sent, mentions, res.codes)
     agreement_heads = {m.end - 1 for m in lex.match(sent, "agreement")}
-    for i in [i for i, p in token_party.items() if res.codes.is_org(p) and _names_agreement(sent.doc[i], agreement_heads)]:
+    for i in [i for i, p in token_party.items() if res.codes.is_org(p) and names_agreement(sent.doc[i], agreement_heads)]:
         del token_party[i]  # "a partnership named AUKUS", "the AUKUS pact": the agreement, not a body to join
     orgs = [(i, p) for i, p in token_party.items() if res.codes.is_org(p)]
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in ("the", "this", "that") for c in t.children)]
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
-    triggers += _become_member(sent, lex) + _upgrades(sent, lex)
+    triggers += _become_member(sent, lex) + upgrades(sent, lex)
     all_ids = {m.start for m in triggers}
     trigger_ids = {i for i in all_ids if dominated_by(sent.doc[i], all_ids) is None}
     kinds_named = {m.value for m in agreements if m.value}
@@ -202,8 +204,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     reported: set[int] = set()  # tokens some step of this sentence speaks about
     for match in triggers:
         token = sent.doc[match.start]
-        if has_negation(token) or token.i not in trigger_ids or _votes_against(token) or obstructed(token) \
-                or _open_question(token):
+        if has_negation(token) or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
+                or open_question(token):
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
@@ -224,7 +226,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
         # "announced a new partnership" is about an agreement; "announced their withdrawal" about membership
         is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS - {"announce", "become", "seek"}
-        if is_member and not member_tokens & covered and _leaves_agreement(token, agreement_tokens):
+        if is_member and not member_tokens & covered and leaves_agreement(token, agreement_tokens):
             is_member = False  # "Russia left the Treaty on …, and NATO allies …": a treaty, not NATO, is left
         org = region_orgs[0] if region_orgs else None
         if org is None and is_member and state.org and (
@@ -253,7 +255,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 m.value == "agreement" and m.start in covered for m in references):
             # "the two governments announced that Hungary would buy jets": parties, but no pact
             about_agreement = any(m.start in covered for m in obligations)
-        concluded = _concluded(token, obligations, agreement_tokens)
+        concluded = agreed_on(token, obligations, agreement_tokens)
         if concluded and not about_agreement and len([p for p in region_parties if not res.codes.is_org(p)]) >= 2:
             about_agreement, event = True, "signed"  # "agreed to consult one another"
         elif concluded and about_agreement and event == "announced":
@@ -264,7 +266,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 drafts += _echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
             continue
         states = [p for p in region_parties if not res.codes.is_org(p)
-                  and not all(_in_membership_phrase(sent.doc[i]) for i in covered if token_party.get(i) == p)]
+                  and not all(in_membership_phrase(sent.doc[i]) for i in covered if token_party.get(i) == p)]
         if len(states) == 1:
             states += [p for p in _pronoun_subject(token, token_party, res.codes) if p not in states]
         for parties in _bilateral_split(token, covered, token_party, states, res.codes):
@@ -289,14 +291,14 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     if touched is None and (agreements or obligations or references):
         root_region = region(sent.root, ()) & set(range(sent.start, sent.end))
         states = sorted({p for i, p in token_party.items() if i in root_region and not res.codes.is_org(p)
-                         and not _in_membership_phrase(sent.doc[i])})
+                         and not in_membership_phrase(sent.doc[i])})
         if len(states) >= 2 and state.current is not None and state.current.parties <= set(states):
             touched = state.current  # the pact in focus, named again beside other states
         elif len(states) >= 2 and (agreements or obligations):
             touched = state.agreement(frozenset(states))
         elif state.current is not None and (references or agreements or obligations):
             touched = state.current
-    named = {p for i, p in token_party.items() if not res.codes.is_org(p) and not _in_membership_phrase(sent.doc[i])}
+    named = {p for i, p in token_party.items() if not res.codes.is_org(p) and not in_membership_phrase(sent.doc[i])}
     if len(named) >= 2:
         state.pair = frozenset(named)
     speaks_of_agreement = bool(agreements) or any(m.value == "agreement" for m in references) or bool(drafts)
@@ -307,7 +309,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             touched.provided_kinds |= _provided(sent, obligations, provisions, agreement_tokens | reference_tokens)
         # a name belongs to the agreement the sentence reports ("signed the Treaty of Nancy"), not to
         # any document it mentions ("with reference to Article 51 of the UN Charter")
-        touched.name = touched.name or _name(sent, [m for m in agreements if _reported_name(
+        touched.name = touched.name or _name(sent, [m for m in agreements if reported_name(
             sent.doc[m.end - 1], reported if drafts else set())])
         touched.conditions = touched.conditions or _conditions(sent, obligations)
     return drafts
@@ -336,57 +338,6 @@ def _is_trigger(token: Any) -> bool:
     return token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed")
 
 
-AID_WORDS = frozenset({"assist", "assistance", "help", "aid", "defend", "defence", "defense", "protect", "support"})
-ATTACK_WORDS = frozenset({"attack", "aggression", "war", "invasion", "invade", "attacker", "armed"})
-RECIPROCAL = (("each", "other"), ("one", "another"), ("the", "other"), ("either",))
-
-
-def _mutual_aid(sent: Any, taken: set[int]) -> list[Match]:
-    """"commits each country to assist the other if it comes under attack": a mutual-defence
-    obligation stated in free words — aid to each other / the other, tied to an attack."""
-    lemmas = [t.lemma_.lower() for t in sent]
-    if not any(w in ATTACK_WORDS for w in lemmas):
-        return []
-    words = [t.lower_ for t in sent]
-    if not any(tuple(words[i:i + len(r)]) == r for r in RECIPROCAL for i in range(len(words))):
-        return []
-    term = Term("obligation", "mutual_defense", ("mutual", "aid"))
-    return [Match(term, t.i, t.i + 1) for t in sent
-            if t.lemma_.lower() in AID_WORDS and t.i not in taken and not _negated(t)][:1]
-
-
-def _negated(token: Any) -> bool:
-    """"was not a mutual defence obligation", "no defence clause": the clause denies it."""
-    current = token
-    for _ in range(6):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children):
-            return True
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
-
-
-def _names_agreement(token: Any, agreement_heads: set[int]) -> bool:
-    """The organisation mention is the agreement's own name: a compound of, or apposition or
-    "named/called X" to, an agreement noun."""
-    current = token
-    for _ in range(3):
-        if current.i in agreement_heads:
-            return True
-        if current.dep_ in ("compound", "appos", "oprd", "attr", "npadvmod", "dobj") or (
-                current.dep_ in ("acl", "amod") and current.lemma_.lower() in ("name", "call", "dub", "know")):
-            if current.head.i == current.i:
-                return False
-            current = current.head
-            continue
-        if current.head.lemma_.lower() in ("name", "call", "dub", "know") and current.dep_ in ("oprd", "dobj", "attr"):
-            current = current.head
-            continue
-        return False
-    return current.i in agreement_heads
-
-
 def _state_at(i: int, token_party: dict[int, str], codes: PartyCodes) -> str | None:
     party = token_party.get(i)
     return party if party is not None and not codes.is_org(party) else None
@@ -407,7 +358,7 @@ def _named_member(sent: Any, token_party: dict[int, str], codes: PartyCodes, sta
     if state.org is None:
         return None
     for i, party in token_party.items():
-        if not codes.is_org(party) and _in_membership_phrase(sent.doc[i]):
+        if not codes.is_org(party) and in_membership_phrase(sent.doc[i]):
             return Draft(tuple(sorted((party, state.org))), "ratified", None, sent, membership_kind="accession",
                          org=state.org)
     return None
@@ -460,81 +411,6 @@ def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str]
         out.append(Draft(parties, last.event, when, sent,
                          agreement=last.agreement, membership_kind=last.membership_kind, org=last.org))
     return out
-
-
-AGREE_VERBS = frozenset({"agree", "pledge", "commit", "undertake", "vow"})
-UPGRADE_VERBS = frozenset({"upgrade", "elevate", "raise", "lift", "deepen"})
-
-
-def _concluded(token: Any, obligations: list[Match], agreement_tokens: set[int]) -> bool:
-    """An agreement reached, not a plan: "agreed to consult one another" (an obligation agreed),
-    "the partnership the two countries had agreed" / "agreed a deal" (an agreement as object) —
-    but "agreed to sign a treaty" stays an intention (the sign trigger governs)."""
-    if token.lemma_.lower() not in AGREE_VERBS:
-        return False
-    inside = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
-    if any(m.start in inside for m in obligations):
-        return True
-    if token.dep_ == "relcl" and token.head.i in agreement_tokens:
-        return True
-    return any(c.dep_ == "dobj" and c.i in agreement_tokens for c in token.children)
-
-
-def _leaves_agreement(token: Any, agreement_tokens: set[int]) -> bool:
-    """The membership verb's object is an agreement ("left the treaty", "quit the accord")."""
-    return any(c.dep_ in ("dobj", "pobj") and c.i in agreement_tokens for c in token.children) or any(
-        g.dep_ == "pobj" and g.i in agreement_tokens for c in token.children if c.dep_ == "prep" for g in c.children)
-
-
-def _reported_name(head: Any, reported: set[int]) -> bool:
-    if reported:
-        return head.i in reported and not _under_preposition(head)
-    return head.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "attr", "ROOT")
-
-
-def _under_preposition(head: Any) -> bool:
-    """"Article 51 of the UN Charter", "under the Charter": a document cited, not the one reported."""
-    return head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "in", "by")
-
-
-def _open_question(token: Any) -> bool:
-    """"did not say whether Yerevan would leave": a question, not a step."""
-    current = token
-    for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
-            return True
-        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
-
-
-def _in_membership_phrase(token: Any) -> bool:
-    """"the accession of Finland", "Sweden's application": a state named as a member."""
-    if token.dep_ == "poss" and token.head.lemma_.lower() in MEMBER_NOUNS:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS
-
-
-def _upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
-    """"raised their relations to a comprehensive strategic partnership", "upgraded ties to …":
-    a partnership concluded, though no word says signed."""
-    signed = next((t for t in lex.terms if t.type == "lifecycle" and t.value == "signed"), None)
-    if signed is None:
-        return []
-    heads = {m.end - 1 for m in lex.match(sent, "agreement")}
-    out = []
-    for t in sent:
-        if t.lemma_.lower() in UPGRADE_VERBS and t.pos_ == "VERB":
-            to = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
-            if any(g.i in heads for p in to for g in p.subtree):
-                out.append(Match(signed, t.i, t.i + 1))
-    return out
-
-
-def _votes_against(token: Any) -> bool:
-    """"voted against the bill" rejects it."""
-    return token.lemma_.lower() == "vote" and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
 
 
 def _become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:

@@ -1,0 +1,142 @@
+"""Clause-level signals for commitment extraction: what a clause says about a step or a kind.
+
+Pure predicates over spaCy tokens, kept apart from the discourse walk in ``extract``: free-word
+mutual-defence obligations, negated obligations, agreements reached by agreeing or upgrading,
+questions and obstructions that are no steps, states named only as members, names that belong
+to a cited document rather than the agreement reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pactwatch.pacts.lexicon import CommitmentLexicon, Match, Term
+
+MEMBER_NOUNS = frozenset({"accession", "membership", "bid", "protocol", "withdrawal", "exit", "suspension",
+                          "application", "participation", "candidacy"})
+
+
+AID_WORDS = frozenset({"assist", "assistance", "help", "aid", "defend", "defence", "defense", "protect", "support"})
+ATTACK_WORDS = frozenset({"attack", "aggression", "war", "invasion", "invade", "attacker", "armed"})
+RECIPROCAL = (("each", "other"), ("one", "another"), ("the", "other"), ("either",))
+
+
+def mutual_aid(sent: Any, taken: set[int]) -> list[Match]:
+    """"commits each country to assist the other if it comes under attack": a mutual-defence
+    obligation stated in free words — aid to each other / the other, tied to an attack."""
+    lemmas = [t.lemma_.lower() for t in sent]
+    if not any(w in ATTACK_WORDS for w in lemmas):
+        return []
+    words = [t.lower_ for t in sent]
+    if not any(tuple(words[i:i + len(r)]) == r for r in RECIPROCAL for i in range(len(words))):
+        return []
+    term = Term("obligation", "mutual_defense", ("mutual", "aid"))
+    return [Match(term, t.i, t.i + 1) for t in sent
+            if t.lemma_.lower() in AID_WORDS and t.i not in taken and not negated(t)][:1]
+
+
+def negated(token: Any) -> bool:
+    """"was not a mutual defence obligation", "no defence clause": the clause denies it."""
+    current = token
+    for _ in range(6):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children):
+            return True
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def names_agreement(token: Any, agreement_heads: set[int]) -> bool:
+    """The organisation mention is the agreement's own name: a compound of, or apposition or
+    "named/called X" to, an agreement noun."""
+    current = token
+    for _ in range(3):
+        if current.i in agreement_heads:
+            return True
+        if current.dep_ in ("compound", "appos", "oprd", "attr", "npadvmod", "dobj") or (
+                current.dep_ in ("acl", "amod") and current.lemma_.lower() in ("name", "call", "dub", "know")):
+            if current.head.i == current.i:
+                return False
+            current = current.head
+            continue
+        if current.head.lemma_.lower() in ("name", "call", "dub", "know") and current.dep_ in ("oprd", "dobj", "attr"):
+            current = current.head
+            continue
+        return False
+    return current.i in agreement_heads
+
+
+AGREE_VERBS = frozenset({"agree", "pledge", "commit", "undertake", "vow"})
+UPGRADE_VERBS = frozenset({"upgrade", "elevate", "raise", "lift", "deepen"})
+
+
+def agreed_on(token: Any, obligations: list[Match], agreement_tokens: set[int]) -> bool:
+    """An agreement reached, not a plan: "agreed to consult one another" (an obligation agreed),
+    "the partnership the two countries had agreed" / "agreed a deal" (an agreement as object) —
+    but "agreed to sign a treaty" stays an intention (the sign trigger governs)."""
+    if token.lemma_.lower() not in AGREE_VERBS:
+        return False
+    inside = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    if any(m.start in inside for m in obligations):
+        return True
+    if token.dep_ == "relcl" and token.head.i in agreement_tokens:
+        return True
+    return any(c.dep_ == "dobj" and c.i in agreement_tokens for c in token.children)
+
+
+def leaves_agreement(token: Any, agreement_tokens: set[int]) -> bool:
+    """The membership verb's object is an agreement ("left the treaty", "quit the accord")."""
+    return any(c.dep_ in ("dobj", "pobj") and c.i in agreement_tokens for c in token.children) or any(
+        g.dep_ == "pobj" and g.i in agreement_tokens for c in token.children if c.dep_ == "prep" for g in c.children)
+
+
+def reported_name(head: Any, reported: set[int]) -> bool:
+    if reported:
+        return head.i in reported and not under_preposition(head)
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "attr", "ROOT")
+
+
+def under_preposition(head: Any) -> bool:
+    """"Article 51 of the UN Charter", "under the Charter": a document cited, not the one reported."""
+    return head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "in", "by")
+
+
+def open_question(token: Any) -> bool:
+    """"did not say whether Yerevan would leave": a question, not a step."""
+    current = token
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def in_membership_phrase(token: Any) -> bool:
+    """"the accession of Finland", "Sweden's application": a state named as a member."""
+    if token.dep_ == "poss" and token.head.lemma_.lower() in MEMBER_NOUNS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS
+
+
+def upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
+    """"raised their relations to a comprehensive strategic partnership", "upgraded ties to …":
+    a partnership concluded, though no word says signed."""
+    signed = next((t for t in lex.terms if t.type == "lifecycle" and t.value == "signed"), None)
+    if signed is None:
+        return []
+    heads = {m.end - 1 for m in lex.match(sent, "agreement")}
+    out = []
+    for t in sent:
+        if t.lemma_.lower() in UPGRADE_VERBS and t.pos_ == "VERB":
+            to = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
+            if any(g.i in heads for p in to for g in p.subtree):
+                out.append(Match(signed, t.i, t.i + 1))
+    return out
+
+
+def votes_against(token: Any) -> bool:
+    """"voted against the bill" rejects it."""
+    return token.lemma_.lower() == "vote" and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
