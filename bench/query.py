@@ -143,7 +143,7 @@ def main() -> None:
     parser.add_argument("--commitments", type=int, default=10_000)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=200)
-    parser.add_argument("--cold-runs", type=int, default=30)
+    parser.add_argument("--cold-runs", type=int, default=60)
     parser.add_argument("--db", type=Path, help="keep the database here and reuse it when it exists")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
