@@ -1,5 +1,5 @@
 """Event-coding floors on shared gold material. Floors sit just under what was measured
-(news-dev 0.761, PETRARCH unit tests 0.772, PLOVER 0.553, CAMEO examples 0.642); the project's
+(news-dev 0.761, PETRARCH unit tests 0.772, PLOVER 0.584, CAMEO examples 0.722); the project's
 goals (0.75 / 0.70 / 0.70 / 0.80) are higher and not yet met — see the helper report."""
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def test_plover_floor(nlp):
 
     result = evaluate_plover(require_shared("testdata", "events", "gold", "PLOVER_GSR_CAMEO.txt"), nlp=nlp)
     assert result["records"] > 300
-    assert result["accuracy"] >= 0.54
+    assert result["accuracy"] >= 0.58
 
 
 def test_cameo_examples_floor(nlp):
@@ -85,4 +85,4 @@ def test_cameo_examples_floor(nlp):
 
     result = evaluate_cameo_examples(require_shared("testdata", "events", "codebook", "cameo_codes.json"), nlp=nlp)
     assert result["examples"] > 150
-    assert result["root_accuracy"] >= 0.63
+    assert result["root_accuracy"] >= 0.71

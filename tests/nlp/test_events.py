@@ -268,3 +268,46 @@ def test_building_up_forces_is_force_posture(coder):
 def test_ethnic_cleansing_noun(coder):
     assert any(e.source[:3] == "SRB" and e.cameo_code == "203"
                for e in coder("Serbian forces carried out ethnic cleansing against Albanians in Kosovo."))
+
+
+# -- undated text, groups and collective pronouns (third quality round) -------------------------------
+
+
+def test_undated_surname_of_a_past_leader_is_the_state(coder):
+    # no article date: a surname nobody in office now answers to names the past holder
+    events = coder("President Mitterrand condemned the bombing of the embassy.", on=None)
+    assert events and events[0].source == "FRAGOV"
+    events = coder("Museveni banned opposition rallies in Kampala.", on=None)
+    assert events and events[0].source.startswith("UGA")
+
+
+def test_dated_surname_needs_the_office_on_that_day(coder):
+    # in 2024 a bare "Mitterrand" is no longer France's president: no state actor from it
+    events = coder("Mitterrand condemned the bombing of the embassy.", on=ON)
+    assert not any(e.source.startswith("FRA") for e in events)
+
+
+def test_ethnic_and_religious_groups_act(coder):
+    events = coder("Igbo community leaders demanded more seats in the cabinet.", on=None)
+    assert events and events[0].source == "NGAIBO" and events[0].root_code == "10"
+    events = coder("Buddhist monks demonstrated in Colombo against the new law.", on=None)
+    assert events and events[0].source == "LKABUD" and events[0].root_code == "14"
+    events = coder("Christian activists defaced hundreds of government web sites.", on=None)
+    assert events and events[0].source == "CHR"
+
+
+def test_a_named_body_is_not_the_religious_group(coder):
+    events = coder("The Muslim Brotherhood demanded early elections.", on=None)
+    assert not any(e.source == "MOS" for e in events)
+
+
+def test_they_and_their_forces_take_the_collective_named_before(coder):
+    events = coder("Chadian rebels said they would free the captured soldiers next week.")
+    assert events and events[0].source.startswith("TCD")
+    events = coder("Serbia said on Monday that their forces had withdrawn from the border villages.")
+    assert events and events[0].source == "SRBMIL"
+
+
+def test_they_is_not_resolved_to_a_person(coder):
+    events = coder("Putin met the visitors, and they promised to send more aid.")
+    assert not any(e.source.startswith("RUS") and e.cameo_code.startswith("03") for e in events)

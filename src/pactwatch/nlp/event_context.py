@@ -37,6 +37,7 @@ LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across
 MOVEMENT_LEMMAS = {"arrive", "visit", "travel", "fly", "tour", "land", "go", "come", "return", "head", "leave"}
 PERSON_KINDS = {"person", "description"}
 THING_KINDS = {"country", "organisation", "capital"}
+COLLECTIVE_KINDS = THING_KINDS | {"group", "role"}
 # Heads that count or collect the actors named in their "of" phrase: "thousands of students".
 QUANTITY_HEADS = {"tens", "hundreds", "thousands", "dozens", "scores", "millions", "group", "number", "members",
                   "some", "many", "most", "all", "one", "third", "half", "majority", "crowd", "crowds", "band"}
@@ -54,6 +55,7 @@ class ContextTables:
     titles: dict[str, str] = field(default_factory=dict)  # "crown prince" -> "GOV"
     capitals: dict[str, str] = field(default_factory=dict)  # "baghdad" -> "IRQ"
     countries: frozenset[str] = frozenset()
+    groups: dict[str, tuple[str, str]] = field(default_factory=dict)  # "yoruba" -> ("YOR", "NGA")
 
     @classmethod
     def load(cls) -> ContextTables:
@@ -65,7 +67,8 @@ class ContextTables:
             codes.add(row["code"])
             if row.get("capital"):
                 capitals[row["capital"].lower()] = row["code"]
-        return cls(roles, titles, capitals, frozenset(codes))
+        groups = {r["word"]: (r["code"], r["home"]) for r in read_table("actors/groups.tsv")}
+        return cls(roles, titles, capitals, frozenset(codes), groups)
 
 
 def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -> list[Mention]:
@@ -85,8 +88,12 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
         mention: Mention | None = None
         if low in PERSON_PRONOUNS and (token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and low in ("his", "her"))):
             mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], PERSON_KINDS)
-        elif low == "it" and token.dep_ in SUBJECT_DEPS:  # "they" is too often people, not a state
+        elif low == "it" and token.dep_ in SUBJECT_DEPS:
             mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], THING_KINDS, strict=True)
+        elif low == "they" and token.dep_ in SUBJECT_DEPS:
+            # "they" is often people: only a collective actor (state, group, placed role) that is
+            # the one subject before it, in this sentence or the previous one
+            mention = _antecedent(doc, token, mentions + extra, sents, sent_of[token.i], COLLECTIVE_KINDS, strict=True)
         elif token.text in ("North", "South") and _is_bare_korea(token, article_codes):
             code = "PRK" if token.text == "North" else "KOR"
             mention = Mention(token.idx, token.idx + len(token), token.text, code, "country", "coreference")
@@ -94,7 +101,9 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
             code = tables.capitals[low]
             mention = Mention(token.idx, token.idx + len(token), token.text, code, "capital", "context")
         elif token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
-            mention = _role_holder(doc, token, mentions, tables, sents[sent_of[token.i]], covered)
+            mention = _role_holder(doc, token, mentions + extra, tables, sents[sent_of[token.i]], covered)
+            if mention is None:
+                mention = _group_holder(doc, token, mentions, tables, sents[sent_of[token.i]], covered)
         if mention is not None:
             extra.append(mention)
     return extra
@@ -142,6 +151,8 @@ def _is_subject(doc: Any, mention: Mention) -> bool:
     if span is None:
         return False
     head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_HEADS:
+        head = head.head.head  # "A group of Yoruba leaders announced": the counted actor is the subject
     while head.dep_ in ("compound", "poss", "amod", "appos", "conj") and head.head.i != head.i:
         if head.dep_ == "poss":
             return head.head.dep_ in SUBJECT_DEPS  # "Putin's plane landed": Putin is the topic
@@ -179,6 +190,14 @@ def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: Context
     role = _role_of(head, tables)
     if role is None:
         return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
+    if owner is not None:  # "their forces withdrew": the forces of the collective named before
+        earlier = _antecedent(doc, owner, mentions, list(doc.sents), _sent_index(doc, owner), COLLECTIVE_KINDS,
+                              strict=True)
+        if earlier is not None and earlier.code[:3] in tables.countries:
+            span = doc[owner.i:head.i + 1]
+            code = earlier.code[:3] if role == "-" else earlier.code[:3] + role
+            return Mention(span.start_char, span.end_char, span.text, code, "role", "coreference")
     country = (_place_country(head, tables, mentions, doc) or _action_place(subject, tables, mentions, doc)
                or _sole_country(subject, tables, mentions, sent))
     if country is None:
@@ -188,6 +207,35 @@ def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: Context
         return None
     code = country if role == "-" else country + role
     return Mention(span.start_char, span.end_char, span.text, code, "role", "context")
+
+
+def _group_holder(doc: Any, head: Token, mentions: list[Mention], tables: ContextTables, sent: Any,
+                  covered: set[int]) -> Mention | None:
+    """An ethnic or religious group as subject ("Yoruba leaders", "Islamic fundamentalists",
+    "the main Hutu rebel group"): the country the sentence places it in, else the group's home
+    country, then the group's identity code (CAMEO ch. 3: SRBABN, NGAYOR, MOS)."""
+    subject = head
+    if head.lower_ in QUANTITY_HEADS:  # "A group of Yoruba leaders"; a bare "rebel group" stays
+        head = _counted(head) or head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i] + [head]
+    found = [tables.groups[w.lower_] for w in words if w.lower_ in tables.groups]
+    if len({code for code, _ in found}) != 1:
+        return None
+    if head.lower_ not in tables.groups and head.ent_type_ in ("PERSON", "GPE", "ORG"):
+        return None  # "Muslim Brotherhood", "Christian Aid": a named body, not the group
+    group, home = found[0]
+    country = (_place_country(head, tables, mentions, doc) or _action_place(subject, tables, mentions, doc)
+               or home or None)
+    span = doc[min(t.i for t in head.subtree if t.dep_ in ("compound", "amod", "det", "nmod") or t.i == head.i):head.i + 1]
+    if any(i in covered for i in range(span.start, span.end)):
+        return None
+    return Mention(span.start_char, span.end_char, span.text, (country or "") + group, "group", "context")
+
+
+def _sent_index(doc: Any, token: Token) -> int:
+    return next(n for n, sent in enumerate(doc.sents) if sent.start <= token.i < sent.end)
 
 
 def _counted(head: Token) -> Token | None:
