@@ -311,3 +311,13 @@ def test_they_and_their_forces_take_the_collective_named_before(coder):
 def test_they_is_not_resolved_to_a_person(coder):
     events = coder("Putin met the visitors, and they promised to send more aid.")
     assert not any(e.source.startswith("RUS") and e.cameo_code.startswith("03") for e in events)
+
+
+def test_demands_through_conclusions_and_reminders(coder):
+    events = coder("The French government concluded that Iran must halt enrichment.")
+    assert ("FRA", "IRN") in {(e.source[:3], e.target[:3]) for e in events if e.root_code == "10"}
+    events = coder("The Egyptian government issued a stern reminder on Monday that Libya must stop arming the militias.")
+    assert ("EGY", "LBY") in {(e.source[:3], e.target[:3]) for e in events if e.root_code == "10"}
+    # an order to a domestic body stays no demand on a state: no speaker noun, no event
+    events = coder("The reminder arrived late, and Libya must now decide.")
+    assert not any(e.root_code == "10" for e in events)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from pactwatch.nlp.event_clauses import CLAUSE_DEPS, REPORT_VERBS
+from pactwatch.nlp.event_clauses import CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.types import Mention
 
@@ -117,6 +117,9 @@ class ActorMixin:
             node = node.head
             if node.lemma_.lower() in REPORT_VERBS:
                 actors, _ = self.subject_of(node)
+                return actors
+            if node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS and node.head.pos_ in ("VERB", "AUX"):
+                actors, _ = self.subject_of(node.head)  # "X issued a reminder that Y must ...": X speaks
                 return actors
         # The reporting clause may be the sentence root with the quote as a sibling clause.
         root = self.sent.root

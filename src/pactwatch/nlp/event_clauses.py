@@ -26,7 +26,9 @@ NEGATING_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "c
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 REPORT_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare",
                 "report", "confirm", "claim", "write", "insist", "explain", "affirm", "reiterate", "remark",
-                "comment", "assert", "according"}
+                "comment", "assert", "according", "conclude"}
+# Nouns that carry a statement: "issued a reminder that Iraq must ...", "a warning that X must".
+REPORT_NOUNS = {"reminder", "statement", "declaration", "warning", "message", "communique", "resolution"}
 RECIPROCAL_WORDS = {"each other", "one another"}
 
 
