@@ -126,7 +126,10 @@ def timeline(
         raise ApiError(400, "a and b: both required, actor codes such as RUS and PRK")
     body = queries.timeline(db, first, second, check_date(since, "since"), check_date(until, "until"),
                             events_limit=TIMELINE_EVENTS)
-    events = body["events"]
+    # The page charts the dyad over time: events the text does not date are counted apart
+    # (the CLI's timeline keeps them, in an "undated" bucket).
+    events = [e for e in body["events"] if e["date"]]
+    undated = sum(m["events"] for m in body["monthly"] if m["month"] == "undated")
     titles = _titles(db, {e["article_id"] for e in events})
     for event in events:
         event["name"] = names.event(event["cameo_code"])
@@ -136,8 +139,9 @@ def timeline(
     titles.update(_titles(db, {h["article_id"] for h in history if h["article_id"]} - set(titles)))
     return Json({
         "a": _named(names, first), "b": _named(names, second),
-        "months": body["monthly"],
-        "event_count": body["event_count"],
+        "months": [m for m in body["monthly"] if m["month"] != "undated"],
+        "undated_events": undated,
+        "event_count": body["event_count"] - undated,
         "events": events[::-1],  # newest first, bounded
         "quotes": body["quotes"],
         "commitments": body["commitments"],
