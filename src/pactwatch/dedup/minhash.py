@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 NUM_PERM = 128
 SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
@@ -75,11 +75,33 @@ def similar(a: Signature, b: Signature) -> bool:
     return overlap / min(a.shingles, b.shingles) >= MIN_CONTAINMENT
 
 
+def band_keys(matrix: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One uint64 key per (article, band): the band's ``rows`` MinHash values mixed together."""
+    mixers = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                       0xFF51AFD7ED558CCD], dtype=np.uint64)[:rows]
+    keys = np.empty((matrix.shape[0], bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrapping multiplication is the point
+        for band in range(bands):
+            block = matrix[:, band * rows:(band + 1) * rows]
+            keys[:, band] = (block * mixers).sum(axis=1, dtype=np.uint64) ^ np.uint64(band)
+    return keys
+
+
+LSH_BANDS, LSH_ROWS = 42, 3  # datasketch's optimum for LSH_THRESHOLD with NUM_PERM values
+LARGE_BUCKET = 200  # beyond this, members are checked against the bucket's first one only
+
+
 def cluster(signatures: Iterable[Signature]) -> dict[int, int]:
-    """article id -> cluster id (the smallest article id in its cluster)."""
-    sigs = sorted(signatures, key=lambda s: s.article_id)
-    by_id = {s.article_id: s for s in sigs}
+    """article id -> cluster id (the smallest article id in its cluster).
+
+    LSH banding done with arrays rather than a dictionary of buckets: band keys are sorted and
+    articles sharing a key in any band become candidate pairs, each checked by ``similar``. This
+    keeps memory at a few bytes per article and band (a bucket dictionary needed ~10 kB per
+    article) and time near-linear in the corpus.
+    """
+    sigs = sorted((s for s in signatures), key=lambda s: s.article_id)
     parent = {s.article_id: s.article_id for s in sigs}
+    usable = [s for s in sigs if s.shingles]
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -87,16 +109,24 @@ def cluster(signatures: Iterable[Signature]) -> dict[int, int]:
             x = parent[x]
         return x
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for sig in sigs:
-        if not sig.shingles:
-            continue
-        lean = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig.hashvalues, scheme=SCHEME,
-                       permutations=_empty_minhash().permutations)
-        for other in lsh.query(lean):
-            if similar(sig, by_id[other]):
-                ra, rb = find(sig.article_id), find(other)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-        lsh.insert(sig.article_id, lean, check_duplication=False)
+    if len(usable) > 1:
+        matrix = np.stack([s.hashvalues for s in usable])
+        keys = band_keys(matrix, LSH_BANDS, LSH_ROWS).ravel()  # row-major: article i, band b -> i*B+b
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(sorted_keys)]
+        checked: set[tuple[int, int]] = set()
+        for lo, hi in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+            members = sorted({int(i) // LSH_BANDS for i in order[lo:hi]})
+            pairs = ((members[0], m) for m in members[1:]) if len(members) > LARGE_BUCKET else (
+                (a, b) for n, a in enumerate(members) for b in members[n + 1:])
+            for a, b in pairs:
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                if similar(usable[a], usable[b]):
+                    ra, rb = find(usable[a].article_id), find(usable[b].article_id)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
     return {article_id: find(article_id) for article_id in parent}
