@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pactwatch.nlp.doc_text import doc_text
 from pactwatch.nlp.quote_marks import QuoteSpan
 from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, clean_span_text
 
@@ -35,7 +36,7 @@ _NOT_LABELS = {"UPDATE", "BREAKING", "NOTE", "EDITOR", "EDITOR'S NOTE", "WATCH",
 def document_name(token: Any, lo: int, hi: int, quoted: list[tuple[int, int]]) -> str | None:
     """A document speaking: its own name ("the Pukpuk Treaty"), or for "the treaty" the last
     document of that kind the article named before (news names a pact once, then says "the pact")."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     if token.text[:1].isupper():
         return clean_span_text(text[lo:hi])
     if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
@@ -85,14 +86,14 @@ def dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker 
     """``"…" — X``: a name right after the closing mark and a dash."""
     if span.close_mark is None:
         return None
-    tail = doc.text[span.close_mark + 1 : span.close_mark + 80]
+    tail = doc_text(doc)[span.close_mark + 1 : span.close_mark + 80]
     match = re.match(r"\s*[—–―‒-]{1,2}\s*", tail)
     if not match:
         return None
     at = span.close_mark + 1 + match.end()
     # the name ends with its line and before the next quotation (a list of "…" ― Name lines)
-    stop = re.search(r"[\n\"“”«»]", doc.text[at : at + 60])
-    end = at + stop.start() if stop else min(at + 60, len(doc.text))
+    stop = re.search(r"[\n\"“”«»]", doc_text(doc)[at : at + 60])
+    end = at + stop.start() if stop else min(at + 60, len(doc_text(doc)))
     if end <= at:
         return None
     hit = doc.char_span(at, end, alignment_mode="expand")
@@ -100,6 +101,6 @@ def dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker 
         return None
     person = context.person_at(hit.start_char, hit.end_char)
     # the name (or a title before it) must follow the dash: "― just as he did with Romney" is prose
-    if person is None or not re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+)*", doc.text[at : person.start]):
+    if person is None or not re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+)*", doc_text(doc)[at : person.start]):
         return None
     return person

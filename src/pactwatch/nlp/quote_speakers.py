@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pactwatch.nlp.doc_text import doc_text
 from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
 from pactwatch.nlp.types import Mention
 
@@ -87,7 +88,7 @@ class SpeakerContext:
 
     def _learn_defined_acronyms(self) -> None:
         """"the International Criminal Court (ICC)": the article defines the short form itself."""
-        for match in _DEFINED_ACRONYM.finditer(self.doc.text):
+        for match in _DEFINED_ACRONYM.finditer(doc_text(self.doc)):
             self.acronyms[match.group(2).lower()] = clean_span_text(match.group(1))
 
     def _learn_title(self, head: Any, name: str) -> None:

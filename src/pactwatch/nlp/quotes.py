@@ -25,6 +25,7 @@ import functools
 import re
 from typing import Any
 
+from pactwatch.nlp.doc_text import doc_text
 from pactwatch.data import read_table
 from pactwatch.nlp.quote_marks import QuoteSpan, find_quote_spans
 from pactwatch.nlp.quote_speakers import (
@@ -61,7 +62,7 @@ def speech_verbs() -> dict[str, str]:
 
 def extract_quotes(doc: Any, mentions: list[Mention]) -> list[Quote]:
     """Direct quotations in ``doc`` (a spaCy Doc over ``Article.body``) with their speakers."""
-    text = doc.text
+    text = doc_text(doc)
     spans = [s for s in find_quote_spans(text) if _is_speech(doc, s)]
     quoted = [(s.open_mark, s.close_mark if s.close_mark is not None else s.end) for s in spans]
     context = SpeakerContext(doc, sorted(mentions, key=lambda m: (m.start, m.end)), quoted)
@@ -78,7 +79,7 @@ def extract_quotes(doc: Any, mentions: list[Mention]) -> list[Quote]:
 
 # -- what counts as a quotation -------------------------------------------------------------
 def _is_speech(doc: Any, span: QuoteSpan) -> bool:
-    words = _WORD.findall(doc.text[span.start : span.end])
+    words = _WORD.findall(doc_text(doc)[span.start : span.end])
     if len(words) < MIN_WORDS:
         return False
     return not _looks_like_title(doc, span, words)
@@ -88,7 +89,7 @@ def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
     """A capitalised 2-6 word name without a verb: "Strategic Mutual Defence Agreement"."""
     if len(words) > TITLE_MAX_WORDS:
         return False
-    inner = doc.text[span.start : span.end].rstrip(".")
+    inner = doc_text(doc)[span.start : span.end].rstrip(".")
     if re.search(r"[.!?;:,]", inner):
         return False
     capitalised = [w for w in words if w[0].isupper() or w[0].isdigit()]
@@ -109,9 +110,9 @@ def _frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
     if first is None or not len(first):
         return 0, 0
     lo, hi = first[0].sent.start, first[-1].sent.end
-    para_lo = doc.text.rfind("\n", 0, span.open_mark) + 1
-    para_hi = doc.text.find("\n", span.end)
-    para_hi = len(doc.text) if para_hi < 0 else para_hi
+    para_lo = doc_text(doc).rfind("\n", 0, span.open_mark) + 1
+    para_hi = doc_text(doc).find("\n", span.end)
+    para_hi = len(doc_text(doc)) if para_hi < 0 else para_hi
     # spaCy sometimes ends a sentence at '."' before "he said": the attribution belongs here
     while hi < len(doc) and doc[hi].idx < para_hi and doc[hi].sent.start == hi:
         nxt = doc[hi].sent
@@ -212,7 +213,7 @@ def _left_neighbour(cue: Any) -> Any | None:
     i = cue.i - 1
     while i >= 0 and cue.doc[i].pos_ in ("ADV", "AUX", "PART") and cue.i - i <= 3:
         i -= 1
-    if i < 0 or "\n" in cue.doc.text[cue.doc[i].idx : cue.idx]:
+    if i < 0 or "\n" in doc_text(cue.doc)[cue.doc[i].idx : cue.idx]:
         return None
     left = cue.doc[i]
     return left if left.pos_ in ("PROPN", "NOUN", "PRON") else None
@@ -291,7 +292,7 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
         named = document_name(token, lo, hi, context.quoted)
         if named is not None:
             return Speaker(named, mention.code if mention else None, lo, hi, False)
-    name = clean_span_text(token.doc.text[lo:hi])
+    name = clean_span_text(doc_text(token.doc)[lo:hi])
     if not name:
         return None
     name = context.institution_name(context.acronyms.get(name.lower(), name), mention.code if mention else None)
@@ -326,7 +327,7 @@ def _vehicle_owner(token: Any, context: SpeakerContext, pos: int) -> Speaker | N
 def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,
                previous: tuple[QuoteSpan, Speaker | None, str | None] | None
                ) -> tuple[Speaker | None, str | None]:
-    labelled = transcript_label(doc.text, span, context)
+    labelled = transcript_label(doc_text(doc), span, context)
     if labelled is not None:
         return labelled, None
     lo, hi = _frame(doc, span)
@@ -354,7 +355,7 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
     """No cue beside the quote: the sentence before, or the quote before, attributes it."""
     if lo > 0:
         before = doc[lo - 1].sent
-        gap = doc.text[before.end_char : span.open_mark]
+        gap = doc_text(doc)[before.end_char : span.open_mark]
         if gap.count("\n") <= 2:
             fake = type(span)(before.start_char, before.end_char, before.start_char, before.end_char, "")
             cues = [c for c in _cues(doc, before.start, before.end, fake, quoted)
@@ -371,11 +372,11 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
     cut = _cut_off_source(doc, span, quoted, context, lo)
     if cut is not None:
         return cut, None
-    starts_sentence = not doc.text[doc[lo].idx if lo < len(doc) else span.open_mark: span.open_mark].strip(
+    starts_sentence = not doc_text(doc)[doc[lo].idx if lo < len(doc) else span.open_mark: span.open_mark].strip(
         ).strip("\"“”‘’'«»„")
     if previous is not None and previous[1] is not None and starts_sentence:
         prev_span = previous[0]
-        between = doc.text[(prev_span.close_mark or prev_span.end) : span.open_mark]
+        between = doc_text(doc)[(prev_span.close_mark or prev_span.end) : span.open_mark]
         if between.count("\n") <= 2 and len(between) < 400:
             return previous[1], previous[2]
     return None, None
@@ -386,10 +387,10 @@ def _cut_off_source(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], co
     """A quotation the text ends inside (a truncated page) lost its attribution; the sentence
     that introduced it names the source: its person subject ("Lukashenko requested …") or who a
     reaction came from ("… elicited a rebuke from U.S. officials")."""
-    if span.close_mark is not None or doc.text[span.end :].strip() or lo <= 0:
+    if span.close_mark is not None or doc_text(doc)[span.end :].strip() or lo <= 0:
         return None
     before = doc[lo - 1].sent
-    if doc.text[before.end_char : span.open_mark].count("\n") > 2:
+    if doc_text(doc)[before.end_char : span.open_mark].count("\n") > 2:
         return None
     for token in before:
         if inside(token, quoted):

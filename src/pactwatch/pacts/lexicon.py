@@ -7,6 +7,8 @@ Terms are matched token by token against either the lower-cased form or the lemm
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,13 +65,18 @@ class CommitmentLexicon:
         return cls(tuple(terms))
 
     def by_first_word(self, kind: str) -> dict[str, list[Term]]:
-        index: dict[str, list[Term]] = {}
+        return self._indexes.get(kind, {})
+
+    @functools.cached_property
+    def _indexes(self) -> dict[str, dict[str, list[Term]]]:
+        """Terms of each type by first word, longest first (built once: match runs per sentence)."""
+        indexes: dict[str, dict[str, list[Term]]] = {}
         for term in self.terms:
-            if term.type == kind:
-                index.setdefault(term.words[0], []).append(term)
-        for terms in index.values():
-            terms.sort(key=lambda t: -len(t.words))
-        return index
+            indexes.setdefault(term.type, {}).setdefault(term.words[0], []).append(term)
+        for index in indexes.values():
+            for terms in index.values():
+                terms.sort(key=lambda t: -len(t.words))
+        return indexes
 
     def match(self, tokens: Sequence[Any], kind: str) -> list[Match]:
         """Non-overlapping matches of one term type over a token sequence (a Doc or Span)."""

@@ -1,0 +1,18 @@
+"""The text of a parsed article, computed once.
+
+spaCy rebuilds ``Doc.text`` from its tokens on every access (a Python loop over the whole
+article); steps that look at character offsets many times per article read it from here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_KEY = "pactwatch.text"
+
+
+def doc_text(doc: Any) -> str:
+    text = doc.user_data.get(_KEY)
+    if text is None:
+        text = doc.user_data[_KEY] = doc.text
+    return str(text)
