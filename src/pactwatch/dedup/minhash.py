@@ -65,14 +65,19 @@ def signature(article_id: int, body: str) -> Signature:
 
 
 def similar(a: Signature, b: Signature) -> bool:
-    if not a.shingles or not b.shingles:
+    return _alike(a.hashvalues, b.hashvalues, a.shingles, b.shingles)
+
+
+def _alike(a: np.ndarray, b: np.ndarray, a_size: int, b_size: int) -> bool:
+    """High Jaccard similarity, or high containment of the shorter text in the longer."""
+    if not a_size or not b_size:
         return False
-    jaccard = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM
+    jaccard = float(np.count_nonzero(a == b)) / NUM_PERM
     if jaccard >= MIN_JACCARD:
         return True
     # |A ∩ B| = J (|A| + |B|) / (1 + J), estimated from the signatures
-    overlap = jaccard * (a.shingles + b.shingles) / (1 + jaccard)
-    return overlap / min(a.shingles, b.shingles) >= MIN_CONTAINMENT
+    overlap = jaccard * (a_size + b_size) / (1 + jaccard)
+    return bool(overlap / min(a_size, b_size) >= MIN_CONTAINMENT)
 
 
 def band_keys(matrix: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -88,20 +93,30 @@ def band_keys(matrix: np.ndarray, bands: int, rows: int) -> np.ndarray:
 
 
 LSH_BANDS, LSH_ROWS = 42, 3  # datasketch's optimum for LSH_THRESHOLD with NUM_PERM values
-LARGE_BUCKET = 200  # beyond this, members are checked against the bucket's first one only
+MAX_REPRESENTATIVES = 64  # clusters compared per bucket; a bucket of unrelated texts stays cheap
 
 
 def cluster(signatures: Iterable[Signature]) -> dict[int, int]:
-    """article id -> cluster id (the smallest article id in its cluster).
+    """article id -> cluster id (the smallest article id in its cluster)."""
+    sigs = list(signatures)
+    if not sigs:
+        return {}
+    return cluster_arrays(np.array([s.article_id for s in sigs], dtype=np.int64),
+                          np.array([s.shingles for s in sigs], dtype=np.int64),
+                          np.stack([s.hashvalues for s in sigs]))
+
+
+def cluster_arrays(ids: np.ndarray, sizes: np.ndarray, matrix: np.ndarray) -> dict[int, int]:
+    """Clusters from parallel arrays: article ids, shingle-set sizes, one MinHash row each.
 
     LSH banding done with arrays rather than a dictionary of buckets: band keys are sorted and
-    articles sharing a key in any band become candidate pairs, each checked by ``similar``. This
-    keeps memory at a few bytes per article and band (a bucket dictionary needed ~10 kB per
-    article) and time near-linear in the corpus.
+    articles sharing a key in any band are candidates, each checked by the same test as
+    ``similar``. Memory stays at a few bytes per article and band (a bucket dictionary needed
+    ~10 kB per article) and time near-linear in the corpus.
     """
-    sigs = sorted((s for s in signatures), key=lambda s: s.article_id)
-    parent = {s.article_id: s.article_id for s in sigs}
-    usable = [s for s in sigs if s.shingles]
+    order_by_id = np.argsort(ids, kind="stable")
+    ids, sizes, matrix = ids[order_by_id], sizes[order_by_id], matrix[order_by_id]
+    parent = list(range(len(ids)))  # union-find over row numbers
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -109,24 +124,30 @@ def cluster(signatures: Iterable[Signature]) -> dict[int, int]:
             x = parent[x]
         return x
 
+    def alike(a: int, b: int) -> bool:
+        return _alike(matrix[a], matrix[b], int(sizes[a]), int(sizes[b]))
+
+    usable = np.flatnonzero(sizes > 0)
     if len(usable) > 1:
-        matrix = np.stack([s.hashvalues for s in usable])
-        keys = band_keys(matrix, LSH_BANDS, LSH_ROWS).ravel()  # row-major: article i, band b -> i*B+b
+        keys = band_keys(matrix[usable], LSH_BANDS, LSH_ROWS).ravel()  # row i, band b -> i*B+b
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         ends = np.r_[starts[1:], len(sorted_keys)]
-        checked: set[tuple[int, int]] = set()
         for lo, hi in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            members = sorted({int(i) // LSH_BANDS for i in order[lo:hi]})
-            pairs = ((members[0], m) for m in members[1:]) if len(members) > LARGE_BUCKET else (
-                (a, b) for n, a in enumerate(members) for b in members[n + 1:])
-            for a, b in pairs:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                if similar(usable[a], usable[b]):
-                    ra, rb = find(usable[a].article_id), find(usable[b].article_id)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
-    return {article_id: find(article_id) for article_id in parent}
+            # Compare each member with one representative of every cluster already met in this
+            # bucket (usually one or two), not with every other member: cost and memory stay
+            # linear in the bucket even when thousands of copies of a story share it.
+            reps: list[int] = []
+            for member in sorted({int(usable[int(i) // LSH_BANDS]) for i in order[lo:hi]}):
+                joined = False
+                for rep in reps:
+                    root, other = find(member), find(rep)
+                    if root == other:
+                        joined = True
+                    elif alike(member, rep):
+                        parent[max(root, other)] = min(root, other)  # rows are in id order
+                        joined = True
+                if not joined and len(reps) < MAX_REPRESENTATIVES:
+                    reps.append(member)
+    return {int(ids[row]): int(ids[find(row)]) for row in range(len(ids))}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pactwatch.dedup.minhash import Signature, cluster, signature
+import numpy as np
+
+from pactwatch.dedup.minhash import NUM_PERM, cluster_arrays, signature
 from pactwatch.store.database import Database
 
 
@@ -32,9 +34,20 @@ def rebuild_clusters(db: Database) -> int:
         "SELECT a.id FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id"
         " WHERE s.article_id IS NULL ORDER BY a.id")]
     add_signatures(db, missing)
+    # read straight into arrays: one row of NUM_PERM values per article, no object per article
+    count = int(db.scalar("SELECT COUNT(*) FROM article_signatures"))
+    ids = np.empty(count, dtype=np.int64)
+    sizes = np.empty(count, dtype=np.int64)
+    matrix = np.empty((count, NUM_PERM), dtype=np.uint64)
     cursor = db.execute("SELECT article_id, shingles, minhash FROM article_signatures ORDER BY article_id")
-    sigs = [Signature.from_row(int(a), int(n), blob) for a, n, blob in cursor.fetchall()]
-    assignment = cluster(sigs)
+    row = 0
+    for article_id, shingle_count, blob in cursor:
+        if row == count:
+            break  # rows added by another writer meanwhile wait for the next rebuild
+        ids[row], sizes[row] = article_id, shingle_count
+        matrix[row] = np.frombuffer(bytes(blob), dtype="<u8")
+        row += 1
+    assignment = cluster_arrays(ids[:row], sizes[:row], matrix[:row])
     with db.transaction():
         db.execute("DELETE FROM story_clusters")
         db.executemany("INSERT INTO story_clusters (article_id, cluster_id) VALUES (?, ?)",
