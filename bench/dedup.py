@@ -36,7 +36,7 @@ def timed(bodies: list[str]) -> tuple[float, float, int]:
     start = time.perf_counter()
     ids = np.arange(len(bodies), dtype=np.int64)
     sizes = np.empty(len(bodies), dtype=np.int64)
-    matrix = np.empty((len(bodies), NUM_PERM), dtype=np.uint64)
+    matrix = np.empty((len(bodies), NUM_PERM), dtype=np.uint32)
     for i, body in enumerate(bodies):
         sig = signature(i, body)
         sizes[i], matrix[i] = sig.shingles, sig.hashvalues

@@ -30,14 +30,21 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class Signature:
     article_id: int
     shingles: int
-    hashvalues: np.ndarray  # uint64, NUM_PERM values
+    hashvalues: np.ndarray  # NUM_PERM values below 2**32 (the affine32 scheme)
 
     def to_bytes(self) -> bytes:
-        return self.hashvalues.astype("<u8").tobytes()
+        return self.hashvalues.astype("<u4").tobytes()
 
     @classmethod
     def from_row(cls, article_id: int, shingles: int, blob: bytes) -> Signature:
-        return cls(article_id, shingles, np.frombuffer(bytes(blob), dtype="<u8").astype(np.uint64))
+        return cls(article_id, shingles, values_from_blob(blob))
+
+
+def values_from_blob(blob: bytes) -> np.ndarray:
+    """Stored values as uint32: four bytes each (eight in signatures written by earlier builds)."""
+    data = bytes(blob)
+    dtype = "<u8" if len(data) == NUM_PERM * 8 else "<u4"
+    return np.frombuffer(data, dtype=dtype).astype(np.uint32)
 
 
 def shingles(text: str) -> set[bytes]:

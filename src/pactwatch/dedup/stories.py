@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from pactwatch.dedup.minhash import NUM_PERM, cluster_arrays, signature
+from pactwatch.dedup.minhash import NUM_PERM, cluster_arrays, signature, values_from_blob
 from pactwatch.store.database import Database
 
 
@@ -38,14 +38,14 @@ def rebuild_clusters(db: Database) -> int:
     count = int(db.scalar("SELECT COUNT(*) FROM article_signatures"))
     ids = np.empty(count, dtype=np.int64)
     sizes = np.empty(count, dtype=np.int64)
-    matrix = np.empty((count, NUM_PERM), dtype=np.uint64)
+    matrix = np.empty((count, NUM_PERM), dtype=np.uint32)
     cursor = db.execute("SELECT article_id, shingles, minhash FROM article_signatures ORDER BY article_id")
     row = 0
     for article_id, shingle_count, blob in cursor:
         if row == count:
             break  # rows added by another writer meanwhile wait for the next rebuild
         ids[row], sizes[row] = article_id, shingle_count
-        matrix[row] = np.frombuffer(bytes(blob), dtype="<u8")
+        matrix[row] = values_from_blob(blob)
         row += 1
     assignment = cluster_arrays(ids[:row], sizes[:row], matrix[:row])
     with db.transaction():

@@ -2,7 +2,7 @@
 CREATE TABLE article_signatures (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     shingles INTEGER NOT NULL,      -- size of the shingle set, to estimate containment
-    minhash BLOB NOT NULL           -- uint64 MinHash values, little-endian
+    minhash BLOB NOT NULL           -- MinHash values, little-endian uint32 (uint64 in early builds)
 );
 
 CREATE TABLE story_clusters (
