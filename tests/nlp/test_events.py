@@ -321,3 +321,28 @@ def test_demands_through_conclusions_and_reminders(coder):
     # an order to a domestic body stays no demand on a state: no speaker noun, no event
     events = coder("The reminder arrived late, and Libya must now decide.")
     assert not any(e.root_code == "10" for e in events)
+
+
+def test_expelling_embassy_staff_reduces_relations(coder):
+    events = coder("Poland said on Friday it was expelling 12 employees of the Belarusian embassy in Warsaw.")
+    assert ("POL", "BLR", "16") in roots(events)
+    events = coder("On Monday Belarus ordered 10 Polish embassy staff to leave the country.")
+    assert ("BLR", "POL", "16") in roots(events)
+    # an order to one's own troops is no expulsion
+    assert not any(e.root_code == "16" for e in coder("Belarus ordered its troops to leave the border."))
+
+
+def test_freezing_participation_and_voting_for_membership(coder):
+    assert ("SRB", "CST", "16") in roots(coder("Serbia has frozen its participation in the Collective Security Treaty Organization."))
+    events = coder("Greek lawmakers voted 200 to 50 in favour of Macedonia's membership of NATO.")
+    assert ("GRC", "MKD", "05") in roots(events)
+    assert not any(e.root_code == "05" for e in coder("Greek lawmakers voted against the budget."))
+
+
+def test_criticism_of_a_reported_act_targets_its_author_not_a_resolution(coder):
+    events = coder("North Korea fired a missile on Monday. Canada, Britain and France condemned the launch "
+                   "as a clear violation of UN Security Council resolutions.")
+    assert {("CAN", "PRK", "11"), ("FRA", "PRK", "11")} <= roots(events)
+    assert not any(e.target == "UNO" for e in events)
+    events = coder("In a statement, the North Atlantic Council said allies condemned Russia's decision.")
+    assert ("NAT", "RUS", "11") in roots(events)

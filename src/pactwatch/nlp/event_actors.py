@@ -20,6 +20,9 @@ Token = Any  # spacy.tokens.Token
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj", "iobj"}
+# Nouns that name an act reported earlier in the article (the object of "condemned the launch").
+ACT_NOUNS = frozenset({"launch", "test", "decision", "move", "step", "strike", "strikes", "attack", "deployment",
+                       "enlargement", "expansion", "withdrawal", "suspension", "invasion", "annexation", "plan"})
 TARGET_PREP_ORDER = ("with", "to", "against", "on", "toward", "towards", "at", "into", "in", "upon", "from",
                      "for", "over", "between", "of", "across")
 
@@ -170,6 +173,25 @@ class ActorMixin:
             candidates += by_prep.get(prep, [])
         return [m for m in distinct_codes(candidates) if m.code not in source_codes]
 
+    def names_a_thing(self, mention: Mention) -> bool:
+        """The mention only modifies a non-actor noun ("UN Security Council resolutions", "EU rules"):
+        it names a document or rule, not a party the act is aimed at."""
+        tokens = [t for t in self.doc[self.sent.start:self.sent.end] if mention.start <= t.idx < mention.end]
+        heads = [t for t in tokens if not (mention.start <= t.head.idx < mention.end) or t.head.i == t.i]
+        return bool(heads) and all(
+            t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i not in self.owner for t in heads)
+
+    def act_counterpart(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """Criticism of an act the article already described ("condemned the launch", "called the
+        decision irresponsible") is aimed at the party most mentioned before: the act's author."""
+        acts = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ACT_NOUNS]
+        if not acts or any(self.actors_in(a) for a in acts):
+            return []
+        if not any(d.lower_ in ("the", "this", "that", "these", "its") for a in acts for d in a.children
+                   if d.dep_ in ("det", "poss")):
+            return []
+        return self.context_counterpart(sources)
+
     def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """Last resort: the nearest actor of another country after the trigger in the same clause
         chain (not inside a conditional or another reported clause)."""
@@ -179,6 +201,8 @@ class ActorMixin:
             if mention is None or mention.code[:3] in countries or mention.kind == "pronoun":
                 continue
             token = self.doc[index]
+            if self.names_a_thing(mention):
+                continue
             if any(a.dep_ in ("ccomp", "relcl", "parataxis") and a.i > trigger.i for a in token.ancestors
                    if a.i != trigger.i and trigger not in list(a.ancestors) + [a]):
                 continue

@@ -312,6 +312,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
         if sources and not targets and not reciprocal:
             targets = self.sentence_target(trigger, sources)
+        if sources and not targets and not reciprocal and code[:2] in ("11", "12"):
+            targets = self.act_counterpart(trigger, sources)
         if not sources and reciprocal and len(targets) > 1:
             sources, targets = targets, []  # "the talks between X and Y"
         if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05") \
