@@ -14,14 +14,14 @@ from pactwatch.api.common import (
     AppNames, Json, Paging, ReaderDb, check_code, check_date, check_text, listing,
 )
 from pactwatch.api.errors import ApiError
+from pactwatch.store.events import EVENT_DAY
 from pactwatch.store.quotes import list_quotes
 
 router = APIRouter(tags=["events and quotes"])
 
 MAX_QUOTE_OFFSET = 10_000
 
-# An event's date, or its article's publication day when the text gave none.
-EVENT_DATE = "COALESCE(e.date, substr(a.published, 1, 10))"
+EVENT_DATE = EVENT_DAY  # an event's date, or its article's publication day when the text gave none
 
 
 def _prefix(column: str) -> str:

@@ -15,7 +15,8 @@ def _prefix(code: str) -> str:
 
 def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, directed: bool = False,
                   code: str | None = None, root: str | None = None, quad: int | None = None,
-                  since: str | None = None, until: str | None = None) -> tuple[list[str], list[Any]]:
+                  since: str | None = None, until: str | None = None,
+                  date_column: str = "e.date") -> tuple[list[str], list[Any]]:
     """WHERE clauses over columns aliased ``e`` (events and merged_events share their names).
 
     ``actor`` matches source or target by code prefix ("RUS" finds RUSGOV); ``dyad`` (A, B)
@@ -45,20 +46,26 @@ def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None,
         clauses.append("e.quad_class = ?")
         params.append(quad)
     if since:
-        clauses.append("e.date >= ?")
+        clauses.append(f"{date_column} >= ?")
         params.append(since)
     if until:
-        clauses.append("e.date <= ?")
+        clauses.append(f"{date_column} <= ?")
         params.append(until)
     return clauses, params
+
+
+# An event's date, or its article's publication day when the text gave none (the HTTP API
+# filters the same way, so the CLI and the API answer alike).
+EVENT_DAY = "COALESCE(e.date, substr(a.published, 1, 10))"
 
 
 def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
                 directed: bool = False, code: str | None = None, root: str | None = None,
                 quad: int | None = None, since: str | None = None, until: str | None = None,
                 article_id: int | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
-    """Events (one row per article's report) newest first; filters as in ``event_filters``."""
-    clauses, params = event_filters(actor, dyad, directed, code, root, quad, since, until)
+    """Events (one row per article's report) newest first; filters as in ``event_filters``, dates
+    falling back to the article's publication day."""
+    clauses, params = event_filters(actor, dyad, directed, code, root, quad, since, until, EVENT_DAY)
     if article_id is not None:
         clauses.append("e.article_id = ?")
         params.append(article_id)
