@@ -240,3 +240,9 @@ def test_seed_article(nlp: Language, tables: ActorTables, seed_path: Path) -> No
 def test_dateline_capital_is_not_an_actor(nlp: Language, tables: ActorTables) -> None:
     found = mentions(nlp, tables, "SEOUL, March 3 -- North Korea fired a missile, South Korea's military said.")
     assert [m.code for m in found] == ["PRK", "KORMIL"]
+
+
+def test_korean_family_name_alone_after_the_full_name(tables, nlp):
+    doc = nlp("State media said leader Kim Jong-un watched the launch. Kim said the country would not change course.")
+    found = [(m.text, m.code, m.name) for m in find_mentions(doc, tables, date(2024, 11, 1))]
+    assert ("Kim", "PRKGOV", "Kim Jong-un") in found

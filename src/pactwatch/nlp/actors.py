@@ -60,6 +60,9 @@ class _Learned:
         self.by_key.setdefault(key, (code, name))
         if len(name_tokens) >= 2 and name_tokens[-2] != "-" and len(name_tokens[-1]) >= 3:
             self.by_key.setdefault((key[-1],), (code, name))  # surname: "Haavisto"
+        elif len(name_tokens) >= 4 and name_tokens[-2] == "-" and name_tokens[0][:1].isupper():
+            # a hyphenated given name is Korean style, family name first: "Kim Jong-un" -> "Kim"
+            self.by_key.setdefault((key[0],), (code, name))
         if title:
             self.by_title.setdefault(title, {}).setdefault(name, code)
             self.by_name.setdefault(name, code)
