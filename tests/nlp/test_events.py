@@ -346,3 +346,21 @@ def test_criticism_of_a_reported_act_targets_its_author_not_a_resolution(coder):
     assert not any(e.target == "UNO" for e in events)
     events = coder("In a statement, the North Atlantic Council said allies condemned Russia's decision.")
     assert ("NAT", "RUS", "11") in roots(events)
+
+
+def test_ratification_written_as_a_noun_codes_like_ratify(coder):
+    events = coder("Egypt and Israel exchanged the ratification documents at a ceremony in Cairo.")
+    assert {("EGY", "ISR", "05"), ("ISR", "EGY", "05")} <= roots(events)
+    events = coder("President Macron signed the ratification law for the treaty with Germany on Monday.")
+    assert any(e.source.startswith("FRA") and e.root_code == "05" for e in events)
+    # a domestic law that ratifies nothing stays uncoded, and exchanging fire is no ratification
+    assert not any(e.root_code == "05" for e in coder("President Macron signed the pension law on Monday."))
+    assert not any(e.root_code == "05" for e in coder("India and Pakistan exchanged fire across the border."))
+
+
+def test_calling_an_act_a_provocation_is_disapproval(coder):
+    assert ("IND", "PAK", "11") in roots(coder("The Indian foreign minister called the Pakistani strikes a provocation."))
+    assert ("CHN", "USA", "11") in roots(coder("China called the American sanctions illegal and said it would respond."))
+    # neutral characterisation and "call on" keep their own codes
+    assert not any(e.root_code == "11" for e in coder("France called the talks with Italy useful."))
+    assert ("DEU", "RUS", "02") in roots(coder("Germany called on Russia to withdraw."))
