@@ -305,3 +305,10 @@ def test_a_dash_before_prose_is_not_a_signature(nlp):
     text = ("Senator Ada Quinn has called the plan a “costly illusion” ― just as she did with the last "
             "budget of Peter Vance.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Ada Quinn"]
+
+
+def test_a_passive_verb_is_no_cue(nlp):
+    doc = nlp('According to the ministry, the pact obliges each side to help "at once" if the other '
+              'is put under attack by a third state.')
+    quotes = extract_quotes(doc, [])
+    assert [(q.speaker, q.cue) for q in quotes if q.text.startswith("at once")] == [("ministry", "according to")]

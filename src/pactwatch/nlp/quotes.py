@@ -152,6 +152,10 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
             continue
         if _names_an_act(token):
             continue
+        # a passive verb does not report its subject's words ("if the other is put in a state of
+        # war", "she was told"): the subject is not the speaker
+        if not is_according and any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children):
+            continue
         distance = q_lo - token.i if token.i < q_lo else token.i - q_hi
         if distance > MAX_CUE_DISTANCE:
             continue
