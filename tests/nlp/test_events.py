@@ -364,3 +364,11 @@ def test_calling_an_act_a_provocation_is_disapproval(coder):
     # neutral characterisation and "call on" keep their own codes
     assert not any(e.root_code == "11" for e in coder("France called the talks with Italy useful."))
     assert ("DEU", "RUS", "02") in roots(coder("Germany called on Russia to withdraw."))
+
+
+def test_announcing_a_security_partnership_is_military_cooperation(coder):
+    events = coder("India and Japan announced a defence partnership on Monday.")
+    assert {("IND", "JPN", "0312"), ("JPN", "IND", "0312")} <= triples(events)
+    assert ("FRA", "GRC", "0312") in triples(coder("France announced a security partnership with Greece."))
+    # a partnership that is not about security is no military cooperation
+    assert not any(e.cameo_code == "0312" for e in coder("Brazil announced an economic partnership with Chile."))
