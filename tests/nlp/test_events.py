@@ -364,6 +364,9 @@ def test_calling_an_act_a_provocation_is_disapproval(coder):
     # neutral characterisation and "call on" keep their own codes
     assert not any(e.root_code == "11" for e in coder("France called the talks with Italy useful."))
     assert ("DEU", "RUS", "02") in roots(coder("Germany called on Russia to withdraw."))
+    # "what they called illegal sanctions" only hedges the writer's wording: no characterisation event
+    events = coder("Iran condemned what it called illegal sanctions imposed by the United States.")
+    assert not any(e.matched.startswith("verb:call") for e in events)
 
 
 def test_announcing_a_security_partnership_is_military_cooperation(coder):

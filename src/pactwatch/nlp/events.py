@@ -172,6 +172,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         return self.code_noun(trigger, entry) if entry else []
 
     def code_verb(self, verb: Token, entry: LexEntry) -> list[Event]:
+        if "no_free_relative" in entry.flags and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+            return []  # "criticised what they called illegal sanctions": a hedge, not a characterisation
         state = self.status(verb)
         code = self.adjust(entry, entry.code, state)
         if code is None:
