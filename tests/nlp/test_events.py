@@ -375,3 +375,11 @@ def test_announcing_a_security_partnership_is_military_cooperation(coder):
     assert ("FRA", "GRC", "0312") in triples(coder("France announced a security partnership with Greece."))
     # a partnership that is not about security is no military cooperation
     assert not any(e.cameo_code == "0312" for e in coder("Brazil announced an economic partnership with Chile."))
+
+
+def test_the_two_sides_are_the_pair_the_sentence_names(coder):
+    events = coder("The border accord between Egypt and Israel took effect on Monday, when the two sides "
+                   "exchanged instruments of ratification in Cairo.")
+    assert {("EGY", "ISR", "05"), ("ISR", "EGY", "05")} <= roots(events)
+    # with no "between X and Y" pair in the sentence, "the two sides" stays unresolved
+    assert not any(e.root_code == "05" for e in coder("The two sides exchanged instruments of ratification in Cairo."))

@@ -20,6 +20,7 @@ Token = Any  # spacy.tokens.Token
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj", "iobj"}
+PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "state", "party", "leader", "capital"})
 # Nouns that name an act reported earlier in the article (the object of "condemned the launch").
 ACT_NOUNS = frozenset({"launch", "test", "decision", "move", "step", "strike", "strikes", "attack", "deployment",
                        "enlargement", "expansion", "withdrawal", "suspension", "invasion", "annexation", "plan"})
@@ -100,7 +101,7 @@ class ActorMixin:
             for child in subjects:  # a dateline can parse as a second subject: take one with actors
                 if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
                     return self.actors_in(node.head), node.head
-                actors = self.actors_in(child)
+                actors = self.actors_in(child) or self.pair_named(child)
                 if actors:
                     return actors, child
             if subjects:
@@ -112,6 +113,19 @@ class ActorMixin:
                 return self.actors_in(node.head), node.head
             break
         return [], None
+
+    def pair_named(self, subject: Token) -> list[Mention]:
+        """"The two sides" / "both countries" as a subject: the pair the sentence names with
+        "between X and Y" ("the treaty between X and Y took effect when the two sides ...")."""
+        if subject.lemma_.lower() not in PAIR_NOUNS or not any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in subject.children):
+            return []
+        for token in self.sent:
+            if token.lower_ == "between" and token.dep_ == "prep":
+                actors = distinct_codes(self.actors_in(token))
+                if len({m.code[:3] for m in actors}) == 2:
+                    return actors
+        return []
 
     def speaker_of(self, token: Token) -> list[Mention]:
         """Subject of the reporting verb that frames ``token`` ("..., Putin said")."""
