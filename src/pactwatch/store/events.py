@@ -5,12 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pactwatch.store.database import Database
-
-
-def _prefix(code: str) -> str:
-    """A LIKE pattern for codes starting with ``code``, LIKE's own wildcards escaped."""
-    escaped = code.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
+from pactwatch.store.patterns import like_prefix
 
 
 def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, directed: bool = False,
@@ -26,9 +21,9 @@ def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None,
     params: list[Any] = []
     if actor:
         clauses.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
-        params += [_prefix(actor), _prefix(actor)]
+        params += [like_prefix(actor), like_prefix(actor)]
     if dyad:
-        a, b = _prefix(dyad[0]), _prefix(dyad[1])
+        a, b = like_prefix(dyad[0]), like_prefix(dyad[1])
         forward = "(e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\')"
         if directed:
             clauses.append(forward)
@@ -38,7 +33,7 @@ def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None,
             params += [a, b, b, a]
     if code:
         clauses.append("e.cameo_code LIKE ? ESCAPE '\\'")
-        params.append(_prefix(code))
+        params.append(like_prefix(code))
     if root:
         clauses.append("e.root_code = ?")
         params.append(root.zfill(2))

@@ -5,12 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from pactwatch.store.database import Database
+from pactwatch.store.patterns import like_contains, like_prefix
 
 
-def _like(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with LIKE's own wildcards escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
+def _quote_filters(alias: str, speaker: str | None, actor: str | None, text: str | None
+                   ) -> tuple[list[str], list[Any]]:
+    """Speaker and text as case-insensitive substrings, actor as a code prefix ("RUS" finds
+    RUSGOV), over the ``quotes`` or ``merged_quotes`` columns of that name."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        clauses.append(f"LOWER({alias}.speaker) LIKE ? ESCAPE '\\'")
+        params.append(like_contains(speaker))
+    if actor:
+        clauses.append(f"{alias}.speaker_actor LIKE ? ESCAPE '\\'")
+        params.append(like_prefix(actor))
+    if text:
+        clauses.append(f"LOWER({alias}.text) LIKE ? ESCAPE '\\'")
+        params.append(like_contains(text))
+    return clauses, params
 
 
 def _date_clauses(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
@@ -30,18 +43,12 @@ def list_quotes(db: Database, speaker: str | None = None, actor: str | None = No
     """Quotes newest article first. ``speaker``/``text`` are case-insensitive substrings,
     ``actor`` a code prefix ("RUS" finds RUSGOV), dates bound the article's publication."""
     clauses, params = _date_clauses(since, until)
-    if speaker:
-        clauses.append("LOWER(q.speaker) LIKE ? ESCAPE '\\'")
-        params.append(_like(speaker))
-    if actor:
-        clauses.append("q.speaker_actor LIKE ? ESCAPE '\\'")
-        params.append(_like(actor)[1:].upper())  # prefix: drop the leading wildcard
+    more, more_params = _quote_filters("q", speaker, actor, text)
+    clauses += more
+    params += more_params
     if article_id is not None:
         clauses.append("q.article_id = ?")
         params.append(article_id)
-    if text:
-        clauses.append("LOWER(q.text) LIKE ? ESCAPE '\\'")
-        params.append(_like(text))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (
         "SELECT q.id, q.article_id, a.published, a.title, q.speaker, q.speaker_actor, q.cue, q.text,"
@@ -67,15 +74,9 @@ def list_merged_quotes(db: Database, speaker: str | None = None, actor: str | No
     if until:
         clauses.append("m.first_date < ?")
         params.append(until + "\uffff")
-    if speaker:
-        clauses.append("LOWER(m.speaker) LIKE ? ESCAPE '\\'")
-        params.append(_like(speaker))
-    if actor:
-        clauses.append("m.speaker_actor LIKE ? ESCAPE '\\'")
-        params.append(_like(actor)[1:].upper())
-    if text:
-        clauses.append("LOWER(m.text) LIKE ? ESCAPE '\\'")
-        params.append(_like(text))
+    more, more_params = _quote_filters("m", speaker, actor, text)
+    clauses += more
+    params += more_params
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (
         "SELECT m.id, m.first_date, m.speaker, m.speaker_actor, m.text, m.num_mentions, m.num_sources,"
