@@ -128,7 +128,6 @@ class Annotator:
         from pactwatch.pacts.extract import extract_commitments
 
         annotation.commitments = extract_commitments(doc, annotation.mentions, on, self.pact_resources)
-        del on, doc
         return annotation
 
 
