@@ -14,19 +14,13 @@ from pactwatch.api.common import (
     AppNames, Json, Paging, ReaderDb, check_code, check_date, check_text, listing,
 )
 from pactwatch.api.errors import ApiError
-from pactwatch.store.events import EVENT_DAY
+from pactwatch.store.events import EVENT_DAY, event_filters as store_event_filters
 from pactwatch.store.quotes import list_quotes
 
 router = APIRouter(tags=["events and quotes"])
 
 MAX_QUOTE_OFFSET = 10_000
 
-EVENT_DATE = EVENT_DAY  # an event's date, or its article's publication day when the text gave none
-
-
-def _prefix(column: str) -> str:
-    """Actor codes match by prefix: RUS matches RUS, RUSGOV, RUSMIL (no LIKE, so no wildcards)."""
-    return f"substr({column}, 1, length(?)) = ?"
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:
@@ -44,31 +38,8 @@ def parse_dyad(value: str | None) -> tuple[str, str] | None:
 def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, code: str | None = None,
                   root: str | None = None, quad: int | None = None, since: str | None = None,
                   until: str | None = None, article: int | None = None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if actor:
-        clauses.append(f"({_prefix('e.source')} OR {_prefix('e.target')})")
-        params += [actor, actor, actor, actor]
-    if dyad:
-        a, b = dyad  # either direction: a dyad is the pair, whoever acted
-        clauses.append(f"(({_prefix('e.source')} AND {_prefix('e.target')})"
-                       f" OR ({_prefix('e.source')} AND {_prefix('e.target')}))")
-        params += [a, a, b, b, b, b, a, a]
-    if code:
-        clauses.append(_prefix("e.cameo_code"))
-        params += [code, code]
-    if root:
-        clauses.append("e.root_code = ?")
-        params.append(root)
-    if quad is not None:
-        clauses.append("e.quad_class = ?")
-        params.append(quad)
-    if since:
-        clauses.append(f"{EVENT_DATE} >= ?")
-        params.append(since)
-    if until:
-        clauses.append(f"{EVENT_DATE} <= ?")
-        params.append(until)
+    """The CLI's filters (a dyad is the pair, whoever acted), plus one article."""
+    clauses, params = store_event_filters(actor, dyad, False, code, root, quad, since, until, EVENT_DAY)
     if article is not None:
         clauses.append("e.article_id = ?")
         params.append(article)
@@ -84,7 +55,7 @@ def cameo_code(value: str | None, name: str) -> str | None:
 
 
 EVENT_COLUMNS = (
-    "e.id, e.article_id, " + EVENT_DATE + " AS date, e.date IS NULL AS date_from_article, e.source, e.target,"
+    "e.id, e.article_id, " + EVENT_DAY + " AS date, e.date IS NULL AS date_from_article, e.source, e.target,"
     " e.cameo_code, e.root_code, e.quad_class, e.goldstein, e.sentence, e.start_char, e.end_char, e.matched,"
     " a.title AS article_title, a.published AS article_published"
 )
