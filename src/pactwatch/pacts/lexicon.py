@@ -7,10 +7,10 @@ Terms are matched token by token against either the lower-cased form or the lemm
 
 from __future__ import annotations
 
+import bisect
 import functools
-
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,25 +78,55 @@ class CommitmentLexicon:
                 terms.sort(key=lambda t: -len(t.words))
         return indexes
 
-    def match(self, tokens: Sequence[Any], kind: str) -> list[Match]:
-        """Non-overlapping matches of one term type over a token sequence (a Doc or Span)."""
+    def match(self, tokens: Any, kind: str) -> list[Match]:
+        """Non-overlapping matches of one term type over a Doc or a Span, left to right.
+
+        Matching runs once per Doc and type (the forms and the positions where a term can start
+        are cached on the Doc); a Span takes the matches that lie wholly inside it, re-run from
+        its first token so a term cut by the span's start cannot hide one that starts inside.
+        """
+        doc = getattr(tokens, "doc", tokens)
+        start, end = (tokens.start, tokens.end) if doc is not tokens else (0, len(doc))
+        forms = _doc_forms(doc)
         index = self.by_first_word(kind)
-        offset = tokens[0].i if len(tokens) else 0
-        forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        candidates = _candidate_starts(doc, kind, index, forms)
         found: list[Match] = []
-        i = 0
-        while i < len(forms):
+        i = start
+        for position in candidates[bisect.bisect_left(candidates, start):bisect.bisect_left(candidates, end)]:
+            if position < i:
+                continue
             best = None
-            for first in set(forms[i]):
+            for first in set(forms[position]):
                 for term in index.get(first, ()):
                     n = len(term.words)
-                    if i + n <= len(forms) and all(w in forms[i + k] for k, w in enumerate(term.words)):
+                    if position + n <= end and all(w in forms[position + k]
+                                                   for k, w in enumerate(term.words)):
                         if best is None or n > len(best.words):
                             best = term
                         break
             if best is not None:
-                found.append(Match(best, offset + i, offset + i + len(best.words)))
-                i += len(best.words)
-            else:
-                i += 1
+                found.append(Match(best, position, position + len(best.words)))
+                i = position + len(best.words)
         return found
+
+
+_FORMS = "pactwatch.lexicon_forms"
+_STARTS = "pactwatch.lexicon_starts"
+
+
+def _doc_forms(doc: Any) -> list[tuple[str, str]]:
+    """(lower-cased form, lower-cased lemma) of every token, read from the Doc once."""
+    forms = doc.user_data.get(_FORMS)
+    if forms is None:
+        forms = doc.user_data[_FORMS] = [(t.lower_, t.lemma_.lower()) for t in doc]
+    return forms
+
+
+def _candidate_starts(doc: Any, kind: str, index: dict[str, list[Term]],
+                      forms: list[tuple[str, str]]) -> list[int]:
+    """Token positions where some term of this type could start (sorted), once per Doc and type."""
+    cache = doc.user_data.setdefault(_STARTS, {})
+    key = (kind, id(index))
+    if key not in cache:
+        cache[key] = [i for i, (lower, lemma) in enumerate(forms) if lower in index or lemma in index]
+    return cache[key]

@@ -1,0 +1,55 @@
+"""The fast attribute ruler gives exactly what the model's own attribute ruler gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, require_shared
+
+# texts that hit the ruler's rare patterns: contractions, slang, expletives, auxiliaries, spaces
+RARE = [
+    "I ain't gonna sign it, y'all, and we gotta leave. Let's go, c'mon.",
+    "There is a treaty. There were talks, but nothing came of them; somethin' was off.",
+    "It has been said that they could've done more.  \n  Whatever he does, she did it.",
+    "That is what that minister said: those who wait get nothing, and she got 'em.",
+    "",
+    " ",
+]
+
+
+def _example_texts() -> list[str]:
+    from pactwatch.ingest import read_all
+
+    folders = [str(ROOT / "examples" / d) for d in ("text", "html", "jsonl")]
+    return [a.body for a in read_all(folders) if hasattr(a, "body")]
+
+
+def _compare(texts: list[str]) -> int:
+    import spacy
+
+    from pactwatch.nlp.fast_attributes import COMPONENT, use_fast_attribute_ruler
+    from pactwatch.nlp.pipeline import MODEL
+
+    stock = spacy.load(MODEL, exclude=["ner"])
+    fast = use_fast_attribute_ruler(spacy.load(MODEL, exclude=["ner"]))
+    assert COMPONENT in fast.pipe_names and "attribute_ruler" not in fast.pipe_names
+    compared = 0
+    for a, b in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
+        for x, y in zip(a, b, strict=True):
+            assert (x.text, x.tag_, x.pos_, str(x.morph), x.lemma_, x.dep_) == \
+                (y.text, y.tag_, y.pos_, str(y.morph), y.lemma_, y.dep_)
+            compared += 1
+    return compared
+
+
+def test_same_annotations_as_the_stock_ruler_on_examples_and_rare_patterns() -> None:
+    assert _compare(_example_texts() + RARE) > 4_000
+
+
+@pytest.mark.slow
+def test_same_annotations_on_real_news() -> None:
+    folder: Path = require_shared("testdata", "news-dev", "articles")
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.iterdir()) if p.is_file()]
+    assert _compare(texts) > 5_000
