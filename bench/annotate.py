@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import real_bodies  # noqa: E402
 
 from pactwatch.ingest.article import PARAGRAPH_SEPARATOR, Article  # noqa: E402
-from pactwatch.nlp.pipeline import Annotator  # noqa: E402
+from pactwatch.nlp.pipeline import Annotator, load_stock_spacy  # noqa: E402
 
 
 def main() -> None:
@@ -29,7 +29,8 @@ def main() -> None:
                         published=datetime(2024, 6, 19), language="en") for i, body in enumerate(bodies)]
     annotator = Annotator()
     list(annotator.annotate_many(articles[:4]))  # load the model and every table before timing
-    nlp = annotator.nlp
+    nlp = load_stock_spacy()  # the model as shipped: the baseline the issue names
+    list(nlp.pipe(bodies[:4]))
     words = sum(len(b.split()) for b in bodies)
 
     # alternate the two runs twice and keep each one's best: the machine's other load moves both
