@@ -383,3 +383,27 @@ def test_the_two_sides_are_the_pair_the_sentence_names(coder):
     assert {("EGY", "ISR", "05"), ("ISR", "EGY", "05")} <= roots(events)
     # with no "between X and Y" pair in the sentence, "the two sides" stays unresolved
     assert not any(e.root_code == "05" for e in coder("The two sides exchanged instruments of ratification in Cairo."))
+
+
+def test_agreeing_to_a_ceasefire_is_an_intent_not_a_truce(coder):
+    events = coder("Armenia and Azerbaijan agreed to a ceasefire on Monday after three days of shelling.")
+    assert {("ARM", "AZE", "0356"), ("AZE", "ARM", "0356")} <= triples(events)
+    assert not any(e.cameo_code == "0871" for e in events)
+    # declaring one is the act itself
+    assert ("ARM", "---", "0871") in triples(coder("Armenia declared a unilateral ceasefire on Monday."))
+
+
+def test_a_verb_that_undoes_its_object_noun_codes_alone(coder):
+    events = coder("Ecuador lifted the curfew in Guayaquil on Tuesday.")
+    assert ("ECU", "---", "0813") in triples(events)
+    assert not any(e.root_code == "17" for e in events)  # the curfew is lifted, not imposed
+
+
+def test_a_place_in_a_where_clause_is_not_the_agent(coder):
+    events = coder("Peru lifted the curfew in Bolivia, where 12 people were killed in riots last month.")
+    assert not any(e.source == "BOL" for e in events)
+
+
+def test_former_names_of_actors(coder):
+    assert ("SRB", "ALB", "114") in triples(coder("Yugoslavia lodged an official protest with Albania on Monday."))
+    assert ("EU", "POL", "073") in triples(coder("The European Community gave Poland 40 million dollars of aid."))

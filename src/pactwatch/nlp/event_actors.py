@@ -109,9 +109,10 @@ class ActorMixin:
             if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
                 node = node.head  # "agreed to help": the helper is the one who agreed
                 continue
-            if node.dep_ == "relcl":
+            if node.dep_ == "relcl" and not passive and not any(
+                    c.dep_ == "advmod" and c.tag_ == "WRB" for c in node.children):
                 return self.actors_in(node.head), node.head
-            break
+            break  # "Kosovo, where people were killed": the place is not the killer
         return [], None
 
     def pair_named(self, subject: Token) -> list[Mention]:

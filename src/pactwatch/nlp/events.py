@@ -39,6 +39,8 @@ FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324
 # Non-state armed actors (CAMEO role codes): their attacks are CAMEO 18 (assault), not 19 (fight).
 IRREGULAR_ROLES = {"REB", "INS", "UAF", "SEP"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
+# Verbs that promise the act their object names: "agreed to a ceasefire" is an intent (0356), not a truce.
+INTENT_GOVERNORS = {"agree", "pledge", "promise", "vow", "commit", "offer"}
 FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
                 "087": "0356"}
 
@@ -258,8 +260,12 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         state = self.status(governor) if governor is not None else self.status(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
             state = "unreal"  # "in case of an attack on X"
+        if governor is not None and self.verb_consumes(governor, noun, entry):
+            return []  # "lifted a curfew" is not a curfew: the verb's own sense codes the act
         if governor is not None and governor.lemma_.lower() in NEGATING_GOVERNORS:
             state = "negated"
+        elif governor is not None and governor.lemma_.lower() in INTENT_GOVERNORS and state == "fact":
+            state = "future"
         code = self.adjust(entry, entry.code, state)
         if code is None:
             return []
@@ -289,6 +295,15 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         source_codes = {m.code for m in sources}
         targets = [m for m in distinct_codes(targets) if m.code not in source_codes]
         return self.pairs(noun, entry, code, sources, targets, governor or noun)
+
+    def verb_consumes(self, verb: Token, noun: Token, noun_entry: LexEntry) -> bool:
+        """Whether the governing verb has a coded sense of another root that names this noun as its
+        object ("lift a curfew" eases, the noun alone would impose)."""
+        entries = self.lexicon.verbs.get(verb.lemma_.lower(), [])
+        entry = self.select(verb, entries) if entries else None
+        return entry is not None and entry.code != "-" and noun.lemma_.lower() in entry.objects \
+            and entry.code[:2] != noun_entry.code[:2] \
+            and verb.lemma_.lower() not in INTENT_GOVERNORS | NEGATING_GOVERNORS
 
     def governing_verb(self, noun: Token) -> Token | None:
         node = noun
