@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from pactwatch.nlp.actor_match import Hit, scan, select
 from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
+from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
 from pactwatch.nlp.types import Mention
 
@@ -507,7 +508,7 @@ class _Resolver:
     def sentence_context(self) -> None:
         if not self.deferred_roles:
             return
-        sents = list(self.doc.sents) if self.doc.has_annotation("SENT_START") else [self.doc[:]]
+        sents = doc_sents(self.doc) if self.doc.has_annotation("SENT_START") else [self.doc[:]]
         countries: list[set[str]] = []
         for sent in sents:
             found = {

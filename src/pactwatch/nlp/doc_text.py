@@ -1,4 +1,4 @@
-"""The text of a parsed article, computed once.
+"""The text and the sentences of a parsed article, computed once.
 
 spaCy rebuilds ``Doc.text`` from its tokens on every access (a Python loop over the whole
 article); steps that look at character offsets many times per article read it from here.
@@ -16,3 +16,14 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return str(text)
+
+
+_SENTS = "pactwatch.sents"
+
+
+def doc_sents(doc: Any) -> list[Any]:
+    """The sentences of a parsed article, found once (``Doc.sents`` walks every token per call)."""
+    sents = doc.user_data.get(_SENTS)
+    if sents is None:
+        sents = doc.user_data[_SENTS] = list(doc.sents)
+    return list(sents)

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.data import read_table
+from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.types import CommitmentReport, Mention
 from pactwatch.pacts.anaphora import acting_state, companions, does_so, obstructed, refers_back
 from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
@@ -132,7 +133,7 @@ def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
     state = Discourse()
     drafts: list[Draft] = []
     ordered = sorted(mentions, key=lambda m: m.start)
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         for segment in _segments(sent):
             inside = [m for m in ordered if segment.start_char <= m.start < segment.end_char]
             drafts.extend(_sentence(segment, inside, on, resources, state))
@@ -162,13 +163,14 @@ def _segments(sent: Any) -> list[Any]:
 def _token_parties(sent: Any, mentions: list[Mention], codes: PartyCodes) -> dict[int, str]:
     """Token index -> party code for every token inside a resolved actor mention."""
     parties: dict[int, str] = {}
-    for mention in mentions:
-        party = codes.party(mention)
-        if party is None:
-            continue
-        for token in sent:
-            if token.idx < mention.end and token.idx + len(token) > mention.start:
-                parties[token.i] = party
+    resolved = [(m.start, m.end, party) for m in mentions if (party := codes.party(m)) is not None]
+    if not resolved:
+        return parties
+    bounds = [(token.i, token.idx, token.idx + len(token)) for token in sent]
+    for start, end, party in resolved:
+        for i, first, last in bounds:
+            if first < end and last > start:
+                parties[i] = party
     return parties
 
 
