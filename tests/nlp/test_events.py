@@ -407,3 +407,23 @@ def test_a_place_in_a_where_clause_is_not_the_agent(coder):
 def test_former_names_of_actors(coder):
     assert ("SRB", "ALB", "114") in triples(coder("Yugoslavia lodged an official protest with Albania on Monday."))
     assert ("EU", "POL", "073") in triples(coder("The European Community gave Poland 40 million dollars of aid."))
+
+
+def test_new_lexicon_senses(coder):
+    assert ("ARG", "---", "194") in triples(coder("Argentine forces launched artillery and mortar fire on Monday."))
+    assert ("KEN", "---", "142") in triples(coder("Kenya's leading rights activist staged a hunger strike on Monday."))
+    assert ("BRA", "---", "140") in triples(coder("Brazilian teachers staged protests in Brasilia on Friday."))
+    assert ("EGY", "UNH", "166") in triples(coder("Cairo forced the UN refugee agency, UNHCR, out of the country."))
+    assert ("NOR", "LBN", "074") in triples(coder("Norway contributed 300 troops to the peacekeeping force in Lebanon."))
+    assert ("GBR", "---", "124") in triples(coder("Britain said it would not meet the kidnappers' demands."))
+    assert ("CHL", "---", "1721") in triples(coder("Chilean police prevented a demonstration in Santiago."))
+
+
+def test_announced_act_is_coded_not_the_announcing(coder):
+    events = coder("Canada announced on Monday it would withhold all aid to Haiti.")
+    assert ("CAN", "HTI", "162") in triples(events)
+    assert not any(e.root_code == "07" for e in events)
+
+
+def test_bare_security_council_is_the_un(coder):
+    assert ("UNO", "---", "030") in triples(coder("The Security Council agreed to a six-month extension of the mission."))

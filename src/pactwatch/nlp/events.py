@@ -17,7 +17,7 @@ from typing import Any
 
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, token_owners
 from pactwatch.nlp.event_context import context_mentions, place_of
-from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, ClauseMixin, paragraph_part
+from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, REPORT_VERBS, ClauseMixin, paragraph_part
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.petrarch_match import code_petrarch_events
 from pactwatch.nlp.types import Event, Mention
@@ -166,6 +166,9 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
                 return self.code_obligation(trigger.head)
             if trigger.dep_ == "xcomp" and self.governor_codes(trigger.head):
                 return []  # "agreed to help", "urged X to arrest": the governing verb codes the event
+            if lemma in REPORT_VERBS and any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and self.governor_codes(c)
+                                             for c in trigger.children):
+                return []  # "announced it would prohibit aid": the announced act codes, not the announcing
             entries = self.lexicon.verbs.get(lemma, [])
             entry = self.select(trigger, entries) if entries else None
             return self.code_verb(trigger, entry) if entry else []
