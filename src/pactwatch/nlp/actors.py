@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from pactwatch.nlp.actor_match import Hit, scan, select
 from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
-from pactwatch.nlp.doc_text import doc_sents
+from pactwatch.nlp.doc_text import doc_ents, doc_sents
 from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
 from pactwatch.nlp.types import Mention
 
@@ -78,7 +78,7 @@ class _Resolver:
         self.mentions: list[Mention] = []
         self.learned = _Learned()
         self.ent_of: list[Span | None] = [None] * len(doc)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
         self.persons_named = {

@@ -27,3 +27,19 @@ def doc_sents(doc: Any) -> list[Any]:
     if sents is None:
         sents = doc.user_data[_SENTS] = list(doc.sents)
     return list(sents)
+
+
+_ENTS = "pactwatch.ents"
+
+
+def doc_ents(doc: Any) -> tuple[Any, ...]:
+    """The named entities of a parsed article, built once (``Doc.ents`` builds new Spans per call)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return tuple(ents)
+
+
+def sent_ents(sent: Any) -> list[Any]:
+    """The named entities inside one sentence (a Span), from the article's cached list."""
+    return [ent for ent in doc_ents(sent.doc) if ent.start >= sent.start and ent.end <= sent.end]

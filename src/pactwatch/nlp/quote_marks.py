@@ -20,6 +20,9 @@ SINGLE_CLOSE = "’›"
 STRAIGHT_SINGLE = "'"
 # a single quoted span longer than this is almost surely a mis-paired apostrophe
 MAX_SINGLE_SPAN = 400
+_SINGLE_OPENERS = re.compile("[" + re.escape(SINGLE_OPEN + STRAIGHT_SINGLE) + "]")
+_SINGLE_STOPS = re.compile(
+    "[" + re.escape(SINGLE_CLOSE + STRAIGHT_SINGLE + DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
 # after an apostrophe-like opening mark these are elisions, not quotations: '90s, 'em, 'til
 _ELISION = re.compile(r"(?:\d0s|\d\ds|\d\d\b|em\b|til\b|n\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
 _BEFORE_OPEN = set(" \t([{—–-/:;,") | {""}
@@ -132,18 +135,28 @@ def _single_closes(text: str, i: int, hi: int) -> bool:
 
 
 def _single_spans(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Single-mark quotes outside the double-quoted ``blocked`` ranges.
+
+    Only the characters that can open, close or stop a single quote are visited (found with a
+    regular expression), not every character of the paragraph.
+    """
     def is_blocked(i: int) -> bool:
         return any(a <= i <= b for a, b in blocked)
 
     spans: list[QuoteSpan] = []
     i = lo
-    while i < hi:
+    while (opener := _SINGLE_OPENERS.search(text, i, hi)) is not None:
+        i = opener.start()
         if is_blocked(i) or not _single_opens(text, i, lo):
             i += 1
             continue
         close = None
-        for j in range(i + 2, min(hi, i + MAX_SINGLE_SPAN)):
-            if is_blocked(j) or text[j] in DOUBLE_OPEN or text[j] in DOUBLE_CLOSE or text[j] == '"':
+        limit = min(hi, i + MAX_SINGLE_SPAN)
+        # the first blocked position after the opener ends the search like a double mark does
+        limit = min([limit, *(max(a, i + 2) for a, b in blocked if b >= i + 2 and a < limit)])
+        for stop in _SINGLE_STOPS.finditer(text, i + 2, limit):
+            j = stop.start()
+            if text[j] in DOUBLE_OPEN or text[j] in DOUBLE_CLOSE or text[j] == '"':
                 break
             if _single_closes(text, j, hi):
                 # "the allies' plans'": a plural possessive followed by more words is not the end

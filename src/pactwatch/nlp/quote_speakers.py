@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pactwatch.nlp.doc_text import doc_text
+from pactwatch.nlp.doc_text import doc_ents, doc_text
 from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
 from pactwatch.nlp.types import Mention
 
@@ -63,7 +63,7 @@ class SpeakerContext:
 
     def __post_init__(self) -> None:
         self.mentions = respelled(self.mentions)
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ == "PERSON":
                 self._learn(clean_name(strip_title_text(ent.text) or ent.text), None)
             elif ent.label_ == "ORG":
@@ -186,7 +186,7 @@ class SpeakerContext:
                 best = Speaker(m.name, m.code, m.start, m.end, True)  # the last one: "President X"
         if best is not None:
             return best
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ == "PERSON" and ent.start_char >= start and ent.end_char <= end:
                 name = self.canonical(clean_name(ent.text))
                 best = Speaker(name, self.person_codes.get(name), ent.start_char, ent.end_char, True)

@@ -25,8 +25,8 @@ import functools
 import re
 from typing import Any
 
-from pactwatch.nlp.doc_text import doc_text
 from pactwatch.data import read_table
+from pactwatch.nlp.doc_text import doc_text, sent_ents
 from pactwatch.nlp.quote_marks import QuoteSpan, find_quote_spans
 from pactwatch.nlp.quote_speakers import (
     GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
@@ -306,7 +306,7 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
 def _institution_before(token: Any, context: SpeakerContext) -> Speaker | None:
     """"In a statement from the ministry, it said": an organisation earlier in the sentence."""
     found = None
-    for ent in token.sent.ents:
+    for ent in sent_ents(token.sent):
         if ent.label_ == "ORG" and ent.end_char <= token.idx:
             name = clean_span_text(ent.text)
             mention = context.actor_in(ent.start_char, ent.end_char)
