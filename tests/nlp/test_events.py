@@ -427,3 +427,28 @@ def test_announced_act_is_coded_not_the_announcing(coder):
 
 def test_bare_security_council_is_the_un(coder):
     assert ("UNO", "---", "030") in triples(coder("The Security Council agreed to a six-month extension of the mission."))
+
+
+def test_descriptive_noun_modifier_is_not_an_actor(coder):
+    events = coder("EU-member Ireland pledged aid to Sudan on Monday.")
+    assert ("IRL", "SDN", "033") in triples(events)
+    assert not any(e.source == "EU" for e in events)
+    # a direct pair of countries as modifiers stays a pair
+    events = coder("Today, with the signing of the Japan-India defence treaty, both nations are safer.")
+    assert {("JPN", "IND", "057"), ("IND", "JPN", "057")} <= triples(events)
+
+
+def test_ethnic_group_placed_in_another_country_acts_as_that_country(coder):
+    assert ("GEO", "---", "141") in roots_codes(coder("Ethnic Armenians in southern Georgia demonstrated on Tuesday."))
+    assert ("MKD", "---", "141") in roots_codes(coder("Up to 200 ethnic Albanians demonstrated in Macedonia on Tuesday."))
+    # without "ethnic" a demonym is the country itself
+    assert ("ARM", "---", "141") in roots_codes(coder("Armenians demonstrated in Yerevan on Tuesday."))
+
+
+def test_statement_noun_subject_is_the_issuer(coder):
+    events = coder("The Iraqi foreign ministry issued a statement demanding that Turkey withdraw its troops.")
+    assert ("IRQ", "TUR", "10") in roots(events)
+
+
+def roots_codes(events):
+    return {(e.source[:3], e.target[:3], e.cameo_code) for e in events}

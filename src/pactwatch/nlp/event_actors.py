@@ -13,12 +13,14 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.event_clauses import CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS
+from pactwatch.nlp.event_context import people_place
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.types import Mention
 
 Token = Any  # spacy.tokens.Token
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj", "iobj"}
 PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "state", "party", "leader", "capital"})
 # Nouns that name an act reported earlier in the article (the object of "condemned the launch").
@@ -78,6 +80,11 @@ class ActorMixin:
                 for child in node.children:
                     if child.dep_ in stop:
                         continue
+                    if mention is not None and mention.kind == "country" and child.dep_ in MODIFIER_DEPS \
+                            and child.i not in self.owner and child.pos_ == "NOUN":
+                        # "NATO-member Norway", "EU candidate Ukraine": a descriptive noun and its own modifiers
+                        # only describe the actor (a direct pair such as "the Japan-India treaty" stays)
+                        continue
                     if child.dep_ == "prep":  # one level of "of/in/to" at most: no deep modifiers
                         if levels > 0:
                             stack.append((child, levels - 1))
@@ -103,17 +110,33 @@ class ActorMixin:
                     return self.actors_in(node.head), node.head
                 actors = self.actors_in(child) or self.pair_named(child)
                 if actors:
-                    return actors, child
+                    return self.placed_people(child, actors), child
             if subjects:
                 return [], subjects[0]
             if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
                 node = node.head  # "agreed to help": the helper is the one who agreed
+                continue
+            if node.dep_ == "acl" and node.head.lemma_.lower() in REPORT_NOUNS and node.head.head.pos_ in ("VERB", "AUX"):
+                node = node.head.head  # "X issued a statement demanding ...": X demands
                 continue
             if node.dep_ == "relcl" and not passive and not any(
                     c.dep_ == "advmod" and c.tag_ == "WRB" for c in node.children):
                 return self.actors_in(node.head), node.head
             break  # "Kosovo, where people were killed": the place is not the killer
         return [], None
+
+    def placed_people(self, head: Token, actors: list[Mention]) -> list[Mention]:
+        """"Ethnic Albanians in south Serbia": a people named by its demonym, marked as an ethnic
+        group and placed in another country, acts as that country's (CAMEO ch. 3 codes the group
+        under the country it lives in)."""
+        mention = self.owner.get(head.i)
+        if len(actors) != 1 or mention is not actors[0] or mention.kind != "country" or self.lexicon.context is None \
+                or not any(c.lower_ == "ethnic" for c in head.children):
+            return actors
+        country = people_place(head, self.lexicon.context, self.mentions, self.doc)
+        if country is None or country == mention.code[:3]:
+            return actors
+        return [Mention(mention.start, mention.end, mention.text, country, "group", "context")]
 
     def pair_named(self, subject: Token) -> list[Mention]:
         """"The two sides" / "both countries" as a subject: the pair the sentence names with

@@ -33,6 +33,7 @@ PERSON_PRONOUNS = {"he", "she", "his", "her"}
 THING_PRONOUNS = {"it", "they", "its", "their"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across"}
+PEOPLE_PLACE_PREPS = LOCATION_PREPS | {"of"}
 # Where the action happens is not the actor's country when the verb is a movement: "arrived in Moscow".
 MOVEMENT_LEMMAS = {"arrive", "visit", "travel", "fly", "tour", "land", "go", "come", "return", "head", "leave"}
 PERSON_KINDS = {"person", "description"}
@@ -226,7 +227,9 @@ def _group_holder(doc: Any, head: Token, mentions: list[Mention], tables: Contex
     if head.lower_ not in tables.groups and head.ent_type_ in ("PERSON", "GPE", "ORG"):
         return None  # "Muslim Brotherhood", "Christian Aid": a named body, not the group
     group, home = found[0]
-    country = (_place_country(head, tables, mentions, doc) or _action_place(subject, tables, mentions, doc)
+    # a people is placed by "of" too: "Druze inhabitants of the Syrian Golan", "Albanians of southern Serbia"
+    country = (_place_country(head, tables, mentions, doc, PEOPLE_PLACE_PREPS)
+               or _action_place(subject, tables, mentions, doc)
                or home or None)
     span = doc[min(t.i for t in head.subtree if t.dep_ in ("compound", "amod", "det", "nmod") or t.i == head.i):head.i + 1]
     if any(i in covered for i in range(span.start, span.end)):
@@ -300,10 +303,11 @@ def _role_of(head: Token, tables: ContextTables) -> str | None:
     return None
 
 
-def _place_country(head: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
+def _place_country(head: Token, tables: ContextTables, mentions: list[Mention], doc: Any,
+                   preps: frozenset[str] | set[str] = LOCATION_PREPS) -> str | None:
     """"Demonstrators in Baghdad": a place attached to the actor phrase itself."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     found = country_at(pobj, tables, mentions, doc)
@@ -338,6 +342,12 @@ def country_at(pobj: Token, tables: ContextTables, mentions: list[Mention], doc:
     codes = {m.code[:3] for m in mentions if start <= m.start < end and m.kind == "country"}
     codes &= tables.countries
     return next(iter(codes)) if len(codes) == 1 else None
+
+
+def people_place(head: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
+    """Where an ethnic group named by a people's demonym lives: "ethnic Albanians in south Serbia",
+    "ethnic Turks of Bulgaria" (the phrase's own place, else where its verb acts)."""
+    return _place_country(head, tables, mentions, doc, PEOPLE_PLACE_PREPS) or _action_place(head, tables, mentions, doc)
 
 
 def place_of(trigger: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
