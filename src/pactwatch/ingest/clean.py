@@ -111,7 +111,7 @@ class LanguageDetector:
     def detect(self, text: str) -> str | None:
         """ISO 639-1 code of ``text``'s language, or None when too short or unidentifiable."""
         sample = text[: self._max_chars]
-        if sum(ch.isalpha() for ch in sample) < MIN_LETTERS_FOR_LANGUAGE:
+        if sum(map(str.isalpha, sample)) < MIN_LETTERS_FOR_LANGUAGE:
             return None
         if looks_english(sample):
             return "en"

@@ -136,7 +136,7 @@ MIN_PROSE_LETTERS = 25  # an article has at least one paragraph this long (lette
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(map(str.isalpha, text))  # map keeps the loop in C
 
 
 def article_from_html(
