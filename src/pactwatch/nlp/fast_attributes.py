@@ -18,12 +18,9 @@ from typing import Any
 
 import numpy
 from spacy.attrs import IDS, LOWER, TAG
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
-
-COMPONENT = "pactwatch_attribute_ruler"
 
 
 def _is_tag_only(pattern_list: list[list[dict[str, Any]]], index: int) -> str | None:
@@ -216,17 +213,3 @@ class FastAttributeRuler:
                 if start <= target < end:
                     hits.setdefault(target, []).append(number)
         return hits
-
-
-@Language.factory(COMPONENT)
-def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
-    return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
-
-
-def use_fast_attribute_ruler(nlp: Language) -> Language:
-    """Swap the model's attribute ruler for the equivalent fast one (no-op without a ruler)."""
-    if "attribute_ruler" in nlp.pipe_names:
-        nlp.add_pipe(COMPONENT, after="attribute_ruler")
-        nlp.remove_pipe("attribute_ruler")
-    return nlp
-

@@ -11,10 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
-from spacy.language import Language
 from spacy.tokens import Doc
-
-COMPONENT = "pactwatch_lemmatizer"
 
 
 class FastLemmatizer:
@@ -39,16 +36,3 @@ class FastLemmatizer:
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas)
         return doc
-
-
-@Language.factory(COMPONENT)
-def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
-    return FastLemmatizer(nlp.get_pipe("lemmatizer"))
-
-
-def use_fast_lemmatizer(nlp: Language) -> Language:
-    """Swap the model's lemmatizer for the remembering one (no-op without a lemmatizer)."""
-    if "lemmatizer" in nlp.pipe_names:
-        nlp.add_pipe(COMPONENT, after="lemmatizer")
-        nlp.remove_pipe("lemmatizer")
-    return nlp

@@ -40,11 +40,10 @@ def load_stock_spacy() -> Any:
 
 def load_spacy() -> Any:
     """The model with its attribute ruler and lemmatizer swapped for equivalents that give the same
-    annotations at a fraction of the cost (``fast_attributes``, ``fast_lemmas``)."""
-    from pactwatch.nlp.fast_attributes import use_fast_attribute_ruler
-    from pactwatch.nlp.fast_lemmas import use_fast_lemmatizer
+    annotations at a fraction of the cost (``fast_components``)."""
+    from pactwatch.nlp.fast_components import use_fast_components
 
-    return use_fast_lemmatizer(use_fast_attribute_ruler(load_stock_spacy()))
+    return use_fast_components(load_stock_spacy())
 
 
 @dataclass
