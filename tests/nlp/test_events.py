@@ -452,3 +452,28 @@ def test_statement_noun_subject_is_the_issuer(coder):
 
 def roots_codes(events):
     return {(e.source[:3], e.target[:3], e.cameo_code) for e in events}
+
+
+def test_more_lexicon_senses(coder):
+    # not renewing sanctions eases them
+    assert ("EU", "VEN", "085") in triples(coder("The European Union failed on Monday to renew sanctions against Venezuela."))
+    assert ("EU", "VEN", "163") in triples(coder("The European Union renewed sanctions against Venezuela on Monday."))
+    # a mission of observers received is international involvement, a minister received is a visit
+    assert ("GEO", "OSC", "086") in roots_codes(coder("Georgia received a mission of observers from the OSCE."))
+    assert ("GEO", "ARM", "043") in roots_codes(coder("Georgia's president received Armenia's foreign minister on Monday."))
+    # ordering a newspaper to stop printing restricts press freedom
+    assert ("BLR", "---", "1721") in roots_codes(
+        coder("Belarus's government ordered the opposition newspaper to suspend publication."))
+    # a withdrawal from a town is a military retreat, from a treaty a cut in relations
+    assert ("ARM", "---", "0874") in roots_codes(coder("Armenian forces completed their withdrawal from the town."))
+
+
+def test_talks_put_on_hold_halt_negotiations_with_the_other_party(coder):
+    events = coder("Serbia's foreign minister met EU officials in Belgrade on Monday.\n\n"
+                   "As a result, Brussels has put accession talks on hold.")
+    assert ("EU", "SRB", "164") in roots_codes(events)
+    assert not any(e.root_code == "04" and "hold" in e.sentence for e in events)
+
+
+def test_former_soviet_union_is_russia(coder):
+    assert ("USA", "RUS", "04") in roots(coder("U.S. and Soviet negotiators return to Geneva this week for talks on missiles."))

@@ -336,8 +336,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             targets = self.act_counterpart(trigger, sources)
         if not sources and reciprocal and len(targets) > 1:
             sources, targets = targets, []  # "the talks between X and Y"
-        if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05") \
-                and code in ("057", "040", "041", "043", "044", "046"):
+        if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05", "16") \
+                and code in ("057", "040", "041", "043", "044", "046", "164"):  # 164: halted talks have another party
             targets = self.context_counterpart(sources)
         pairs: list[tuple[Mention, Mention]] = []
         if targets:
