@@ -477,3 +477,17 @@ def test_talks_put_on_hold_halt_negotiations_with_the_other_party(coder):
 
 def test_former_soviet_union_is_russia(coder):
     assert ("USA", "RUS", "04") in roots(coder("U.S. and Soviet negotiators return to Geneva this week for talks on missiles."))
+
+
+def test_future_act_unless_the_other_side_complies_is_an_ultimatum(coder):
+    events = coder("Kenya said it will withdraw its troops from Somalia unless Mogadishu pays their salaries.")
+    assert ("KEN", "SOM", "139") in roots_codes(events)
+    # without the condition it stays the announced act
+    assert not any(e.cameo_code == "139" for e in coder("Kenya said it will withdraw its troops from Somalia."))
+
+
+def test_named_parties_and_courts_act_for_the_country_the_sentence_names(coder):
+    events = coder("The opposition Freedom party said it will boycott Zambia's elections unless the president resigns.")
+    assert ("ZMB", "---", "139") in roots_codes(events)
+    assert any(e.source == "ZMBPTY" for e in events)
+    assert ("ISR", "---", "090") in roots_codes(coder("Israel's high court opened a hearing into the case on Monday."))

@@ -44,7 +44,7 @@ QUANTITY_HEADS = {"tens", "hundreds", "thousands", "dozens", "scores", "millions
                   "some", "many", "most", "all", "one", "third", "half", "majority", "crowd", "crowds", "band"}
 # Positions where a country is the one acted on, not the actor's own: "banned Ugandan candidates".
 TARGET_PREPS = {"with", "against", "to", "toward", "towards", "on", "at", "into", "from", "upon", "for"}
-HOLDER_ROLES = {"GOV", "MIL", "LEG", "COP", "JUD", "SPY", "OPP", "REB", "INS", "SEP", "UAF", "MED", "BUS", "CVL",
+HOLDER_ROLES = {"GOV", "MIL", "LEG", "COP", "JUD", "SPY", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "MED", "BUS", "CVL",
                 "REF", "LAB", "EDU", "HLH", "ELI", "-"}
 
 
@@ -91,6 +91,9 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
             mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], PERSON_KINDS)
         elif low == "it" and token.dep_ in SUBJECT_DEPS:
             mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], THING_KINDS, strict=True)
+            if mention is None:  # "The Umma party said it will boycott": a placed body named just before
+                mention = _antecedent(doc, token, [m for m in extra if m.kind == "role"], sents, sent_of[token.i],
+                                      {"role"}, strict=True)
         elif low == "they" and token.dep_ in SUBJECT_DEPS:
             # "they" is often people: only a collective actor (state, group, placed role) that is
             # the one subject before it, in this sentence or the previous one

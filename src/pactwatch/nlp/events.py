@@ -38,6 +38,8 @@ OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand":
 FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}
 # Non-state armed actors (CAMEO role codes): their attacks are CAMEO 18 (assault), not 19 (fight).
 IRREGULAR_ROLES = {"REB", "INS", "UAF", "SEP"}
+# A coercive or withdrawing act promised "unless" the other side complies is an ultimatum (CAMEO 139).
+ULTIMATUM_ROOTS = {"03", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
 # Verbs that promise the act their object names: "agreed to a ceasefire" is an intent (0356), not a truce.
 INTENT_GOVERNORS = {"agree", "pledge", "promise", "vow", "commit", "offer"}
@@ -183,6 +185,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         code = self.adjust(entry, entry.code, state)
         if code is None:
             return []
+        if state == "future" and code[:2] in ULTIMATUM_ROOTS and self.has_unless(verb):
+            code = "139"  # "will withdraw its troops unless X holds elections": an ultimatum
         sources, _ = self.subject_of(verb)
         if not sources and code[:2] == "17" and self.is_agentless_passive(verb):
             sources = self.place_actor(verb)  # "was arrested in Lebanon": that country's authorities
@@ -217,6 +221,12 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         code = OBLIGATION_CODES.get(verb.lemma_.lower(), "100")
         entry = LexEntry(lemma="must", code=code, pos="verb")
         return self.pairs(verb, entry, code, sources, targets, verb)
+
+    @staticmethod
+    def has_unless(verb: Token) -> bool:
+        """Whether the verb carries an "unless ..." condition (an advcl marked "unless")."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                   for c in verb.children)
 
     def is_agentless_passive(self, verb: Token) -> bool:
         children = list(verb.children)
