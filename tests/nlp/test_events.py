@@ -491,3 +491,41 @@ def test_named_parties_and_courts_act_for_the_country_the_sentence_names(coder):
     assert ("ZMB", "---", "139") in roots_codes(events)
     assert any(e.source == "ZMBPTY" for e in events)
     assert ("ISR", "---", "090") in roots_codes(coder("Israel's high court opened a hearing into the case on Monday."))
+
+
+def test_bare_role_placed_by_its_own_phrase(coder):
+    events = coder("Protesters in Tbilisi blocked a highway to show their anger at Russia's policies.")
+    assert ("GEO", "---", "144") in roots_codes(events) or ("GEO", "RUS", "144") in roots_codes(events)
+    assert not any(e.source.startswith("RUS") for e in events)
+
+
+def test_stative_participle_subject_is_the_actor(coder):
+    assert ("TUR", "NOR", "126") in roots_codes(coder("Turkey is opposed to Norwegian mediation in the dispute."))
+    assert ("MNG", "---", "034") in roots_codes(coder("Mongolia is committed to opening up its economy, its president said."))
+
+
+def test_mediation_effort_is_mediation(coder):
+    events = coder("Qatar's emir launched a mediation effort on Saturday between Sudan and Chad.")
+    assert ("QAT", "SDN", "045") in roots_codes(events)
+
+
+def test_allowing_and_denying(coder):
+    assert ("CIV", "---", "0812") in roots_codes(
+        coder("The Ivory Coast's Supreme Court allowed the opposition candidate to run in the election."))
+    assert ("PAK", "---", "0811") in roots_codes(coder("Pakistan's interior minister allowed the opposition to hold a rally."))
+    assert ("TUR", "---", "120") in roots_codes(coder("Ankara denied permission for the march on Sunday."))
+    assert ("ZMB", "---", "120") in roots_codes(coder("Zambia's president reneged on his commitment to a new constitution."))
+
+
+def test_vowing_not_to_act_is_no_promise(coder):
+    assert not any(e.root_code == "03" for e in coder("Israel vowed not to return the land to Syria."))
+
+
+def test_party_and_movement_names(coder):
+    assert ("PSE", "---", "140") in roots_codes(coder("Activists from the Fatah party staged rallies in Ramallah."))
+    events = code_on(coder, "UNITA refused to allow United Nations planes to land.", date(1998, 1, 5))
+    assert any(e.source == "AGOREB" and e.root_code == "12" for e in events)
+
+
+def code_on(coder, text, on):
+    return coder(text, on)

@@ -13,13 +13,14 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.event_clauses import CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS
-from pactwatch.nlp.event_context import people_place
+from pactwatch.nlp.event_context import people_place, place_in_phrase
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.types import Mention
 
 Token = Any  # spacy.tokens.Token
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate", "devote"})
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj", "iobj"}
 PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "state", "party", "leader", "capital"})
@@ -100,6 +101,11 @@ class ActorMixin:
         node = verb
         for _ in range(4):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+            if passive and node.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in node.children):
+                # "Israel is opposed to X", "Japan is committed to Y": a state of the subject, not a passive act
+                for child in node.children:
+                    if child.dep_ == "nsubjpass" and self.actors_in(child):
+                        return self.actors_in(child), child
             if passive:
                 for child in node.children:
                     if child.dep_ == "agent":
@@ -119,6 +125,10 @@ class ActorMixin:
             if node.dep_ == "acl" and node.head.lemma_.lower() in REPORT_NOUNS and node.head.head.pos_ in ("VERB", "AUX"):
                 node = node.head.head  # "X issued a statement demanding ...": X demands
                 continue
+            if node.dep_ == "acl" and node.tag_ in ("VBG", "VBD") and not passive:
+                # "a group calling for ...", "Syria's newspaper called on ..." (a finite verb parsed as a
+                # modifier): the noun modified acts; a past participle ("the deal signed") does not
+                return self.actors_in(node.head, stop=CLAUSE_DEPS | {"acl"}), node.head
             if node.dep_ == "relcl" and not passive and not any(
                     c.dep_ == "advmod" and c.tag_ == "WRB" for c in node.children):
                 return self.actors_in(node.head), node.head
@@ -130,10 +140,23 @@ class ActorMixin:
         group and placed in another country, acts as that country's (CAMEO ch. 3 codes the group
         under the country it lives in)."""
         mention = self.owner.get(head.i)
-        if len(actors) != 1 or mention is not actors[0] or mention.kind != "country" or self.lexicon.context is None \
-                or not any(c.lower_ == "ethnic" for c in head.children):
+        if len(actors) != 1 or mention is not actors[0] or self.lexicon.context is None:
             return actors
-        country = people_place(head, self.lexicon.context, self.mentions, self.doc)
+        tables = self.lexicon.context
+        if mention.kind == "role" and mention.text == head.text:
+            # a bare role noun given the sentence's country ("Demonstrators in Baghdad ... the United
+            # States' policies"): the place its own phrase names comes first
+            country = place_in_phrase(head, tables, self.mentions, self.doc)
+            if country is None or country == mention.code[:3]:
+                return actors
+            return [Mention(mention.start, mention.end, mention.text, country + mention.code[3:], "role", "context")]
+        if mention.kind != "country" or head.tag_ not in ("NNPS", "NNS"):
+            return actors
+        ethnic = any(c.lower_ == "ethnic" for c in head.children)
+        # "ethnic Albanians demonstrated in Serbia"; without "ethnic" only the phrase's own place counts
+        # ("the Albanians of southern Serbia")
+        country = people_place(head, tables, self.mentions, self.doc) if ethnic else \
+            place_in_phrase(head, tables, self.mentions, self.doc, people=True)
         if country is None or country == mention.code[:3]:
             return actors
         return [Mention(mention.start, mention.end, mention.text, country, "group", "context")]

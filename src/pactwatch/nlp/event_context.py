@@ -347,6 +347,13 @@ def country_at(pobj: Token, tables: ContextTables, mentions: list[Mention], doc:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+def place_in_phrase(head: Token, tables: ContextTables, mentions: list[Mention], doc: Any,
+                    people: bool = False) -> str | None:
+    """The country an actor phrase places itself in ("demonstrators in Baghdad"); with ``people``,
+    "of" places too ("the Albanians of southern Serbia")."""
+    return _place_country(head, tables, mentions, doc, PEOPLE_PLACE_PREPS if people else LOCATION_PREPS)
+
+
 def people_place(head: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
     """Where an ethnic group named by a people's demonym lives: "ethnic Albanians in south Serbia",
     "ethnic Turks of Bulgaria" (the phrase's own place, else where its verb acts)."""

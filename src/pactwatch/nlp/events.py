@@ -38,6 +38,8 @@ OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand":
 FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}
 # Non-state armed actors (CAMEO role codes): their attacks are CAMEO 18 (assault), not 19 (fight).
 IRREGULAR_ROLES = {"REB", "INS", "UAF", "SEP"}
+# "launched a mediation effort": the compound names the act, the head only the undertaking.
+EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "push", "process", "campaign"}
 # A coercive or withdrawing act promised "unless" the other side complies is an ultimatum (CAMEO 139).
 ULTIMATUM_ROOTS = {"03", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
@@ -129,6 +131,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
                         add_phrase(pobj)
             elif dep in ("xcomp", "ccomp", "advcl") and child.pos_ in ("VERB", "AUX"):
                 lemmas.add(child.lemma_.lower())
+                if dep == "xcomp":  # "urged Arabs to unite and mobilise": both verbs are what is urged
+                    lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
                 for grand in child.children:
                     if grand.dep_ in OBJECT_DEPS:
                         add_phrase(grand)
@@ -168,6 +172,9 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
                 return self.code_obligation(trigger.head)
             if trigger.dep_ == "xcomp" and self.governor_codes(trigger.head):
                 return []  # "agreed to help", "urged X to arrest": the governing verb codes the event
+            if lemma in INTENT_GOVERNORS and any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children)
+                                                 for c in trigger.children):
+                return []  # "vowed not to return the Golan": no promise of cooperation
             if lemma in REPORT_VERBS and any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and self.governor_codes(c)
                                              for c in trigger.children):
                 return []  # "announced it would prohibit aid": the announced act codes, not the announcing
@@ -268,7 +275,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
 
     def code_noun(self, noun: Token, entry: LexEntry) -> list[Event]:
         governor = self.governing_verb(noun)
-        if "needs_verb" in entry.flags and (governor is None or noun.dep_ == "compound"):
+        if "needs_verb" in entry.flags and (governor is None or (
+                noun.dep_ == "compound" and noun.head.lemma_.lower() not in EFFORT_NOUNS)):
             return []  # "riot troops", "strike aircraft": the noun only modifies another noun
         state = self.status(governor) if governor is not None else self.status(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
