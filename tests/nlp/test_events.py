@@ -529,3 +529,14 @@ def test_party_and_movement_names(coder):
 
 def code_on(coder, text, on):
     return coder(text, on)
+
+
+def test_troops_arriving_is_a_deployment_not_a_visit(coder):
+    assert not any(e.root_code == "04" for e in coder("US troops arrived in Poland on Monday."))
+    assert ("UNO", "LBN", "074") in roots_codes(coder("The first UN peacekeeping troops arrived in Lebanon on Monday."))
+    assert ("CHN", "RUS", "042") in roots_codes(coder("The Chinese foreign minister arrived in Moscow on Monday."))
+
+
+def test_verbless_sentence_noun_is_the_actor_of_its_misparsed_verb(coder):
+    events = coder('An official Iranian newspaper called Friday on Muslims to unite and "mobilize" against Israel.')
+    assert ("IRN", "ISR", "113") in roots_codes(events)

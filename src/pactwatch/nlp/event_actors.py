@@ -125,9 +125,11 @@ class ActorMixin:
             if node.dep_ == "acl" and node.head.lemma_.lower() in REPORT_NOUNS and node.head.head.pos_ in ("VERB", "AUX"):
                 node = node.head.head  # "X issued a statement demanding ...": X demands
                 continue
-            if node.dep_ == "acl" and node.tag_ in ("VBG", "VBD") and not passive:
+            if node.dep_ == "acl" and not passive and (node.tag_ in ("VBG", "VBD") or (
+                    node.head.dep_ == "ROOT" and node.head.pos_ in ("NOUN", "PROPN"))):
                 # "a group calling for ...", "Syria's newspaper called on ..." (a finite verb parsed as a
-                # modifier): the noun modified acts; a past participle ("the deal signed") does not
+                # modifier of a verbless sentence's noun): the noun acts; a past participle modifying
+                # a noun inside a clause ("the deal signed today") does not
                 return self.actors_in(node.head, stop=CLAUSE_DEPS | {"acl"}), node.head
             if node.dep_ == "relcl" and not passive and not any(
                     c.dep_ == "advmod" and c.tag_ == "WRB" for c in node.children):

@@ -38,6 +38,9 @@ OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand":
 FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}
 # Non-state armed actors (CAMEO role codes): their attacks are CAMEO 18 (assault), not 19 (fight).
 IRREGULAR_ROLES = {"REB", "INS", "UAF", "SEP"}
+# Subjects whose arrival is a deployment: "troops arrived", "the first deployment of peacekeepers arrived".
+MILITARY_NOUNS = {"troop", "troops", "soldier", "force", "forces", "peacekeeper", "contingent", "deployment",
+                  "battalion", "brigade", "unit", "warship", "marine", "marines", "army", "paratrooper"}
 # "launched a mediation effort": the compound names the act, the head only the undertaking.
 EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "push", "process", "campaign"}
 # A coercive or withdrawing act promised "unless" the other side complies is an ultimatum (CAMEO 139).
@@ -131,7 +134,7 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
                         add_phrase(pobj)
             elif dep in ("xcomp", "ccomp", "advcl") and child.pos_ in ("VERB", "AUX"):
                 lemmas.add(child.lemma_.lower())
-                if dep == "xcomp":  # "urged Arabs to unite and mobilise": both verbs are what is urged
+                if dep in ("xcomp", "advcl"):  # "urged Arabs to unite and mobilise": both verbs are what is urged
                     lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
                 for grand in child.children:
                     if grand.dep_ in OBJECT_DEPS:
@@ -194,7 +197,11 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             return []
         if state == "future" and code[:2] in ULTIMATUM_ROOTS and self.has_unless(verb):
             code = "139"  # "will withdraw its troops unless X holds elections": an ultimatum
-        sources, _ = self.subject_of(verb)
+        sources, subject = self.subject_of(verb)
+        if code in ("042", "036") and entry.code == "042" and subject is not None and self.is_military(subject):
+            if not any("peacekeep" in t.lower_ for t in subject.subtree):
+                return []  # "US troops arrived in Poland": a deployment, not a visit
+            code = "074"  # "NATO peacekeeping troops arrived in Bosnia": peacekeeping provided
         if not sources and code[:2] == "17" and self.is_agentless_passive(verb):
             sources = self.place_actor(verb)  # "was arrested in Lebanon": that country's authorities
         if not sources:
@@ -228,6 +235,12 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         code = OBLIGATION_CODES.get(verb.lemma_.lower(), "100")
         entry = LexEntry(lemma="must", code=code, pos="verb")
         return self.pairs(verb, entry, code, sources, targets, verb)
+
+    @staticmethod
+    def is_military(subject: Token) -> bool:
+        """Whether a subject phrase names soldiers or a deployment rather than a visiting person."""
+        heads = [subject] + [c for c in subject.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pobj"]
+        return any(h.lemma_.lower() in MILITARY_NOUNS for h in heads)
 
     @staticmethod
     def has_unless(verb: Token) -> bool:
