@@ -1,6 +1,6 @@
 """Event-coding floors on shared gold material. Floors sit just under what was measured
-(news-dev 0.761, PETRARCH unit tests 0.772, PLOVER 0.584, CAMEO examples 0.722); the project's
-goals (0.75 / 0.70 / 0.70 / 0.80) are higher and not yet met — see the helper report."""
+(news-dev 0.770 = 87/113 with 260 predicted events, PETRARCH unit tests 0.772, PLOVER 0.708,
+CAMEO examples 0.809); the project's goals (0.75 / 0.70 / 0.70 / 0.80) are met."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_news_dev_root_recall(nlp):
             total += 1
             hit += (gold["source"][:3], gold["target"][:3], gold["cameo_root"]) in keys
     assert total == 113
-    assert hit / total >= 0.75
+    assert hit / total >= 0.765
 
 
 def test_petrarch_unit_records_floor(nlp):
@@ -77,7 +77,7 @@ def test_plover_floor(nlp):
 
     result = evaluate_plover(require_shared("testdata", "events", "gold", "PLOVER_GSR_CAMEO.txt"), nlp=nlp)
     assert result["records"] > 300
-    assert result["accuracy"] >= 0.58
+    assert result["accuracy"] >= 0.70
 
 
 def test_cameo_examples_floor(nlp):
@@ -85,7 +85,7 @@ def test_cameo_examples_floor(nlp):
 
     result = evaluate_cameo_examples(require_shared("testdata", "events", "codebook", "cameo_codes.json"), nlp=nlp)
     assert result["examples"] > 150
-    assert result["root_accuracy"] >= 0.71
+    assert result["root_accuracy"] >= 0.80
 
 
 def test_examples_root_recall_floor():

@@ -540,3 +540,21 @@ def test_troops_arriving_is_a_deployment_not_a_visit(coder):
 def test_verbless_sentence_noun_is_the_actor_of_its_misparsed_verb(coder):
     events = coder('An official Iranian newspaper called Friday on Muslims to unite and "mobilize" against Israel.')
     assert ("IRN", "ISR", "113") in roots_codes(events)
+
+
+def test_refusing_to_end_a_strike(coder):
+    events = coder("Greek dockers will not end their strike unless their demands are met by Athens, a union leader said.")
+    assert any(e.cameo_code == "1242" and e.source.startswith("GRC") for e in events)
+
+
+def test_verbless_parse_subject_through_a_modifier(coder):
+    events = coder("Doctors from two Canadian aid groups donated and delivered medicine worth $40,000 to a Haitian clinic.")
+    assert any(e.source == "CAN" and e.root_code == "07" for e in events)
+
+
+def test_embassy_opened_in_a_capital_names_the_host(coder):
+    events = coder("Chile has established diplomatic ties with and opened an embassy in Hanoi.")
+    assert ("CHL", "VNM", "05") in roots(events)
+    # an embassy that is only where something happened names no host
+    events = coder("Protesters attacked the Iranian Embassy in London on Sunday, Iran said.")
+    assert not any(e.root_code == "05" for e in events)

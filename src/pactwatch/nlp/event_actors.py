@@ -125,6 +125,11 @@ class ActorMixin:
             if node.dep_ == "acl" and node.head.lemma_.lower() in REPORT_NOUNS and node.head.head.pos_ in ("VERB", "AUX"):
                 node = node.head.head  # "X issued a statement demanding ...": X demands
                 continue
+            root = self.sent.root
+            if node.dep_ == "acl" and not passive and root.pos_ in ("NOUN", "PROPN") and node.tag_ in ("VBD", "VBN") \
+                    and node.head.i != root.i and root in node.ancestors:
+                # "Doctors from two aid groups donated ...": a verbless parse hangs the verb on a modifier
+                return self.actors_in(root), root
             if node.dep_ == "acl" and not passive and (node.tag_ in ("VBG", "VBD") or (
                     node.head.dep_ == "ROOT" and node.head.pos_ in ("NOUN", "PROPN"))):
                 # "a group calling for ...", "Syria's newspaper called on ..." (a finite verb parsed as a

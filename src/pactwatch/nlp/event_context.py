@@ -171,6 +171,8 @@ def _is_destination(token: Token) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ not in ("to", "in", "at"):
         return False
     governor = token.head.head
+    if governor.lemma_.lower() in ("embassy", "consulate"):  # "opened an embassy in Tehran": the host country
+        return governor.dep_ == "dobj" and governor.head.lemma_.lower() in ("open", "reopen", "establish")
     return governor.lemma_.lower() in MOVEMENT_LEMMAS - {"leave"} or governor.lemma_.lower() in ("trip", "visit")
 
 
