@@ -558,3 +558,14 @@ def test_embassy_opened_in_a_capital_names_the_host(coder):
     # an embassy that is only where something happened names no host
     events = coder("Protesters attacked the Iranian Embassy in London on Sunday, Iran said.")
     assert not any(e.root_code == "05" for e in events)
+
+
+def test_refusal_to_accept_is_no_acceptance(coder):
+    events = coder("Serbia's refusal to accept the independence of Kosovo angered Pristina.")
+    assert not any(e.root_code == "03" for e in events)
+
+
+def test_it_in_a_clause_addressed_to_a_state_is_that_state(coder):
+    events = coder("The Japanese prime minister issued a stern reminder on Monday to North Korea that it must "
+                   "cooperate fully with UN inspectors.")
+    assert ("JPN", "PRK", "10") in roots(events)

@@ -22,7 +22,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 FUTURE_GOVERNORS = {"plan", "expect", "due", "set", "schedule", "intend", "want", "hope", "aim", "prepare", "going",
                     "willing", "ready", "prepared"}
 NEGATING_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone", "scrap", "suspend",
-                      "halt", "freeze", "end", "abandon", "undermine"}
+                      "halt", "freeze", "end", "abandon", "undermine", "refusal", "failure"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 REPORT_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare",
                 "report", "confirm", "claim", "write", "insist", "explain", "affirm", "reiterate", "remark",

@@ -94,6 +94,8 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
             if mention is None:  # "The Umma party said it will boycott": a placed body named just before
                 mention = _antecedent(doc, token, [m for m in extra if m.kind == "role"], sents, sent_of[token.i],
                                       {"role"}, strict=True)
+            if mention is None:
+                mention = _addressee(doc, token, mentions)
         elif low == "they" and token.dep_ in SUBJECT_DEPS:
             # "they" is often people: only a collective actor (state, group, placed role) that is
             # the one subject before it, in this sentence or the previous one
@@ -111,6 +113,28 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
         if mention is not None:
             extra.append(mention)
     return extra
+
+
+def _addressee(doc: Any, pronoun: Token, mentions: list[Mention]) -> Mention | None:
+    """"X told Iraq it must ...", "a reminder to Iraq that it must ...": "it" in a clause governed by a
+    word whose object (or "to" object) is a single state or organisation is that addressee."""
+    ancestors = {a.i for a in pronoun.ancestors}
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.kind not in THING_KINDS or mention.end > pronoun.idx:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else (
+            head.head if head.dep_ in ("dobj", "dative") else None)
+        if governor is not None and governor.i in ancestors:
+            found.append(mention)
+    if len({m.code for m in found}) != 1:
+        return None
+    best = found[0]
+    return Mention(pronoun.idx, pronoun.idx + len(pronoun), pronoun.text, best.code, "pronoun", "coreference", best.name)
 
 
 def _covered(doc: Any, mentions: list[Mention]) -> set[int]:
