@@ -569,3 +569,8 @@ def test_it_in_a_clause_addressed_to_a_state_is_that_state(coder):
     events = coder("The Japanese prime minister issued a stern reminder on Monday to North Korea that it must "
                    "cooperate fully with UN inspectors.")
     assert ("JPN", "PRK", "10") in roots(events)
+
+
+def test_homeless_group_takes_the_one_country_its_sentence_names(coder):
+    events = coder("Islamic fundamentalists began a hunger strike to demand the resignation of Tunisia's president.")
+    assert any(e.source == "TUNMOS" and e.cameo_code == "142" for e in events)

@@ -243,7 +243,8 @@ def _group_holder(doc: Any, head: Token, mentions: list[Mention], tables: Contex
                   covered: set[int]) -> Mention | None:
     """An ethnic or religious group as subject ("Yoruba leaders", "Islamic fundamentalists",
     "the main Hutu rebel group"): the country the sentence places it in, else the group's home
-    country, then the group's identity code (CAMEO ch. 3: SRBABN, NGAYOR, MOS)."""
+    country, else the one country the sentence names ("Islamic fundamentalists ... Algeria's
+    president"), then the group's identity code alone (CAMEO ch. 3: SRBABN, NGAYOR, MOS)."""
     subject = head
     if head.lower_ in QUANTITY_HEADS:  # "A group of Yoruba leaders"; a bare "rebel group" stays
         head = _counted(head) or head
@@ -259,7 +260,7 @@ def _group_holder(doc: Any, head: Token, mentions: list[Mention], tables: Contex
     # a people is placed by "of" too: "Druze inhabitants of the Syrian Golan", "Albanians of southern Serbia"
     country = (_place_country(head, tables, mentions, doc, PEOPLE_PLACE_PREPS)
                or _action_place(subject, tables, mentions, doc)
-               or home or None)
+               or home or _sole_country(subject, tables, mentions, sent) or None)
     span = doc[min(t.i for t in head.subtree if t.dep_ in ("compound", "amod", "det", "nmod") or t.i == head.i):head.i + 1]
     if any(i in covered for i in range(span.start, span.end)):
         return None
