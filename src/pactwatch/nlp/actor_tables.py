@@ -20,7 +20,7 @@ from pactwatch.data import read_table
 from pactwatch.nlp.phoenix import DatedCode, read_dictionary
 
 ROLE_CODES = frozenset(
-    "GOV MIL LEG COP JUD SPY OPP REB SEP INS UAF MED BUS CVL LAB EDU HLH REF ELI AGR DEV ENV HRI CRM".split()
+    "GOV MIL LEG COP JUD SPY OPP PTY REB SEP INS UAF MED BUS CVL LAB EDU HLH REF ELI AGR DEV ENV HRI CRM".split()
 )
 OFFICES = frozenset(
     "head_of_state head_of_government foreign_minister defence_minister party_leader secretary_general".split()
