@@ -1,5 +1,5 @@
 """Event-coding floors on shared gold material. Floors sit just under what was measured
-(news-dev 0.770 = 87/113 with 260 predicted events, PETRARCH unit tests 0.772, PLOVER 0.708,
+(news-dev 0.770 = 87/113 with 260 predicted events, PETRARCH unit tests 0.772, PLOVER 0.714,
 CAMEO examples 0.809); the project's goals (0.75 / 0.70 / 0.70 / 0.80) are met."""
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def test_plover_floor(nlp):
 
     result = evaluate_plover(require_shared("testdata", "events", "gold", "PLOVER_GSR_CAMEO.txt"), nlp=nlp)
     assert result["records"] > 300
-    assert result["accuracy"] >= 0.70
+    assert result["accuracy"] >= 0.71
 
 
 def test_cameo_examples_floor(nlp):
