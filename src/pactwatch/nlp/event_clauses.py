@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.dates import is_period_reference, resolve_date
+from pactwatch.nlp.doc_text import sent_ents
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
@@ -114,7 +115,7 @@ def paragraph_part(sent: Any, token: Token) -> Any:
 def _date_spans(sent: Any, words: set[str]) -> list[str]:
     """Contiguous date-entity texts in the sentence that contain one of ``words``."""
     out: list[str] = []
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ in ("DATE", "TIME") and any(t.text in words for t in ent):
             out.append(ent.text)
     for word in ("yesterday", "today", "tonight"):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pactwatch.data import read_table
+from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.types import Mention
 
 Token = Any
@@ -75,7 +76,7 @@ class ContextTables:
 def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -> list[Mention]:
     """Extra mentions for subject positions left unresolved by the mention resolver."""
     covered = _covered(doc, mentions)
-    sents = list(doc.sents)
+    sents = doc_sents(doc)
     sent_of = {}
     for n, sent in enumerate(sents):
         for i in range(sent.start, sent.end):
@@ -222,7 +223,7 @@ def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: Context
         return None
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
     if owner is not None:  # "their forces withdrew": the forces of the collective named before
-        earlier = _antecedent(doc, owner, mentions, list(doc.sents), _sent_index(doc, owner), COLLECTIVE_KINDS,
+        earlier = _antecedent(doc, owner, mentions, doc_sents(doc), _sent_index(doc, owner), COLLECTIVE_KINDS,
                               strict=True)
         if earlier is not None and earlier.code[:3] in tables.countries:
             span = doc[owner.i:head.i + 1]
@@ -268,7 +269,7 @@ def _group_holder(doc: Any, head: Token, mentions: list[Mention], tables: Contex
 
 
 def _sent_index(doc: Any, token: Token) -> int:
-    return next(n for n, sent in enumerate(doc.sents) if sent.start <= token.i < sent.end)
+    return next(n for n, sent in enumerate(doc_sents(doc)) if sent.start <= token.i < sent.end)
 
 
 def _counted(head: Token) -> Token | None:

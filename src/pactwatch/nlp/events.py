@@ -15,9 +15,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, token_owners
-from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, REPORT_VERBS, ClauseMixin, paragraph_part
+from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.petrarch_match import code_petrarch_events
 from pactwatch.nlp.types import Event, Mention
@@ -61,7 +62,7 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
         return []
     owner = token_owners(doc, mentions)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         if not any(i in owner for i in range(sent.start, sent.end)):
             continue  # no actor: no event
         triggers = [t for t in sent if lexicon.is_trigger(t.lemma_, t.pos_) or (t.lower_ == "must" and t.dep_ == "aux")]

@@ -199,6 +199,10 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     agreement_tokens = {i for m in agreements for i in range(m.start, m.end)}
     reference_tokens = {i for m in references for i in range(m.start, m.end)}
     member_tokens = {i for m in membership for i in range(m.start, m.end)}
+    if not (agreements or obligations or references or triggers) and not any(
+            does_so(t) and not has_negation(t) for t in sent):
+        _remember_pair(sent, token_party, res.codes, state)  # all a sentence with no pact words can do
+        return []
     dates = _token_dates(sent, on)
 
     drafts: list[Draft] = []
@@ -300,9 +304,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             touched = state.agreement(frozenset(states))
         elif state.current is not None and (references or agreements or obligations):
             touched = state.current
-    named = {p for i, p in token_party.items() if not res.codes.is_org(p) and not in_membership_phrase(sent.doc[i])}
-    if len(named) >= 2:
-        state.pair = frozenset(named)
+    _remember_pair(sent, token_party, res.codes, state)
     speaks_of_agreement = bool(agreements) or any(m.value == "agreement" for m in references) or bool(drafts)
     if touched is not None:
         touched.named_kinds |= kinds_named
@@ -315,6 +317,13 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             sent.doc[m.end - 1], reported if drafts else set())])
         touched.conditions = touched.conditions or _conditions(sent, obligations)
     return drafts
+
+
+def _remember_pair(sent: Any, token_party: dict[int, str], codes: PartyCodes, state: Discourse) -> None:
+    """Two or more states named outside membership phrases: a later "the two countries" means them."""
+    named = {p for i, p in token_party.items() if not codes.is_org(p) and not in_membership_phrase(sent.doc[i])}
+    if len(named) >= 2:
+        state.pair = frozenset(named)
 
 
 def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreement_tokens: set[int]) -> set[str]:
