@@ -43,3 +43,11 @@ def doc_ents(doc: Any) -> tuple[Any, ...]:
 def sent_ents(sent: Any) -> list[Any]:
     """The named entities inside one sentence (a Span), from the article's cached list."""
     return [ent for ent in doc_ents(sent.doc) if ent.start >= sent.start and ent.end <= sent.end]
+
+
+def forget(doc: Any) -> None:
+    """Drop every value the steps cached on a Doc. The cached Spans point back at their Doc, a
+    reference cycle that would otherwise keep each parsed article alive until the cyclic
+    garbage collector runs."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("pactwatch.")]:
+        del doc.user_data[key]

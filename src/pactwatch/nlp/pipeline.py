@@ -119,6 +119,14 @@ class Annotator:
             yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
 
     def run_steps(self, article: Article, doc: Any) -> Annotation:
+        from pactwatch.nlp.doc_text import forget
+
+        try:
+            return self._steps(article, doc)
+        finally:
+            forget(doc)  # the steps' caches on the Doc; see doc_text.forget
+
+    def _steps(self, article: Article, doc: Any) -> Annotation:
         on = article_date(article)
         annotation = Annotation()
         # 1. actors  (pactwatch.nlp.actors)      -> annotation.mentions
