@@ -43,6 +43,8 @@ def ingest_rate(bodies: list[str], workers: int, n: int, tmp: Path) -> float:
     for count in (few, n):
         corpus = write_jsonl(tmp / f"corpus-{workers}-{count}.jsonl", bodies, count)
         db = tmp / f"bench-{workers}-{count}.sqlite"
+        for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            leftover.unlink(missing_ok=True)  # every run starts from an empty store
         cmd = [sys.executable, "-m", "pactwatch", "--db", str(db), "ingest", "-q",
                "--workers", str(workers), str(corpus)]
         start = time.perf_counter()
@@ -54,6 +56,8 @@ def ingest_rate(bodies: list[str], workers: int, n: int, tmp: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="Alternate the runs this many times and keep each one's best rate.")
     args = parser.parse_args()
     bodies = real_bodies()
     texts = [bodies[i % len(bodies)] for i in range(args.articles)]
@@ -61,9 +65,12 @@ def main() -> None:
     workers = default_workers()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        plain = plain_parse(texts)
-        one = ingest_rate(bodies, 1, args.articles, tmp)
-        many = ingest_rate(bodies, workers, args.articles, tmp) if workers > 1 else one
+        # the runs alternate and each keeps its best round: a shared machine's load moves all alike
+        plain = one = many = 0.0
+        for _ in range(args.rounds):
+            plain = max(plain, plain_parse(texts))
+            one = max(one, ingest_rate(bodies, 1, args.articles, tmp))
+            many = max(many, ingest_rate(bodies, workers, args.articles, tmp) if workers > 1 else one)
     print(f"corpus: {args.articles} articles, ~{tokens // args.articles} words each, {os.cpu_count()} cores")
     print(f"{'run':<34}{'articles/s':>12}")
     print(f"{'plain nlp.pipe (1 process)':<34}{plain:>12.1f}")
