@@ -42,6 +42,9 @@ STAGE = {"proposed": 0, "announced": 1, "signed": 2, "ratified": 3, "entered_int
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
 MEMBER_VERBS = frozenset({"join", "leave", "withdraw", "exit", "quit", "suspend", "admit", "accede", "become",
                           "apply", "pull", "announce", "seek"})
+# Steps that give an agreement a new text ("the agreement, which was revised in 2019"): a signing,
+# but only when what is revised is named as an agreement.
+REVISION_VERBS = frozenset({"revise", "renew", "amend"})
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
 
 
@@ -90,6 +93,7 @@ class Draft:
     membership_kind: str | None = None
     actor: str | None = None  # the state taking the step (kept apart: Turkey's and Hungary's ratifications)
     org: str | None = None
+    year: int | None = None  # a bare year the step's clause gives ("had agreed in 2013"): no date, but a time
 
 
 @dataclass(frozen=True)
@@ -261,15 +265,27 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 m.value == "agreement" and m.start in covered for m in references):
             # "the two governments announced that Hungary would buy jets": parties, but no pact
             about_agreement = any(m.start in covered for m in obligations)
+        if token.lemma_.lower() in REVISION_VERBS and not agreement_tokens & covered and not any(
+                m.value == "agreement" and m.start in covered for m in references):
+            about_agreement = False  # "revised their forecasts": only a revised agreement is a new text
         concluded = agreed_on(token, obligations, agreement_tokens)
         if concluded and not about_agreement and len([p for p in region_parties if not res.codes.is_org(p)]) >= 2:
             about_agreement, event = True, "signed"  # "agreed to consult one another"
         elif concluded and about_agreement and event == "announced":
             event = "signed"  # "the partnership the two countries had agreed in 2013"
+        # each party ratifies for itself ("Putin signed the ratification law …, and Kim signed a decree
+        # ratifying the pact"): two steps; a year the clause gives tells an earlier step from today's
+        by = actor if event == "ratified" else None
+        year = _clause_year(token, covered)
         if not about_agreement:
             if match.value == "ratified" and refers_back(token):  # "after Hungary approved a similar bill"
                 focus = _named_member(sent, token_party, res.codes, state)
                 drafts += _echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
+            elif event == "ratified" and state.current is not None and actor in state.current.parties \
+                    and not region_orgs:
+                # "Putin signed the ratification law": a party ratifying, the pact in focus unnamed
+                drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent,
+                                    agreement=state.current, actor=actor))
             continue
         states = [p for p in region_parties if not res.codes.is_org(p)
                   and not all(in_membership_phrase(sent.doc[i]) for i in covered if token_party.get(i) == p)]
@@ -281,13 +297,15 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             agreement.named_kinds |= {m.value for m in agreements if m.value and m.end - 1 in covered}
             _inherit_such(sent, agreement, state)
             touched = agreement
-            drafts.append(Draft(tuple(sorted(parties)), event, when, sent, agreement=agreement))
+            drafts.append(Draft(tuple(sorted(parties)), event, when, sent, agreement=agreement, actor=by,
+                                year=year))
         if len(states) < 2 and state.current is None and state.pair and reference_tokens & covered \
                 and set(states) <= state.pair:
             state.agreement(state.pair)  # "the two countries signed …" after a sentence naming both
         if len(states) < 2 and state.current is not None and (set(states) <= state.current.parties):
             touched = state.current
-            drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent, agreement=state.current))
+            drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent, agreement=state.current,
+                                actor=by, year=year))
         if "withdrew" in (match.value, *events) and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
     for token in (t for t in sent if does_so(t) and not has_negation(t)):
@@ -553,6 +571,16 @@ def _inherit_such(sent: Any, agreement: Agreement, state: Discourse) -> None:
         agreement.named_kinds |= source.named_kinds | source.stated_kinds
 
 
+def _clause_year(trigger: Any, covered: set[int]) -> int | None:
+    """A bare year in the step's own clause ("agreed in 2013", "revised in 2019"), which the date
+    reader leaves unresolved (year-only dates are null) but which still sets the step apart."""
+    for token in trigger.sent if hasattr(trigger, "sent") else ():
+        if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2099 and token.dep_ == "pobj" \
+                and token.head.lower_ == "in" and (token.head.head.i == trigger.i or token.head.head.i in covered):
+            return int(token.text)
+    return None
+
+
 def _token_dates(sent: Any, on: date | None) -> list[tuple[int, date, bool]]:
     """(token index, date, explicit) for each resolvable date in the sentence."""
     out = []
@@ -608,6 +636,7 @@ def _conditions(sent: Any, obligations: list[Match]) -> str | None:
 def _finish(drafts: list[Draft]) -> list[CommitmentReport]:
     reports: list[CommitmentReport] = []
     report_actors: list[str | None] = []
+    years: dict[int, int | None] = {}  # id(report) -> the bare year its clause gave
     for draft in drafts:
         if len(draft.parties) < 2:
             continue
@@ -619,6 +648,7 @@ def _finish(drafts: list[Draft]) -> list[CommitmentReport]:
             sentence=draft.sent.text, start=draft.sent.start_char, end=draft.sent.end_char,
             conditions=agreement.conditions if agreement else None, name=agreement.name if agreement else None,
         ))
+        years[id(reports[-1])] = draft.year
     # an announcement of what the article also reports as done is the same step, told early
     done = {(r.parties, r.kinds[0]) for r in reports if STAGE[r.lifecycle_event] >= STAGE["signed"]}
     keep = [not (r.lifecycle_event == "announced" and (r.parties, r.kinds[0]) in done) for r in reports]
@@ -643,6 +673,11 @@ def _finish(drafts: list[Draft]) -> list[CommitmentReport]:
             dated.setdefault(k[:3], set()).add(actors[k])
     out = []
     for k, r in kept.items():
+        year = years.get(id(r))
+        if r.date is None and year is not None and all(
+                d.year != year for kk, rr in kept.items() if kk[:3] == k[:3] and (d := rr.date) is not None):
+            out.append(r)  # "the partnership the two countries had agreed in 2013", beside today's upgrade
+            continue
         if r.date is None and k[:3] in dated:
             by = dated[k[:3]]
             if k[4] is None or None in by or k[4] in by:

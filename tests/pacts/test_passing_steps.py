@@ -1,0 +1,51 @@
+"""Steps a report tells in passing: each party's own ratification, an earlier agreement or revision
+beside today's step (sentences invented for these tests; 2024-03-06 is a Wednesday)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def keys(reports):
+    return {(r.parties, r.kinds[0], r.lifecycle_event, r.date) for r in reports}
+
+
+def test_each_party_ratifies_for_itself(extract):
+    text = ("Ghana and Togo signed a defence agreement in Accra on 2 January 2024. "
+            "Ghana's president signed the ratification law on 4 March 2024, and Togolese media said "
+            "on 5 March 2024 that Togo had adopted a decree ratifying the agreement.")
+    got = keys(extract(text))
+    assert (("GHA", "TGO"), "military_cooperation", "ratified", date(2024, 3, 4)) in got
+    ratified = [k for k in got if k[2] == "ratified"]
+    assert len(ratified) == 2  # Ghana's and Togo's, not one step told twice
+
+
+def test_a_ratification_law_without_a_pact_word_is_not_a_step_without_a_pact_in_focus(extract):
+    assert extract("Ghana's president signed the ratification law on 4 March 2024.") == []
+
+
+def test_an_earlier_agreement_in_a_bare_year_is_its_own_step(extract):
+    text = ("Chile and Argentina raised their relations to a strategic partnership on Monday. "
+            "The leaders spoke of a leap from the strategic partnership the two countries had agreed in 2009.")
+    got = keys(extract(text))
+    assert (("ARG", "CHL"), "strategic_partnership", "signed", date(2024, 3, 4)) in got
+    assert (("ARG", "CHL"), "strategic_partnership", "signed", None) in got
+
+
+def test_an_undated_repeat_without_a_year_is_still_dropped(extract):
+    text = ("Chile and Argentina raised their relations to a strategic partnership on Monday. "
+            "The strategic partnership the two countries agreed will cover trade.")
+    got = keys(extract(text))
+    assert (("ARG", "CHL"), "strategic_partnership", "signed", None) not in got
+
+
+def test_a_revised_agreement_was_signed_again(extract):
+    text = ("Senegal announced on Tuesday that it was ending its defence cooperation agreement with France. "
+            "Senegal would respect the notice period set out in the agreement, which was revised in 2018.")
+    got = keys(extract(text))
+    assert (("FRA", "SEN"), "military_cooperation", "signed", None) in got
+    assert (("FRA", "SEN"), "withdrawal", "announced", date(2024, 3, 5)) in got
+
+
+def test_a_revised_forecast_is_no_step(extract):
+    assert extract("Kenya and Uganda revised their growth forecasts in 2023.") == []
