@@ -574,3 +574,32 @@ def test_it_in_a_clause_addressed_to_a_state_is_that_state(coder):
 def test_homeless_group_takes_the_one_country_its_sentence_names(coder):
     events = coder("Islamic fundamentalists began a hunger strike to demand the resignation of Tunisia's president.")
     assert any(e.source == "TUNMOS" and e.cameo_code == "142" for e in events)
+
+
+def test_reporters_are_not_the_actors_of_a_reported_passive(coder):
+    events = coder("Poland, Latvia and Nordic governments say Belarusian troops have been sent to Serbia's border.")
+    sources = {e.source[:3] for e in events}
+    assert not sources & {"POL", "LVA"}
+    assert ("BLR", "SRB", "072") in triples(events)
+
+
+def test_reporter_still_speaks_for_a_subjectless_clause(coder):
+    events = coder("The sanctions imposed on Iran today are only the start, the European Union said.")
+    assert ("EU", "IRN", "163") in triples(events) or ("EU", "IRN", "16") in roots(events)
+
+
+def test_untargeted_act_in_a_background_clause_is_not_coded(coder):
+    events = coder("Chile joined the bloc in 2019, two years after Peru had suspended its own participation.")
+    assert not [e for e in events if e.source[:3] == "PER" and e.target == "---"]
+    events = coder("Peru suspended its participation in the talks on Monday.")
+    assert [e for e in events if e.source[:3] == "PER" and e.root_code == "16"]
+
+
+def test_dateline_agency_is_not_the_subject(coder):
+    events = coder("TOKYO, May 2 (Kyodo) -- China fired a ballistic missile into the sea near Taiwan on Tuesday.")
+    assert events and all(e.source[:3] == "CHN" for e in events if e.root_code == "15")
+
+
+def test_object_of_a_control_verb_does_the_infinitive(coder):
+    events = coder("Rising Russian pressure prompted Moldova to propose a defence pact.")
+    assert {e.source[:3] for e in events if e.root_code == "03"} == {"MDA"}

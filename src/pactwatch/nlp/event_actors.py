@@ -27,6 +27,11 @@ PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "state", "par
 # Nouns that name an act reported earlier in the article (the object of "condemned the launch").
 ACT_NOUNS = frozenset({"launch", "test", "decision", "move", "step", "strike", "strikes", "attack", "deployment",
                        "enlargement", "expansion", "withdrawal", "suspension", "invasion", "annexation", "plan"})
+# Verbs whose object does what their infinitive says ("prompted X to propose", "forced X to leave").
+# Verbs that code an event of their own here ("urge", "ask") never reach this: the governor codes.
+OBJECT_CONTROL = frozenset({"prompt", "force", "push", "lead", "drive", "compel", "oblige", "cause", "encourage",
+                            "persuade", "convince", "pressure", "enable", "allow", "help", "spur",
+                            "inspire", "get", "leave", "induce"})
 TARGET_PREP_ORDER = ("with", "to", "against", "on", "toward", "towards", "at", "into", "in", "upon", "from",
                      "for", "over", "between", "of", "across")
 
@@ -111,7 +116,9 @@ class ActorMixin:
                     if child.dep_ == "agent":
                         return self.actors_in(child), child
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not passive]
-            for child in subjects:  # a dateline can parse as a second subject: take one with actors
+            # a dateline ("SEOUL (Yonhap) -- North Korea fired") can parse as a second subject: the one
+            # nearest the verb with actors is the real subject
+            for child in sorted(subjects, key=lambda c: abs(node.i - c.i)):
                 if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
                     return self.actors_in(node.head), node.head
                 actors = self.actors_in(child) or self.pair_named(child)
@@ -119,6 +126,11 @@ class ActorMixin:
                     return self.placed_people(child, actors), child
             if subjects:
                 return [], subjects[0]
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+                objects = [c for c in node.head.children if c.dep_ in ("dobj", "nsubj") and c.i < node.i]
+                actors = [m for c in objects if c.dep_ == "dobj" for m in self.actors_in(c)]
+                if actors:  # "pressure prompted Vietnam to propose": Vietnam proposes
+                    return actors, objects[0]
             if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
                 node = node.head  # "agreed to help": the helper is the one who agreed
                 continue

@@ -48,6 +48,8 @@ EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "p
 ULTIMATUM_ROOTS = {"03", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
 # Verbs that promise the act their object names: "agreed to a ceasefire" is an intent (0356), not a truce.
+# Subordinators of time and cause: their clauses give background ("after", "since", "when" ...).
+BACKGROUND_MARKS = {"after", "since", "when", "as", "because", "while", "before", "until", "once", "following"}
 INTENT_GOVERNORS = {"agree", "pledge", "promise", "vow", "commit", "offer"}
 FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
                 "087": "0356"}
@@ -205,7 +207,9 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             code = "074"  # "NATO peacekeeping troops arrived in Bosnia": peacekeeping provided
         if not sources and code[:2] == "17" and self.is_agentless_passive(verb):
             sources = self.place_actor(verb)  # "was arrested in Lebanon": that country's authorities
-        if not sources:
+        if not sources and code[:2] == "07" and self.is_agentless_passive(verb):
+            sources = self.military_patient(verb)  # "X's troops were sent to Y": X sends them
+        if not sources and not self.has_own_subject(verb):
             sources = self.speaker_of(verb)
             self.borrowed.add(verb.i)
         if "irregular_assault" in entry.flags and code[:2] == "19" and any(s.code[3:6] in IRREGULAR_ROLES for s in sources):
@@ -236,6 +240,36 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         code = OBLIGATION_CODES.get(verb.lemma_.lower(), "100")
         entry = LexEntry(lemma="must", code=code, pos="verb")
         return self.pairs(verb, entry, code, sources, targets, verb)
+
+    @staticmethod
+    def is_background(clause: Token) -> bool:
+        """Whether ``clause`` sits in a relative clause or a time/cause clause ("after Russia launched
+        ...", "which had asked for ...", "since it concluded ..."): background to the story's act, coded
+        only with a named target; untargeted, it is rarely the news and often a misreading. Purpose
+        clauses ("sent inspectors to monitor ...") and reported clauses stay."""
+        node = clause
+        for _ in range(12):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ == "relcl" or node.dep_ == "pcomp":
+                return True
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children):
+                return True
+            node = node.head
+        return False
+
+    def has_own_subject(self, verb: Token) -> bool:
+        """Whether a passive clause names a party as its subject: "X say Y's troops were sent":
+        an agentless passive whose subject is a party is done to that party by someone unnamed, not by
+        the reporter. A subjectless clause ("the deal signed today," Putin said) takes the speaker."""
+        return any(c.dep_ == "nsubjpass" and self.actors_in(c) for c in verb.children)
+
+    def military_patient(self, verb: Token) -> list[Mention]:
+        """The owners of the soldiers an agentless passive moves ("North Korean troops were sent to X")."""
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and self.is_military(child):
+                return self.actors_in(child)
+        return []
 
     @staticmethod
     def is_military(subject: Token) -> bool:
@@ -383,7 +417,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         if not pairs and sources and code[:2] in ("18", "19", "20"):
             place = [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
             pairs = [(s, t) for s in sources for t in place]  # "bombed a hospital in Kyiv": Ukraine is hit
-        if not pairs and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed:
+        if not pairs and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed \
+                and not self.is_background(clause):
             # CAMEO codes an act with no (other-country) target against a missing target, "---".
             pairs = [(s, Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")) for s in sources]
         if not pairs:
