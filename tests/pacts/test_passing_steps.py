@@ -49,3 +49,24 @@ def test_a_revised_agreement_was_signed_again(extract):
 
 def test_a_revised_forecast_is_no_step(extract):
     assert extract("Kenya and Uganda revised their growth forecasts in 2023.") == []
+
+
+def test_the_three_states_are_the_three_the_body_names_later(extract):
+    text = ("Speaking on state radio, the governments of the three states said their decision to quit ECOWAS "
+            "took effect at once. Coups brought soldiers to power in Guinea in 2021, in Mali in 2021 and in "
+            "Burkina Faso in 2022.")
+    got = keys(extract(text))
+    assert got == {(tuple(sorted((code, "ECOWAS"))), "withdrawal", "announced", None)
+                   for code in ("BFA", "GIN", "MLI")}
+
+
+def test_a_plural_description_without_a_matching_group_names_nobody(extract):
+    text = ("The three governments said their decision to quit ECOWAS took effect at once. "
+            "Mali and Guinea have been under sanctions.")
+    assert extract(text) == []
+
+
+def test_an_indefinite_member_is_a_rule_not_the_state_in_focus(extract):
+    text = ("Mali announced on Tuesday that it would leave ECOWAS. "
+            "Under the treaty, a member wishing to leave must give a year's notice.")
+    assert keys(extract(text)) == {(("ECOWAS", "MLI"), "withdrawal", "announced", date(2024, 3, 5))}

@@ -112,3 +112,32 @@ def does_so(token: Any) -> bool:
         return False
     return any(c.lower_ == "so" and c.dep_ == "advmod" for c in token.children) or any(
         c.dep_ == "dobj" and c.lower_ == "same" for c in token.children)
+
+
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "both": 2}
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
+
+
+def plural_count(sent: Any) -> int | None:
+    """How many states a numbered plural description counts: "the three juntas", "the two
+    neighbours", "both countries" (the first such phrase of the sentence)."""
+    for token in sent:
+        if token.tag_ not in ("NNS", "NNPS"):
+            continue
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ in ("nummod", "det", "predet") and word in NUMBERS and (
+                    word == "both" or any(c.lower_ == "the" for c in token.children)):
+                return NUMBERS[word]
+    return None
+
+
+def plural_actor(token: Any, covered: set[int]) -> bool:
+    """The step's doer is a plural description, not a named state: its subject is a plural noun
+    or pronoun ("the governments said they would leave"), or a plural possessive sits in its
+    statement ("their decision to withdraw")."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.lower_ in PLURAL_PRONOUNS or subject.tag_ == "NNS"):
+        return True
+    doc = token.doc
+    return any(doc[i].lower_ in PLURAL_PRONOUNS and doc[i].dep_ == "poss" for i in covered)

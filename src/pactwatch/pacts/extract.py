@@ -23,7 +23,9 @@ from typing import Any
 from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.types import CommitmentReport, Mention
-from pactwatch.pacts.anaphora import acting_state, companions, does_so, obstructed, refers_back
+from pactwatch.pacts.anaphora import (
+    acting_state, companions, does_so, obstructed, plural_actor, plural_count, refers_back,
+)
 from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
 from pactwatch.pacts.dates import find_dates
 from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match
@@ -74,6 +76,7 @@ class Discourse:
     member: str | None = None  # the last state whose membership the article spoke about
     last: Draft | None = None  # the step told last ("It did so …" repeats it)
     pair: frozenset[str] | None = None  # the last two or more states a sentence named together
+    groups: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (sentence start, states) in the body
 
     def agreement(self, parties: frozenset[str]) -> Agreement:
         found = self.agreements.get(parties)
@@ -137,10 +140,14 @@ def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
     state = Discourse()
     drafts: list[Draft] = []
     ordered = sorted(mentions, key=lambda m: m.start)
-    for sent in doc_sents(doc):
-        for segment in _segments(sent):
-            inside = [m for m in ordered if segment.start_char <= m.start < segment.end_char]
-            drafts.extend(_sentence(segment, inside, on, resources, state))
+    segments = [(segment, [m for m in ordered if segment.start_char <= m.start < segment.end_char])
+                for sent in doc_sents(doc) for segment in _segments(sent)]
+    for segment, inside in segments:  # the groups of states the article names together, for "the three states"
+        named = _named_states(segment, _token_parties(segment, inside, resources.codes), resources.codes)
+        if len(named) >= 2:
+            state.groups.append((segment.start, named))
+    for segment, inside in segments:
+        drafts.extend(_sentence(segment, inside, on, resources, state))
     return _finish(drafts)
 
 
@@ -215,7 +222,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     for match in triggers:
         token = sent.doc[match.start]
         if has_negation(token) or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
-                or open_question(token):
+                or open_question(token) or _decision_takes_effect(token, match, trigger_ids):
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
@@ -249,9 +256,11 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             if members:
                 members += companions(token, lambda i: _state_at(i, token_party, res.codes))
             subject = subject_of(token)
-            if not members and state.member and _member_noun(covered, sent) and not (
-                    subject is not None and subject.lower_ in ("they", "we")):
+            if not members and state.member and _member_noun(covered, sent) and not _generic_member(covered, sent) \
+                    and not (subject is not None and subject.lower_ in ("they", "we")):
                 members = [state.member]  # "the country's membership" (not "they", which is others)
+            if not members and plural_actor(token, covered):
+                members = _group_of(plural_count(sent), sent.start, state)  # "the three juntas", "their exit"
             if members:
                 state.member = members[-1]
             kind = _membership_kind(events, covered, sent)
@@ -337,11 +346,28 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     return drafts
 
 
+def _named_states(sent: Any, token_party: dict[int, str], codes: PartyCodes) -> frozenset[str]:
+    return frozenset(p for i, p in token_party.items() if not codes.is_org(p) and not in_membership_phrase(sent.doc[i]))
+
+
 def _remember_pair(sent: Any, token_party: dict[int, str], codes: PartyCodes, state: Discourse) -> None:
     """Two or more states named outside membership phrases: a later "the two countries" means them."""
-    named = {p for i, p in token_party.items() if not codes.is_org(p) and not in_membership_phrase(sent.doc[i])}
+    named = _named_states(sent, token_party, codes)
     if len(named) >= 2:
-        state.pair = frozenset(named)
+        state.pair = named
+
+
+def _group_of(size: int | None, at: int, state: Discourse) -> list[str]:
+    """"The three juntas" when the body names three states together: the nearest such group
+    before this sentence, else the first after it (a lead may name them, the body only later).
+    Without a number, or when no group of that size is named, nobody."""
+    if size is None:
+        return []
+    fitting = [(start, group) for start, group in state.groups if len(group) == size and start != at]
+    before = [group for start, group in fitting if start < at]
+    after = [group for start, group in fitting if start > at]
+    chosen = before[-1] if before else after[0] if after else None
+    return sorted(chosen) if chosen else []
 
 
 def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreement_tokens: set[int]) -> set[str]:
@@ -355,6 +381,15 @@ def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreeme
         inside = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
         found |= {m.value for m in obligations if m.start in inside}
     return found
+
+
+def _decision_takes_effect(token: Any, match: Match, trigger_ids: set[int]) -> bool:
+    """"Their decision to withdraw took effect without delay": the step told is the declared
+    decision (the decision noun is its own trigger), not an entry into force."""
+    if match.value != "entered_into_force":
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i in trigger_ids and subject.lemma_.lower() in ("decision", "announcement")
 
 
 def _is_trigger(token: Any) -> bool:
@@ -454,6 +489,13 @@ def _become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
 def _member_noun(covered: set[int], sent: Any) -> bool:
     return any(sent.doc[i].lemma_.lower() in ("membership", "accession", "member", "bid", "application", "candidacy",
                                                "participation") for i in covered)
+
+
+def _generic_member(covered: set[int], sent: Any) -> bool:
+    """"A member wishing to leave must give notice": any member, a rule, not the state in focus."""
+    return any(sent.doc[i].lemma_.lower() == "member" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each", "no") for c in sent.doc[i].children)
+        for i in covered)
 
 
 def _joins(token: Any) -> bool:
