@@ -70,3 +70,20 @@ def test_an_indefinite_member_is_a_rule_not_the_state_in_focus(extract):
     text = ("Mali announced on Tuesday that it would leave ECOWAS. "
             "Under the treaty, a member wishing to leave must give a year's notice.")
     assert keys(extract(text)) == {(("ECOWAS", "MLI"), "withdrawal", "announced", date(2024, 3, 5))}
+
+
+def test_an_accession_told_in_passing_as_done_and_an_application(extract):
+    text = ("Moscow blamed the growth of NATO, saying the accession of Estonia and the application of "
+            "Georgia had changed the balance.")
+    assert keys(extract(text)) == {(("EST", "NATO"), "accession", "joined", None),
+                                   (("GEO", "NATO"), "accession", "proposed", None)}
+
+
+def test_an_accession_still_to_come_is_no_joining(extract):
+    assert extract("Officials said the accession of Georgia to NATO would take years.") == []
+    assert extract("Officials said the accession of Georgia to NATO has not happened.") == []
+
+
+def test_since_an_accession_is_a_joining(extract):
+    assert keys(extract("NATO's border with Russia has doubled since Finland's accession.")) == {
+        (("FIN", "NATO"), "accession", "joined", None)}

@@ -30,7 +30,7 @@ from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, regio
 from pactwatch.pacts.dates import find_dates
 from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match
 from pactwatch.pacts.signals import (
-    MEMBER_NOUNS, agreed_on, in_membership_phrase, leaves_agreement, mutual_aid, names_agreement, negated,
+    MEMBER_NOUNS, agreed_on, completed_accessions, in_membership_phrase, leaves_agreement, mutual_aid, names_agreement, negated,
     open_question, reported_name, upgrades, votes_against,
 )
 
@@ -202,7 +202,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in ("the", "this", "that") for c in t.children)]
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
-    triggers += _become_member(sent, lex) + upgrades(sent, lex)
+    triggers += _become_member(sent, lex) + upgrades(sent, lex) + completed_accessions(sent, lex)
     all_ids = {m.start for m in triggers}
     trigger_ids = {i for i in all_ids if dominated_by(sent.doc[i], all_ids) is None}
     kinds_named = {m.value for m in agreements if m.value}
@@ -249,6 +249,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         if org is None and is_member and state.org and (
                 set(org_refs) & covered or _joins(token) or _member_noun(covered, sent)):
             org = state.org
+        if org is None and is_member and _member_noun(covered, sent) and len({p for _, p in orgs}) == 1:
+            org = orgs[0][1]  # "the enlargement of NATO, … the application of Sweden": the one body named
         if org is not None and is_member:
             state.org = org
             members = _members(sent, covered, token_party, res.codes) or [

@@ -140,3 +140,28 @@ def upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
 def votes_against(token: Any) -> bool:
     """"voted against the bill" rejects it."""
     return token.lemma_.lower() == "vote" and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
+
+
+PAST_MARKERS = frozenset({"had", "has", "have"})
+
+
+def completed_accessions(sent: Any, lex: CommitmentLexicon) -> list[Match]:
+    """"The accession of Finland had made the treaty impossible", "since Finland's accession": an
+    accession told in passing as done — the subject of a past-tense verb (no modal, no negation)
+    or the object of "since"."""
+    joined = next((t for t in lex.terms if t.type == "lifecycle" and t.value == "joined"), None)
+    if joined is None:
+        return []
+    out = []
+    for t in sent:
+        if t.lemma_.lower() != "accession" or t.pos_ != "NOUN":
+            continue
+        head = t.head
+        if t.dep_ == "pobj" and head.lower_ == "since":
+            out.append(Match(joined, t.i, t.i + 1))
+        elif t.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and not negated(head) and (
+                head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in PAST_MARKERS for c in head.children)) \
+                and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "must",
+                                                             "should", "can") for c in head.children):
+            out.append(Match(joined, t.i, t.i + 1))
+    return out
