@@ -603,3 +603,10 @@ def test_dateline_agency_is_not_the_subject(coder):
 def test_object_of_a_control_verb_does_the_infinitive(coder):
     events = coder("Rising Russian pressure prompted Moldova to propose a defence pact.")
     assert {e.source[:3] for e in events if e.root_code == "03"} == {"MDA"}
+
+
+def test_reported_clause_about_third_persons_is_not_the_reporters_act(coder):
+    events = coder("Estonia's prime minister told parliament that the two suspects had cooperated with Iran for years.")
+    assert not [e for e in events if e.source[:3] == "EST"]
+    events = coder("In a statement, the Arab League said members condemned Israel's decision.")
+    assert [e for e in events if e.source[:3] not in ("ISR", "---") and e.root_code == "11"]

@@ -48,6 +48,13 @@ EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "p
 ULTIMATUM_ROOTS = {"03", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
 # Verbs that promise the act their object names: "agreed to a ceasefire" is an intent (0356), not a truce.
+# Subject nouns of a reported clause that point back at the reporter's side ("the Council said allies
+# condemned ..."): the reporter acts. Any other subject ("Tusk said the suspects had collaborated with
+# X") is a third party the reporter speaks about, not the reporter.
+SPEAKER_SIDE = {"ally", "allies", "official", "member", "leader", "minister", "government", "authority",
+                "country", "state", "side", "nation", "partner", "delegation", "administration", "ministry",
+                "troop", "troops", "force", "forces", "army", "military", "police", "parliament", "lawmaker",
+                "council", "cabinet", "spokesman", "spokeswoman", "spokesperson", "president", "diplomat"}
 # Subordinators of time and cause: their clauses give background ("after", "since", "when" ...).
 BACKGROUND_MARKS = {"after", "since", "when", "as", "because", "while", "before", "until", "once", "following"}
 INTENT_GOVERNORS = {"agree", "pledge", "promise", "vow", "commit", "offer"}
@@ -262,7 +269,9 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         """Whether a passive clause names a party as its subject: "X say Y's troops were sent":
         an agentless passive whose subject is a party is done to that party by someone unnamed, not by
         the reporter. A subjectless clause ("the deal signed today," Putin said) takes the speaker."""
-        return any(c.dep_ == "nsubjpass" and self.actors_in(c) for c in verb.children)
+        return any((c.dep_ == "nsubjpass" and self.actors_in(c)) or (
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in SPEAKER_SIDE)
+            for c in verb.children)
 
     def military_patient(self, verb: Token) -> list[Mention]:
         """The owners of the soldiers an agentless passive moves ("North Korean troops were sent to X")."""
