@@ -87,3 +87,18 @@ def test_an_accession_still_to_come_is_no_joining(extract):
 def test_since_an_accession_is_a_joining(extract):
     assert keys(extract("NATO's border with Russia has doubled since Finland's accession.")) == {
         (("FIN", "NATO"), "accession", "joined", None)}
+
+
+def test_ending_a_military_presence_there_is_a_withdrawal_between_two_states(extract):
+    text = "Germany said on Monday that it would pull its envoy out of Mali and end its military presence there."
+    assert keys(extract(text)) == {(("DEU", "MLI"), "withdrawal", "announced", date(2024, 3, 4))}
+
+
+def test_ending_cooperation_under_way_is_announced(extract):
+    text = ("Belgium said on Monday that it would end its military presence in Chad. "
+            "\"We are ending our military cooperation with the authorities of Chad,\" the minister said.")
+    assert keys(extract(text)) == {(("BEL", "TCD"), "withdrawal", "announced", date(2024, 3, 4))}
+
+
+def test_ending_a_presence_with_one_state_named_is_no_step(extract):
+    assert extract("The company said it would end its military presence there.") == []

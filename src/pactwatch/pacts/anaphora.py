@@ -141,3 +141,17 @@ def plural_actor(token: Any, covered: set[int]) -> bool:
         return True
     doc = token.doc
     return any(doc[i].lower_ in PLURAL_PRONOUNS and doc[i].dep_ == "poss" for i in covered)
+
+
+def place_back(token: Any, covered: set[int], party_at: Callable[[int], str | None]) -> list[str]:
+    """"… from Niger and end its military presence there": "there" in the step's statement is the
+    last state the sentence names before it."""
+    doc = token.doc
+    there = [i for i in covered if doc[i].lower_ == "there" and doc[i].dep_ == "advmod"]
+    if not there:
+        return []
+    for i in range(there[0] - 1, token.sent.start - 1, -1):
+        party = party_at(i)
+        if party:
+            return [party]
+    return []

@@ -24,13 +24,13 @@ from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.types import CommitmentReport, Mention
 from pactwatch.pacts.anaphora import (
-    acting_state, companions, does_so, obstructed, plural_actor, plural_count, refers_back,
+    acting_state, companions, does_so, obstructed, place_back, plural_actor, plural_count, refers_back,
 )
 from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
 from pactwatch.pacts.dates import find_dates
 from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match
 from pactwatch.pacts.signals import (
-    MEMBER_NOUNS, agreed_on, completed_accessions, in_membership_phrase, leaves_agreement, mutual_aid, names_agreement, negated,
+    MEMBER_NOUNS, agreed_on, completed_accessions, ends_cooperation, in_membership_phrase, leaves_agreement, mutual_aid, names_agreement, negated,
     open_question, reported_name, upgrades, votes_against,
 )
 
@@ -232,6 +232,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         event = match.value
         if event in INTENTION_EVENTS and is_future(token):
             event = "announced"
+        if event == "withdrew" and token.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children):
+            event = "announced"  # "we are ending our cooperation", "is leaving the bloc": declared, under way
         if event == "signed" and any(sent.doc[i].lemma_.lower() in ("law", "bill", "decree")
                                      and sent.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj") for i in covered):
             event = "ratified"  # "the law ratifying the agreement was signed": the ratification
@@ -279,11 +282,19 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         if token.lemma_.lower() in REVISION_VERBS and not agreement_tokens & covered and not any(
                 m.value == "agreement" and m.start in covered for m in references):
             about_agreement = False  # "revised their forecasts": only a revised agreement is a new text
+        place_parties: list[str] = []
         concluded = agreed_on(token, obligations, agreement_tokens)
         if concluded and not about_agreement and len([p for p in region_parties if not res.codes.is_org(p)]) >= 2:
             about_agreement, event = True, "signed"  # "agreed to consult one another"
         elif concluded and about_agreement and event == "announced":
             event = "signed"  # "the partnership the two countries had agreed in 2013"
+        if not about_agreement and "withdrew" in (match.value, *events) and ends_cooperation(token, obligations):
+            # "France would … end its military presence there": the cooperation between two states ends
+            place = place_back(token, covered, lambda i: _state_at(i, token_party, res.codes))
+            if len(set([p for p in region_parties if not res.codes.is_org(p)] + place)) >= 2:
+                about_agreement = True
+                region_parties = list(dict.fromkeys(region_parties + place))
+                place_parties = place
         # each party ratifies for itself ("Putin signed the ratification law …, and Kim signed a decree
         # ratifying the pact"): two steps; a year the clause gives tells an earlier step from today's
         by = actor if event == "ratified" else None
@@ -300,6 +311,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             continue
         states = [p for p in region_parties if not res.codes.is_org(p)
                   and not all(in_membership_phrase(sent.doc[i]) for i in covered if token_party.get(i) == p)]
+        states += [p for p in place_parties if p not in states]  # named before "there", outside the region
         if len(states) == 1:
             states += [p for p in _pronoun_subject(token, token_party, res.codes) if p not in states]
         for parties in _bilateral_split(token, covered, token_party, states, res.codes):

@@ -165,3 +165,10 @@ def completed_accessions(sent: Any, lex: CommitmentLexicon) -> list[Match]:
                                                              "should", "can") for c in head.children):
             out.append(Match(joined, t.i, t.i + 1))
     return out
+
+
+def ends_cooperation(token: Any, obligations: list[Match]) -> bool:
+    """"end its military presence", "terminate defence cooperation with X": the step's object is a
+    military cooperation between states (a standing arrangement, though no agreement is named)."""
+    objects = {c.i for c in token.children if c.dep_ == "dobj"}
+    return any(m.value == "military_cooperation" and m.end - 1 in objects for m in obligations)
