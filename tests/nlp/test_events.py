@@ -610,3 +610,16 @@ def test_reported_clause_about_third_persons_is_not_the_reporters_act(coder):
     assert not [e for e in events if e.source[:3] == "EST"]
     events = coder("In a statement, the Arab League said members condemned Israel's decision.")
     assert [e for e in events if e.source[:3] not in ("ISR", "---") and e.root_code == "11"]
+
+
+def test_one_act_named_at_two_grains_is_one_event(coder):
+    events = coder("Chilean President Gabriel Boric met his Argentine counterpart Javier Milei in Santiago.")
+    chl_arg = [(e.source, e.target) for e in events if e.cameo_code == "040"
+               and e.source[:3] == "CHL" and e.target[:3] == "ARG"]
+    assert len(chl_arg) == 1
+
+
+def test_praise_of_relations_between_their_countries_is_mutual(coder):
+    events = coder("French President Emmanuel Macron and German Chancellor Olaf Scholz praised a close "
+                   "relationship between their two countries.")
+    assert {("FRA", "DEU", "05"), ("DEU", "FRA", "05")} <= roots(events)

@@ -30,7 +30,7 @@ REPORT_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "em
                 "comment", "assert", "according", "conclude"}
 # Nouns that carry a statement: "issued a reminder that Iraq must ...", "a warning that X must".
 REPORT_NOUNS = {"reminder", "statement", "declaration", "warning", "message", "communique", "resolution"}
-RECIPROCAL_WORDS = {"each other", "one another"}
+RECIPROCAL_WORDS = {"each other", "one another", "between their", "between the two", "between both"}
 
 
 class ClauseMixin:

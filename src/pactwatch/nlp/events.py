@@ -86,7 +86,18 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
                 if key not in seen and not (event.target == NO_TARGET and _has_pair(seen, event)):
                     seen.add(key)
                     events.append(event)
+    events = _drop_coarser(events)
     return events + code_petrarch_events(doc, given, lexicon, on, events)
+
+
+def _drop_coarser(events: list[Event]) -> list[Event]:
+    """One act named at two grains in a sentence ("Putin met his Vietnamese counterpart To Lam" gives
+    RUSGOV->VNM and RUSGOV->VNMGOV) is one event: the coarser copy goes."""
+    def finer(a: Event, b: Event) -> bool:  # a says what b says, with as much detail or more
+        return a is not b and a.start == b.start and a.cameo_code == b.cameo_code \
+            and a.source.startswith(b.source) and a.target.startswith(b.target) \
+            and (a.source, a.target) != (b.source, b.target)
+    return [e for e in events if not any(finer(other, e) for other in events)]
 
 
 def _depth(token: Token) -> int:
