@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 MONTHS = {
     name: number
@@ -103,3 +104,36 @@ def sentence_date(text: str, on: date | None) -> date | None:
         if mention.value:
             return mention.value
     return None
+
+
+def clause_year(trigger: Any, covered: set[int]) -> int | None:
+    """A bare year in the step's own clause ("agreed in 2013", "revised in 2019"), which the date
+    reader leaves unresolved (year-only dates are null) but which still sets the step apart."""
+    for token in trigger.sent if hasattr(trigger, "sent") else ():
+        if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2099 and token.dep_ == "pobj" \
+                and token.head.lower_ == "in" and (token.head.head.i == trigger.i or token.head.head.i in covered):
+            return int(token.text)
+    return None
+
+
+def token_dates(sent: Any, on: date | None) -> list[tuple[int, date, bool]]:
+    """(token index, date, explicit) for each resolvable date in the sentence."""
+    out = []
+    for mention in find_dates(sent.text, on):
+        if mention.value is None:
+            continue
+        char = sent.start_char + mention.start
+        token = next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
+        if token is not None:
+            out.append((token.i, mention.value, mention.explicit))
+    return out
+
+
+def date_for(trigger: Any, covered: set[int], dates: list[tuple[int, date, bool]], n_triggers: int) -> date | None:
+    """The date attached to this trigger's statement; a sole trigger takes the sentence's date."""
+    own = [d for d in dates if d[0] in covered]
+    pool = own or (dates if n_triggers == 1 else [d for d in dates if trigger.doc[d[0]].head.dep_ == "ROOT"
+                                                    or trigger.doc[d[0]].head.head.dep_ == "ROOT"])
+    explicit = [d for d in pool if d[2]]
+    chosen = explicit or pool
+    return chosen[0][1] if chosen else None

@@ -16,22 +16,47 @@ is ``announced``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.types import CommitmentReport, Mention
 from pactwatch.pacts.anaphora import (
-    acting_state, companions, does_so, obstructed, place_back, plural_actor, plural_count, refers_back,
+    acting_state,
+    companions,
+    does_so,
+    obstructed,
+    place_back,
+    plural_actor,
+    plural_count,
+    refers_back,
 )
 from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
-from pactwatch.pacts.dates import find_dates
-from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon, Match
+from pactwatch.pacts.dates import clause_year, date_for, token_dates
+from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
+from pactwatch.pacts.lexicon import Match
+from pactwatch.pacts.membership import (
+    MEMBER_VERBS,
+    become_member,
+    generic_member,
+    joins,
+    member_noun,
+    member_states,
+    membership_kind,
+)
 from pactwatch.pacts.signals import (
-    MEMBER_NOUNS, agreed_on, completed_accessions, ends_cooperation, in_membership_phrase, leaves_agreement, mutual_aid, names_agreement, negated,
-    open_question, reported_name, upgrades, votes_against,
+    agreed_on,
+    completed_accessions,
+    ends_cooperation,
+    in_membership_phrase,
+    leaves_agreement,
+    mutual_aid,
+    names_agreement,
+    negated,
+    open_question,
+    reported_name,
+    upgrades,
+    votes_against,
 )
 
 # Nouns that may carry a lifecycle step ("the signing", "their withdrawal"); other lexicon
@@ -39,98 +64,11 @@ from pactwatch.pacts.signals import (
 NOMINAL_TRIGGERS = frozenset({"signing", "ratification", "approval", "withdrawal", "suspension", "application",
                               "bid", "decision", "exit", "vote"})
 ORG_WORDS = frozenset({"alliance", "bloc", "organisation", "organization", "union", "community"})
-STAGE = {"proposed": 0, "announced": 1, "signed": 2, "ratified": 3, "entered_into_force": 4, "joined": 4,
-         "suspended": 5, "withdrew": 6, "expired": 6}
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
-MEMBER_VERBS = frozenset({"join", "leave", "withdraw", "exit", "quit", "suspend", "admit", "accede", "become",
-                          "apply", "pull", "announce", "seek"})
 # Steps that give an agreement a new text ("the agreement, which was revised in 2019"): a signing,
 # but only when what is revised is named as an agreement.
 REVISION_VERBS = frozenset({"revise", "renew", "amend"})
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
-
-
-@dataclass
-class Agreement:
-    parties: frozenset[str]
-    named_kinds: set[str] = field(default_factory=set)  # implied by what it is called
-    stated_kinds: set[str] = field(default_factory=set)  # obligations the text states
-    provided_kinds: set[str] = field(default_factory=set)  # "the treaty also provides for …"
-    name: str | None = None
-    conditions: str | None = None
-
-    def kinds(self) -> tuple[str, ...]:
-        """Most specific kind first, then obligations stated as separate provisions."""
-        pool = {("other" if k == "economic" else k) for k in self.named_kinds | self.stated_kinds} or {"other"}
-        ordered = sorted(pool, key=KIND_ORDER.index)
-        primary = ordered[0]
-        extra = [k for k in sorted(self.provided_kinds, key=KIND_ORDER.index) if k != primary and k != "economic"]
-        return (primary, *extra)
-
-
-@dataclass
-class Discourse:
-    agreements: dict[frozenset[str], Agreement] = field(default_factory=dict)
-    current: Agreement | None = None
-    org: str | None = None
-    member: str | None = None  # the last state whose membership the article spoke about
-    last: Draft | None = None  # the step told last ("It did so …" repeats it)
-    pair: frozenset[str] | None = None  # the last two or more states a sentence named together
-    groups: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (sentence start, states) in the body
-
-    def agreement(self, parties: frozenset[str]) -> Agreement:
-        found = self.agreements.get(parties)
-        if found is None:
-            found = self.agreements[parties] = Agreement(parties)
-        self.current = found
-        return found
-
-
-@dataclass
-class Draft:
-    parties: tuple[str, ...]
-    event: str
-    date: date | None
-    sent: Any
-    agreement: Agreement | None = None
-    membership_kind: str | None = None
-    actor: str | None = None  # the state taking the step (kept apart: Turkey's and Hungary's ratifications)
-    org: str | None = None
-    year: int | None = None  # a bare year the step's clause gives ("had agreed in 2013"): no date, but a time
-
-
-@dataclass(frozen=True)
-class PartyCodes:
-    """Which actor codes are states (reduced to ISO3) and which are organisations."""
-
-    countries: frozenset[str]
-    organisations: frozenset[str]  # intergovernmental bodies and groupings (regions like WST are not parties)
-
-    @classmethod
-    def load(cls) -> PartyCodes:
-        return cls(frozenset(row["code"] for row in read_table("actors/countries.tsv")),
-                   frozenset(row["code"] for row in read_table("actors/organisations.tsv")
-                             if row.get("type") in ("igo", "group")))
-
-    def party(self, mention: Mention) -> str | None:
-        if mention.code in self.organisations:
-            return mention.code
-        if mention.code[:3] in self.countries and mention.kind != "organisation":
-            return mention.code[:3]
-        return None
-
-    def is_org(self, code: str) -> bool:
-        return code not in self.countries
-
-
-@dataclass(frozen=True)
-class Resources:
-    lexicon: CommitmentLexicon
-    codes: PartyCodes
-
-    @classmethod
-    def load(cls) -> Resources:
-        return cls(CommitmentLexicon.load(), PartyCodes.load())
 
 
 def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
@@ -148,7 +86,7 @@ def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
             state.groups.append((segment.start, named))
     for segment, inside in segments:
         drafts.extend(_sentence(segment, inside, on, resources, state))
-    return _finish(drafts)
+    return finish(drafts)
 
 
 def _segments(sent: Any) -> list[Any]:
@@ -202,7 +140,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in ("the", "this", "that") for c in t.children)]
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
-    triggers += _become_member(sent, lex) + upgrades(sent, lex) + completed_accessions(sent, lex)
+    triggers += become_member(sent, lex) + upgrades(sent, lex) + completed_accessions(sent, lex)
     all_ids = {m.start for m in triggers}
     trigger_ids = {i for i in all_ids if dominated_by(sent.doc[i], all_ids) is None}
     kinds_named = {m.value for m in agreements if m.value}
@@ -214,7 +152,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             does_so(t) and not has_negation(t) for t in sent):
         _remember_pair(sent, token_party, res.codes, state)  # all a sentence with no pact words can do
         return []
-    dates = _token_dates(sent, on)
+    dates = token_dates(sent, on)
 
     drafts: list[Draft] = []
     touched: Agreement | None = None
@@ -240,7 +178,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "ratified"  # "the law ratifying the agreement was signed": the ratification
         if event == "announced" and "suspended" in events:
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
-        when = _date_for(token, covered, dates, len(triggers))
+        when = date_for(token, covered, dates, len(triggers))
         region_parties = _parties_in(covered, token_party, sent)
         actor = acting_state(token, lambda i: _state_at(i, token_party, res.codes))
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
@@ -250,25 +188,25 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             is_member = False  # "Russia left the Treaty on …, and NATO allies …": a treaty, not NATO, is left
         org = region_orgs[0] if region_orgs else None
         if org is None and is_member and state.org and (
-                set(org_refs) & covered or _joins(token) or _member_noun(covered, sent)):
+                set(org_refs) & covered or joins(token) or member_noun(covered, sent)):
             org = state.org
-        if org is None and is_member and _member_noun(covered, sent) and len({p for _, p in orgs}) == 1:
+        if org is None and is_member and member_noun(covered, sent) and len({p for _, p in orgs}) == 1:
             org = orgs[0][1]  # "the enlargement of NATO, … the application of Sweden": the one body named
         if org is not None and is_member:
             state.org = org
-            members = _members(sent, covered, token_party, res.codes) or [
+            members = member_states(sent, covered, token_party, res.codes) or [
                 p for p in region_parties if not res.codes.is_org(p)]
             if members:
                 members += companions(token, lambda i: _state_at(i, token_party, res.codes))
             subject = subject_of(token)
-            if not members and state.member and _member_noun(covered, sent) and not _generic_member(covered, sent) \
+            if not members and state.member and member_noun(covered, sent) and not generic_member(covered, sent) \
                     and not (subject is not None and subject.lower_ in ("they", "we")):
                 members = [state.member]  # "the country's membership" (not "they", which is others)
             if not members and plural_actor(token, covered):
                 members = _group_of(plural_count(sent), sent.start, state)  # "the three juntas", "their exit"
             if members:
                 state.member = members[-1]
-            kind = _membership_kind(events, covered, sent)
+            kind = membership_kind(events, covered, sent)
             for member in dict.fromkeys(members):
                 drafts.append(Draft(tuple(sorted((member, org))), event, when, sent, membership_kind=kind,
                                     actor=actor if actor != member else None, org=org))
@@ -298,7 +236,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         # each party ratifies for itself ("Putin signed the ratification law …, and Kim signed a decree
         # ratifying the pact"): two steps; a year the clause gives tells an earlier step from today's
         by = actor if event == "ratified" else None
-        year = _clause_year(token, covered)
+        year = clause_year(token, covered)
         if not about_agreement:
             if match.value == "ratified" and refers_back(token):  # "after Hungary approved a similar bill"
                 focus = _named_member(sent, token_party, res.codes, state)
@@ -491,113 +429,12 @@ def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str]
     return out
 
 
-def _become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
-    """"became the 31st member of NATO": a joining, though the words are not adjacent."""
-    joined = next((t for t in lex.terms if t.type == "lifecycle" and t.value == "joined"), None)
-    if joined is None:
-        return []
-    return [Match(joined, t.i, t.i + 1) for t in sent if t.lemma_.lower() == "become"
-            and any(c.dep_ == "attr" and c.lemma_.lower() == "member" for c in t.children)]
-
-
-def _member_noun(covered: set[int], sent: Any) -> bool:
-    return any(sent.doc[i].lemma_.lower() in ("membership", "accession", "member", "bid", "application", "candidacy",
-                                               "participation") for i in covered)
-
-
-def _generic_member(covered: set[int], sent: Any) -> bool:
-    """"A member wishing to leave must give notice": any member, a rule, not the state in focus."""
-    return any(sent.doc[i].lemma_.lower() == "member" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each", "no") for c in sent.doc[i].children)
-        for i in covered)
-
-
-def _joins(token: Any) -> bool:
-    """Membership verbs whose organisation may come from the discourse ("which was admitted")."""
-    if token.lemma_.lower() == "apply":  # "Sweden applied alongside Finland", not "applied sanctions"
-        return not any(c.dep_ == "dobj" for c in token.children)
-    return token.lemma_.lower() in ("join", "admit", "accede", "leave", "withdraw", "quit", "exit")
-
-
 def _parties_in(covered: set[int], token_party: dict[int, str], sent: Any) -> list[str]:
     seen: dict[str, None] = {}
     for i in sorted(covered):
         if i in token_party:
             seen.setdefault(token_party[i])
     return list(seen)
-
-
-def _members(sent: Any, covered: set[int], token_party: dict[int, str], codes: PartyCodes) -> list[str]:
-    """States whose membership changes: possessors of "accession", subjects of "join", objects of "allow"."""
-    found: list[str] = []
-    for i in sorted(covered):
-        party = token_party.get(i)
-        if party is None or codes.is_org(party):
-            continue
-        token = _role_token(sent.doc[i], token_party)
-        head = token.head
-        if token.dep_ == "poss" and head.lemma_.lower() in MEMBER_NOUNS | {"entry", "bid", "country"}:
-            found.append(party)
-        elif token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in MEMBER_VERBS - {"become"}:
-            found.append(party)
-        elif token.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in ("allow", "welcome", "admit", "invite"):
-            found.append(party)
-        elif head.dep_ == "relcl" and head.lemma_.lower() in MEMBER_VERBS | {"admit"}:
-            found.append(party)
-    for i in sorted(covered):  # "Austria submitted its bid": the possessive pronoun is the clause's subject
-        token = sent.doc[i]
-        if token.dep_ == "poss" and token.lower_ in ("its", "their") and token.head.lemma_.lower() in MEMBER_NOUNS:
-            subject = subject_of(token.head.head) if token.head.dep_ in ("dobj", "pobj") else None
-            if subject is not None:
-                found += [token_party[t.i] for t in subject.subtree if t.i in token_party]
-    for i in sorted(covered):  # "Finland, which was admitted": the noun a membership relcl modifies
-        token = sent.doc[i]
-        if token.dep_ == "relcl" and token.lemma_.lower() in MEMBER_VERBS and token.head.i in token_party:
-            found.append(token_party[token.head.i])
-    found += _listed_with(sent, found, token_party)
-    return [p for p in dict.fromkeys(found) if not codes.is_org(p)]
-
-
-def _listed_with(sent: Any, found: list[str], token_party: dict[int, str]) -> list[str]:
-    """States in one written list with a member ("Burkina Faso, Mali, and Niger"), which the
-    parser often splits into appositions and stray subjects."""
-    out: list[str] = []
-    for i, party in token_party.items():
-        if party not in found:
-            continue
-        for step in (-1, 1):
-            j = i
-            while sent.start <= j + step < sent.end:
-                nxt = sent.doc[j + step]
-                if nxt.i in token_party or nxt.lower_ in (",", "and", "or") or nxt.dep_ in ("compound", "case"):
-                    j += step
-                    if nxt.i in token_party:
-                        out.append(token_party[nxt.i])
-                else:
-                    break
-    return out
-
-
-def _role_token(token: Any, token_party: dict[int, str]) -> Any:
-    """The token that carries a mention's role in the clause: "Burkina Faso" -> Faso; in
-    "Mali, Niger and Burkina Faso" every conjunct -> Mali."""
-    for _ in range(8):
-        if token.dep_ in ("compound", "flat") and token.head.i != token.i:
-            token = token.head
-        elif token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head
-        else:
-            break
-    return token
-
-
-def _membership_kind(events: list[str], covered: set[int], sent: Any) -> str:
-    words = {sent.doc[i].lemma_.lower() for i in covered}
-    if "withdrew" in events:
-        return "withdrawal"
-    if "suspended" in events:
-        return "accession" if "accession" in words or "talk" in words else "suspension"
-    return "accession"
 
 
 def _bilateral_split(token: Any, covered: set[int], token_party: dict[int, str], states: list[str],
@@ -627,39 +464,6 @@ def _inherit_such(sent: Any, agreement: Agreement, state: Discourse) -> None:
         agreement.named_kinds |= source.named_kinds | source.stated_kinds
 
 
-def _clause_year(trigger: Any, covered: set[int]) -> int | None:
-    """A bare year in the step's own clause ("agreed in 2013", "revised in 2019"), which the date
-    reader leaves unresolved (year-only dates are null) but which still sets the step apart."""
-    for token in trigger.sent if hasattr(trigger, "sent") else ():
-        if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2099 and token.dep_ == "pobj" \
-                and token.head.lower_ == "in" and (token.head.head.i == trigger.i or token.head.head.i in covered):
-            return int(token.text)
-    return None
-
-
-def _token_dates(sent: Any, on: date | None) -> list[tuple[int, date, bool]]:
-    """(token index, date, explicit) for each resolvable date in the sentence."""
-    out = []
-    for mention in find_dates(sent.text, on):
-        if mention.value is None:
-            continue
-        char = sent.start_char + mention.start
-        token = next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
-        if token is not None:
-            out.append((token.i, mention.value, mention.explicit))
-    return out
-
-
-def _date_for(trigger: Any, covered: set[int], dates: list[tuple[int, date, bool]], n_triggers: int) -> date | None:
-    """The date attached to this trigger's statement; a sole trigger takes the sentence's date."""
-    own = [d for d in dates if d[0] in covered]
-    pool = own or (dates if n_triggers == 1 else [d for d in dates if trigger.doc[d[0]].head.dep_ == "ROOT"
-                                                    or trigger.doc[d[0]].head.head.dep_ == "ROOT"])
-    explicit = [d for d in pool if d[2]]
-    chosen = explicit or pool
-    return chosen[0][1] if chosen else None
-
-
 def _name(sent: Any, agreements: list[Match]) -> str | None:
     """A capitalised agreement name: "Treaty of Nancy", "Comprehensive Strategic Partnership Agreement"."""
     for match in agreements:
@@ -686,60 +490,3 @@ def _conditions(sent: Any, obligations: list[Match]) -> str | None:
         return None
     found = CONDITION_RE.search(sent.text)
     return found.group(1).strip() if found else None
-
-
-# -- the whole article ----------------------------------------------------------------------------
-def _finish(drafts: list[Draft]) -> list[CommitmentReport]:
-    reports: list[CommitmentReport] = []
-    report_actors: list[str | None] = []
-    years: dict[int, int | None] = {}  # id(report) -> the bare year its clause gave
-    for draft in drafts:
-        if len(draft.parties) < 2:
-            continue
-        report_actors.append(draft.actor)
-        agreement = draft.agreement
-        kinds = (draft.membership_kind,) if draft.membership_kind else agreement.kinds() if agreement else ("other",)
-        reports.append(CommitmentReport(
-            parties=draft.parties, kinds=kinds, lifecycle_event=draft.event, date=draft.date,
-            sentence=draft.sent.text, start=draft.sent.start_char, end=draft.sent.end_char,
-            conditions=agreement.conditions if agreement else None, name=agreement.name if agreement else None,
-        ))
-        years[id(reports[-1])] = draft.year
-    # an announcement of what the article also reports as done is the same step, told early
-    done = {(r.parties, r.kinds[0]) for r in reports if STAGE[r.lifecycle_event] >= STAGE["signed"]}
-    keep = [not (r.lifecycle_event == "announced" and (r.parties, r.kinds[0]) in done) for r in reports]
-    reports = [r for r, k in zip(reports, keep) if k]
-    report_actors = [a for a, k in zip(report_actors, keep) if k]
-    # one report per (parties, kinds, step, date); an undated repeat of a dated step is dropped,
-    # unless another state took it (ratifications are each state's own act)
-    kept: dict[tuple, CommitmentReport] = {}
-    actors: dict[tuple, str | None] = {}
-    for report, actor in zip(reports, report_actors):
-        key = (report.parties, report.kinds, report.lifecycle_event)
-        actor = actor if report.lifecycle_event == "ratified" else None
-        if report.date is not None:
-            actors.setdefault((*key, report.date), actor)
-            kept.setdefault((*key, report.date), report)
-        else:
-            kept.setdefault((*key, None, actor), report)
-            actors.setdefault((*key, None, actor), actor)
-    dated: dict[tuple, set[str | None]] = {}
-    for k, r in kept.items():
-        if r.date is not None:
-            dated.setdefault(k[:3], set()).add(actors[k])
-    out = []
-    for k, r in kept.items():
-        year = years.get(id(r))
-        if r.date is None and year is not None and all(
-                d.year != year for kk, rr in kept.items() if kk[:3] == k[:3] and (d := rr.date) is not None):
-            out.append(r)  # "the partnership the two countries had agreed in 2013", beside today's upgrade
-            continue
-        if r.date is None and k[:3] in dated:
-            by = dated[k[:3]]
-            if k[4] is None or None in by or k[4] in by:
-                continue
-        if r.date is None and k[4] is None and any(kk[:3] == k[:3] and kk[3] is None and kk[4] is not None
-                                                   for kk in kept):
-            continue  # an undated repeat without an actor of an undated step by a named state
-        out.append(r)
-    return out
