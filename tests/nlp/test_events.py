@@ -623,3 +623,8 @@ def test_praise_of_relations_between_their_countries_is_mutual(coder):
     events = coder("French President Emmanuel Macron and German Chancellor Olaf Scholz praised a close "
                    "relationship between their two countries.")
     assert {("FRA", "DEU", "05"), ("DEU", "FRA", "05")} <= roots(events)
+
+
+def test_countries_listed_alongside_are_not_parties(coder):
+    events = coder("The move puts Lima in the top tier of Chile's diplomatic ties alongside Brazil, Mexico and Canada.")
+    assert not [e for e in events if {e.source[:3], e.target[:3]} & {"BRA", "MEX", "CAN"}]

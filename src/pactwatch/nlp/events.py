@@ -55,6 +55,9 @@ SPEAKER_SIDE = {"ally", "allies", "official", "member", "leader", "minister", "g
                 "country", "state", "side", "nation", "partner", "delegation", "administration", "ministry",
                 "troop", "troops", "force", "forces", "army", "military", "police", "parliament", "lawmaker",
                 "council", "cabinet", "spokesman", "spokeswoman", "spokesperson", "president", "diplomat"}
+# Prepositions that compare or list, never name the other party: "ties with X alongside China".
+COMPARISON_PREPS = {"alongside", "like", "unlike", "besides", "beside", "including", "except", "excluding",
+                    "than", "amid", "despite"}
 # Subordinators of time and cause: their clauses give background ("after", "since", "when" ...).
 BACKGROUND_MARKS = {"after", "since", "when", "as", "because", "while", "before", "until", "once", "following"}
 INTENT_GOVERNORS = {"agree", "pledge", "promise", "vow", "commit", "offer"}
@@ -366,7 +369,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             elif child.dep_ == "prep" and child.lower_ not in entry.preps and (
                     child.lower_ == "by" or (child.lower_ == "of" and entry.code.startswith("04"))):
                 sources += self.actors_in(child)
-            elif child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps):
+            elif child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
+                    and child.lower_ not in COMPARISON_PREPS:
                 targets += self.actors_in(child)
             elif child.dep_ == "amod" and child.i in self.owner:  # "Russian sanctions"? owner, not target
                 sources += self.actors_in(child)
@@ -379,7 +383,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             targets = [m for m in self.actors_in(noun, stop={"relcl"}) if m not in sources]
         if not targets and governor is not None:  # "imposed sanctions on Russia", "held talks with X"
             for child in governor.children:
-                if child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps):
+                if child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
+                        and child.lower_ not in COMPARISON_PREPS:
                     targets += self.actors_in(child)
         source_codes = {m.code for m in sources}
         targets = [m for m in distinct_codes(targets) if m.code not in source_codes]
