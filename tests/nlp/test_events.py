@@ -628,3 +628,23 @@ def test_praise_of_relations_between_their_countries_is_mutual(coder):
 def test_countries_listed_alongside_are_not_parties(coder):
     events = coder("The move puts Lima in the top tier of Chile's diplomatic ties alongside Brazil, Mexico and Canada.")
     assert not [e for e in events if {e.source[:3], e.target[:3]} & {"BRA", "MEX", "CAN"}]
+
+
+def test_welcomed_accession_targets_the_state_the_article_says_joined(coder):
+    events = coder("Montenegro became a member of NATO on Monday. Albania's bid had taken longer. "
+                   "Montenegro's application was filed in 2015. Albania joined in 2009. "
+                   "The Serbian president welcomed the accession.")
+    assert ("SRB", "MNE", "05") in roots(events)
+    assert not any(e.source.startswith("SRB") and e.target in ("NATO", "ALB") for e in events)
+
+
+def test_criticised_enlargement_targets_the_bloc_joined(coder):
+    events = coder("Montenegro formally joined NATO on Monday. "
+                   "A Kremlin spokesman called the enlargement a provocation aimed at Russia's security.")
+    assert ("RUS", "NAT", "11") in roots(events)
+
+
+def test_accession_with_its_own_actor_is_not_redirected(coder):
+    events = coder("Montenegro joined NATO on Monday. The Serbian president welcomed the accession of Albania.")
+    assert ("SRB", "ALB", "05") in roots(events)
+    assert not any(e.source.startswith("SRB") and e.target == "MNE" for e in events)

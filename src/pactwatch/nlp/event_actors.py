@@ -27,6 +27,13 @@ PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "state", "par
 # Nouns that name an act reported earlier in the article (the object of "condemned the launch").
 ACT_NOUNS = frozenset({"launch", "test", "decision", "move", "step", "strike", "strikes", "attack", "deployment",
                        "enlargement", "expansion", "withdrawal", "suspension", "invasion", "annexation", "plan"})
+# A definite membership act ("welcomed the accession", "called the enlargement a threat") is aimed at
+# its author: the joining state for an accession, the bloc that grows for an enlargement.
+JOINER_NOUNS = frozenset({"accession", "admission"})
+BLOC_NOUNS = frozenset({"enlargement", "expansion"})
+JOIN_VERBS = frozenset({"join", "accede", "enter"})
+# Nouns whose possessor is the joining state ("Sweden's bid"), and whose "of"/"in" object is the bloc.
+JOINER_EVIDENCE = JOINER_NOUNS | {"bid", "application", "entry", "membership"}
 # Verbs whose object does what their infinitive says ("prompted X to propose", "forced X to leave").
 # Verbs that code an event of their own here ("urge", "ask") never reach this: the governor codes.
 OBJECT_CONTROL = frozenset({"prompt", "force", "push", "lead", "drive", "compel", "oblige", "cause", "encourage",
@@ -271,6 +278,52 @@ class ActorMixin:
                    if d.dep_ in ("det", "poss")):
             return []
         return self.context_counterpart(sources)
+
+    def membership_author(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """The author of a definite, unnamed membership act the article described before: "welcomed the
+        accession" -> the state that joined ("Sweden joined NATO", "Sweden's accession"); "called the
+        enlargement a threat" -> the bloc joined. Nothing when the act names its own actor."""
+        acts = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                and c.lemma_.lower() in JOINER_NOUNS | BLOC_NOUNS]
+        if len(acts) != 1 or self.actors_in(acts[0]):
+            return []
+        act = acts[0]
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in act.children) or any(
+                c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("of", "to")) for c in act.children):
+            return []
+        want_bloc = act.lemma_.lower() in BLOC_NOUNS
+        source_countries = {s.code[:3] for s in sources}
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for token in self.doc[: self.sent.start]:
+            mention = self.owner.get(token.i)
+            if mention is None or mention.kind == "pronoun" or mention.code[:3] in source_countries:
+                continue
+            if token.dep_ == "pobj":
+                governor, prep = token.head.head, token.head.lower_
+            else:
+                governor, prep = token.head, ""
+            lemma = governor.lemma_.lower()
+            if want_bloc:
+                hit = mention.kind == "organisation" and (
+                    (lemma in BLOC_NOUNS and (token.dep_ == "poss" or prep == "of"))
+                    or (lemma in JOIN_VERBS and token.dep_ == "dobj")
+                    or (lemma in JOINER_NOUNS and prep == "to")
+                    or (lemma in ("member", "membership") and (token.dep_ == "poss" or prep in ("of", "in"))))
+            else:
+                hit = mention.kind == "country" and (
+                    (lemma in JOINER_EVIDENCE and (token.dep_ == "poss" or (prep == "of" and lemma in JOINER_NOUNS)))
+                    or (lemma in JOIN_VERBS and token.dep_ == "nsubj" and governor.pos_ == "VERB")
+                    or (lemma == "become" and token.dep_ == "nsubj"
+                        and any(c.dep_ == "attr" and c.lemma_.lower() == "member" for c in governor.children)))
+            if hit:
+                counts[mention.code] = counts.get(mention.code, 0) + 1
+                first.setdefault(mention.code, mention)
+        if not counts:
+            return []
+        # The story's joiner is the one the article names most as joining; ties go to the first (the lead).
+        best = max(counts, key=lambda c: (counts[c], -first[c].start))
+        return [first[best]]
 
     def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """Last resort: the nearest actor of another country after the trigger in the same clause
