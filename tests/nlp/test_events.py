@@ -648,3 +648,10 @@ def test_accession_with_its_own_actor_is_not_redirected(coder):
     events = coder("Montenegro joined NATO on Monday. The Serbian president welcomed the accession of Albania.")
     assert ("SRB", "ALB", "05") in roots(events)
     assert not any(e.source.startswith("SRB") and e.target == "MNE" for e in events)
+
+
+def test_opposing_cooperation_between_the_two_countries_targets_the_pair_named_before(coder):
+    events = coder("Iran and Venezuela have expanded arms sales this year. "
+                   "Colombia strongly opposed any military cooperation between the two countries.")
+    assert {("COL", "IRN", "11"), ("COL", "VEN", "11")} <= roots(events)
+    assert not any(e.source.startswith(("IRN", "VEN")) for e in events)  # not a mutual act

@@ -325,6 +325,33 @@ class ActorMixin:
         best = max(counts, key=lambda c: (counts[c], -first[c].start))
         return [first[best]]
 
+    def earlier_pair(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"opposed any cooperation between the two countries": the object's "between the two X" is
+        the pair the article named together just before ("Moscow and Pyongyang have ..."); the target
+        is that pair less the source's own country. Nothing unless one earlier sentence (of the
+        previous three) names exactly two countries joined by "and"."""
+        between = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
+                   if t.lower_ == "between" and t.dep_ == "prep"]
+        nouns = [p for b in between for p in b.children if p.dep_ == "pobj" and p.lemma_.lower() in PAIR_NOUNS
+                 and any(c.lower_ in ("two", "both") for c in p.children)]
+        if len(nouns) != 1:
+            return []
+        sents = list(self.doc.sents)
+        here = next(n for n, s in enumerate(sents) if s.start <= trigger.i < s.end)
+        for sent in reversed(sents[max(0, here - 3): here]):
+            pair: list[Mention] = []
+            for token in sent:
+                mention = self.owner.get(token.i)
+                if mention is None or mention.kind == "pronoun" or token.dep_ != "conj" or token.head.i == token.i:
+                    continue
+                other = self.owner.get(token.head.i)
+                if other is not None and other.code[:3] != mention.code[:3] and other.kind != "pronoun":
+                    pair = [other, mention]
+            if pair:
+                countries = {m.code[:3] for m in sources}
+                return [m for m in pair if m.code[:3] not in countries]
+        return []
+
     def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """Last resort: the nearest actor of another country after the trigger in the same clause
         chain (not inside a conditional or another reported clause)."""

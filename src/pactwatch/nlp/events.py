@@ -421,8 +421,15 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         reciprocal = "reciprocal" in entry.flags or self.says_each_other(trigger)
         if not targets and "fallback_target" in entry.flags:
             targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
-        if sources and not reciprocal and all(t.code[:3] in {s.code[:3] for s in sources} for t in targets):
-            targets = self.membership_author(trigger, sources) or targets  # "the enlargement ... on Russia's security"
+        own = {s.code[:3] for s in sources}
+        if sources and "reciprocal" not in entry.flags and all(t.code[:3] in own for t in targets):
+            # "opposed cooperation between the two countries": not mutual; aimed at the pair named before
+            pair = self.earlier_pair(trigger, sources)
+            if pair:
+                targets, reciprocal = pair, False
+        if sources and not reciprocal and all(t.code[:3] in own for t in targets):
+            # "called the enlargement an encroachment on Russia's security": the bloc that grew
+            targets = self.membership_author(trigger, sources) or targets
         if sources and not targets and not reciprocal:
             targets = self.sentence_target(trigger, sources)
         if sources and not targets and not reciprocal and code[:2] in ("11", "12"):
