@@ -655,3 +655,27 @@ def test_opposing_cooperation_between_the_two_countries_targets_the_pair_named_b
                    "Colombia strongly opposed any military cooperation between the two countries.")
     assert {("COL", "IRN", "11"), ("COL", "VEN", "11")} <= roots(events)
     assert not any(e.source.startswith(("IRN", "VEN")) for e in events)  # not a mutual act
+
+
+def test_it_after_a_ministry_statement_is_that_ministry(coder):
+    events = coder("The Kenyan foreign ministry said on Monday that the border talks had stalled. "
+                   "It accused Somalia of violating the maritime boundary.")
+    assert ("KEN", "SOM", "11") in roots(events)
+
+
+def test_it_is_not_a_body_when_another_actor_is_subject_in_between(coder):
+    events = coder("The Kenyan foreign ministry said on Monday that the border talks had stalled. "
+                   "Ethiopia has long wanted a port, and it accused Somalia of bad faith.")
+    assert not any(e.source.startswith("KEN") and e.target.startswith("SOM") for e in events)
+
+
+def test_the_statement_is_its_issuers(coder):
+    events = coder("The Kenyan foreign ministry said in a statement on Monday that the border talks had stalled. "
+                   "The statement accused Somalia of violating the maritime boundary.")
+    assert ("KEN", "SOM", "11") in roots(events)
+
+
+def test_a_statement_issued_jointly_has_no_single_author(coder):
+    events = coder("Kenya and Uganda said in a joint statement on Monday that the border talks had stalled. "
+                   "The statement accused Somalia of violating the maritime boundary.")
+    assert not any(e.target.startswith("SOM") and e.source[:3] in ("KEN", "UGA") for e in events)

@@ -45,6 +45,12 @@ QUANTITY_HEADS = {"tens", "hundreds", "thousands", "dozens", "scores", "millions
                   "some", "many", "most", "all", "one", "third", "half", "majority", "crowd", "crowds", "band"}
 # Positions where a country is the one acted on, not the actor's own: "banned Ugandan candidates".
 TARGET_PREPS = {"with", "against", "to", "toward", "towards", "on", "at", "into", "from", "upon", "for"}
+# Bodies that speak as "it" and issue statements ("The foreign ministry said ... It accused ..."); a
+# person-like role ("the president") is "he"/"she", never "it".
+BODY_NOUNS = {"ministry", "government", "council", "cabinet", "junta", "military", "army", "office", "department",
+              "parliament", "presidency", "administration", "command", "authority", "authorities", "regime"}
+STATEMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "announcement", "release"}
+ISSUE_VERBS = {"issue", "release", "publish", "put", "read", "send", "circulate"}
 HOLDER_ROLES = {"GOV", "MIL", "LEG", "COP", "JUD", "SPY", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "MED", "BUS", "CVL",
                 "REF", "LAB", "EDU", "HLH", "ELI", "-"}
 
@@ -97,6 +103,12 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
                                       {"role"}, strict=True)
             if mention is None:
                 mention = _addressee(doc, token, mentions)
+            if mention is None:  # "The foreign ministry said ... It accused X": the body that spoke
+                mention = _body_antecedent(doc, token, mentions, sents, sent_of[token.i])
+        elif low in STATEMENT_NOUNS and token.dep_ in SUBJECT_DEPS and any(
+                c.lower_ == "the" for c in token.children):
+            # "The statement accused X": the statement is its issuer's, named before
+            mention = _statement_issuer(doc, token, mentions + extra, sents, sent_of[token.i])
         elif low == "they" and token.dep_ in SUBJECT_DEPS:
             # "they" is often people: only a collective actor (state, group, placed role) that is
             # the one subject before it, in this sentence or the previous one
@@ -114,6 +126,55 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
         if mention is not None:
             extra.append(mention)
     return extra
+
+
+def _is_body(doc: Any, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root  # one body, not "officials"; "the authorities" is a body in the plural
+    return root.lower_ == "authorities" or (root.lemma_.lower() in BODY_NOUNS and root.tag_ not in ("NNS", "NNPS"))
+
+
+def _body_antecedent(doc: Any, pronoun: Token, mentions: list[Mention], sents: list[Any], here: int) -> Mention | None:
+    """"it" as a named body: the one body subject just before, with no other actor as a subject
+    between it and the pronoun ("China has sought ... since it concluded": China, not the ministry)."""
+    bodies = [m for m in mentions if m.kind == "role" and _is_body(doc, m)]
+    found = _antecedent(doc, pronoun, bodies, sents, here, {"role"}, strict=True)
+    if found is None:
+        return None
+    body = max((m for m in bodies if m.code == found.code and m.end <= pronoun.idx), key=lambda m: m.start)
+    rivals = [m for m in mentions if body.end <= m.start < pronoun.idx and m.code[:3] != body.code[:3]
+              and m.kind in COLLECTIVE_KINDS | PERSON_KINDS and _is_subject(doc, m)]
+    return None if rivals else found
+
+
+def _statement_issuer(doc: Any, noun: Token, mentions: list[Mention], sents: list[Any], here: int) -> Mention | None:
+    """The one actor who issued the latest statement named before ``noun`` (this sentence or the two
+    before): "X said in a statement", "X issued a statement", "a statement from X", "X's statement"."""
+    at: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and mention.code != "---":
+            at.update({i: mention for i in range(span.start, span.end)})
+    first = sents[max(here - 2, 0)].start
+    for i in range(noun.i - 1, first - 1, -1):
+        word = doc[i]
+        if word.lower_ not in STATEMENT_NOUNS or word.pos_ not in ("NOUN", "PROPN"):
+            continue
+        holders = [c for c in word.children if c.dep_ == "poss"]
+        holders += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                    if g.dep_ == "pobj"]
+        verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "in" else (
+            word.head if word.dep_ == "dobj" and word.head.lemma_.lower() in ISSUE_VERBS else None)
+        if verb is not None:
+            holders += [c for c in verb.children if c.dep_ == "nsubj"]
+        found = {at[t.i].code: at[t.i] for h in holders for t in h.subtree if t.i in at}
+        if len(found) != 1:
+            return None  # the latest statement decides: unnamed or shared issuers stay open
+        best = next(iter(found.values()))
+        return Mention(noun.idx, noun.idx + len(noun), noun.text, best.code, "pronoun", "coreference", best.name)
+    return None
 
 
 def _addressee(doc: Any, pronoun: Token, mentions: list[Mention]) -> Mention | None:
