@@ -90,7 +90,7 @@ def test_cameo_examples_floor(nlp):
 
 def test_examples_root_recall_floor():
     """The project's own example articles (examples/, in the repo) are a second gold set the coder
-    was not tuned on; measured 0.804 (41/51) root recall."""
+    was not tuned on; measured 0.824 (42/51) root recall."""
     from pathlib import Path
 
     from pactwatch.eval.gold_run import evaluate_gold
@@ -99,4 +99,4 @@ def test_examples_root_recall_floor():
     result = evaluate_gold(labels, parts=("events",))
     events = result["summary"]["events"]
     assert events["gold"] == 51
-    assert events["recall_root"] >= 0.80
+    assert events["recall_root"] >= 0.82

@@ -679,3 +679,20 @@ def test_a_statement_issued_jointly_has_no_single_author(coder):
     events = coder("Kenya and Uganda said in a joint statement on Monday that the border talks had stalled. "
                    "The statement accused Somalia of violating the maritime boundary.")
     assert not any(e.target.startswith("SOM") and e.source[:3] in ("KEN", "UGA") for e in events)
+
+
+def test_leaving_a_country_at_the_end_of_a_visit_is_a_visit_to_it(coder):
+    events = coder("Kenya said on Tuesday that it would deepen trade ties with Japan. The announcement came "
+                   "after the Japanese foreign minister left the country at the end of a three-day visit.")
+    assert ("JPN", "KEN", "042") in triples(events)
+    events = coder("The Japanese foreign minister left Kenya on Friday after a short official visit.")
+    assert ("JPN", "KEN", "042") in triples(events)
+
+
+def test_leaving_for_a_visit_is_not_a_visit_to_the_place_left(coder):
+    events = coder("The Japanese foreign minister left Kenya on Friday for an official visit.")
+    assert not any(e.source.startswith("JPN") and e.target.startswith("KEN") and e.root_code == "04"
+                   for e in events)
+    events = coder("Kenya and Ethiopia held talks on Tuesday. The Japanese foreign minister left the country "
+                   "at the end of a short visit.")  # two candidate countries: no guess
+    assert not any(e.source.startswith("JPN") and e.root_code == "04" for e in events)

@@ -36,6 +36,8 @@ JOIN_VERBS = frozenset({"join", "accede", "enter"})
 JOINER_EVIDENCE = JOINER_NOUNS | {"bid", "application", "entry", "membership"}
 # Verbs whose object does what their infinitive says ("prompted X to propose", "forced X to leave").
 # Verbs that code an event of their own here ("urge", "ask") never reach this: the governor codes.
+LEAVE_VERBS = frozenset({"leave", "depart"})
+VISIT_END_NOUNS = frozenset({"end", "close", "conclusion"})
 OBJECT_CONTROL = frozenset({"prompt", "force", "push", "lead", "drive", "compel", "oblige", "cause", "encourage",
                             "persuade", "convince", "pressure", "enable", "allow", "help", "spur",
                             "inspire", "get", "leave", "induce"})
@@ -351,6 +353,33 @@ class ActorMixin:
                 countries = {m.code[:3] for m in sources}
                 return [m for m in pair if m.code[:3] not in countries]
         return []
+
+    def left_place(self, noun: Token, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """"left Chad at the end of an official visit" / "after a visit": the visit was to the place
+        left. "the country" there is the one country, other than the visitor's, that this sentence
+        and the one before name; anything else (several, "left France for a visit") is no target."""
+        link = noun.head
+        if verb.lemma_.lower() not in LEAVE_VERBS or noun.dep_ != "pobj" or not (
+                (link.lower_ in ("after", "following") and link.head.i == verb.i)
+                or (link.lower_ == "of" and link.head.lemma_.lower() in VISIT_END_NOUNS)):
+            return []
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) != 1:
+            return []
+        own = {m.code[:3] for m in sources}
+        named = [m for m in self.actors_in(objects[0]) if m.code[:3] not in own]
+        place = objects[0]
+        if named or place.lemma_.lower() != "country" or not any(c.lower_ == "the" for c in place.children):
+            return named[:1]
+        sents = list(self.doc.sents)
+        here = next(n for n, s in enumerate(sents) if s.start <= verb.i < s.end)
+        start, end = sents[max(0, here - 1)].start_char, sents[here].end_char
+        found = {m.code[:3]: m for m in self.mentions if start <= m.start < end and m.code[:3] not in own
+                 and m.kind not in ("organisation", "pronoun", "none") and m.code != "---"}
+        if len(found) != 1:
+            return []
+        code = next(iter(found))
+        return [Mention(place.idx, place.idx + len(place), place.text, code, "country", "coreference")]
 
     def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """Last resort: the nearest actor of another country after the trigger in the same clause

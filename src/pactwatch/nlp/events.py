@@ -386,6 +386,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
                 if child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
                         and child.lower_ not in COMPARISON_PREPS:
                     targets += self.actors_in(child)
+        if not targets and governor is not None and code[:2] == "04":  # "left X at the end of a visit"
+            targets = self.left_place(noun, governor, sources)
         source_codes = {m.code for m in sources}
         targets = [m for m in distinct_codes(targets) if m.code not in source_codes]
         return self.pairs(noun, entry, code, sources, targets, governor or noun)
