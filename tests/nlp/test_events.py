@@ -696,3 +696,15 @@ def test_leaving_for_a_visit_is_not_a_visit_to_the_place_left(coder):
     events = coder("Kenya and Ethiopia held talks on Tuesday. The Japanese foreign minister left the country "
                    "at the end of a short visit.")  # two candidate countries: no guess
     assert not any(e.source.startswith("JPN") and e.root_code == "04" for e in events)
+
+
+def test_later_test_fire_without_target_keeps_the_earlier_audience(coder):
+    events = coder("Iran fired a medium-range missile on Tuesday, the Saudi military said. "
+                   "Iran last fired three cruise missiles in March.")
+    fired = [e for e in events if e.source.startswith("IRN") and e.cameo_code == "150"]
+    assert len(fired) == 2 and all(e.target.startswith("SAU") for e in fired)
+
+
+def test_test_fire_without_earlier_audience_stays_untargeted(coder):
+    events = coder("Iran last fired three cruise missiles in March.")
+    assert ("IRN", "---", "150") in triples(events)

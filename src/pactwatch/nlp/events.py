@@ -12,6 +12,7 @@ both directions. A clause with no subject inside reported speech takes the speak
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -89,8 +90,26 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
                 if key not in seen and not (event.target == NO_TARGET and _has_pair(seen, event)):
                     seen.add(key)
                     events.append(event)
-    events = _drop_coarser(events)
+    events = _same_audience(_drop_coarser(events), lexicon)
     return events + code_petrarch_events(doc, given, lexicon, on, events)
+
+
+def _same_audience(events: list[Event], lexicon: EventLexicon) -> list[Event]:
+    """A later show of force with no target ("The North last fired two missiles in August") is aimed
+    at the audience the article gave the same actor's earlier one ("..., South Korea's military
+    said"): only for codes whose rows take the reporting actor as fallback target (test-fires)."""
+    codes = {e.code for rows in lexicon.verbs.values() for e in rows if "fallback_target" in e.flags}
+    audience: dict[tuple[str, str], str] = {}
+    out: list[Event] = []
+    for event in events:
+        key = (event.source[:3], event.cameo_code)
+        if event.cameo_code in codes and event.target != NO_TARGET:
+            audience.setdefault(key, event.target)
+        elif event.cameo_code in codes and key in audience:
+            event = replace(event, target=audience[key])
+        if event not in out:
+            out.append(event)
+    return out
 
 
 def _drop_coarser(events: list[Event]) -> list[Event]:
