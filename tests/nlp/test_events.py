@@ -708,3 +708,9 @@ def test_later_test_fire_without_target_keeps_the_earlier_audience(coder):
 def test_test_fire_without_earlier_audience_stays_untargeted(coder):
     events = coder("Iran last fired three cruise missiles in March.")
     assert ("IRN", "---", "150") in triples(events)
+
+
+def test_whose_body_is_the_country_the_clause_hangs_on(coder):
+    events = coder("Norway's application was held up by Austria, whose parliament ratified Norway's accession "
+                   "on Friday.")
+    assert ("AUT", "NOR", "05") in roots(events)

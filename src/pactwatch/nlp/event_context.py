@@ -290,6 +290,16 @@ def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: Context
             span = doc[owner.i:head.i + 1]
             code = earlier.code[:3] if role == "-" else earlier.code[:3] + role
             return Mention(span.start_char, span.end_char, span.text, code, "role", "coreference")
+    whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    clause = head.head if head.head.dep_ == "relcl" else None
+    if whose is not None:  # "Hungary, whose parliament approved it": Hungary's; else not guessed
+        named = [m for m in mentions if m.kind in ("country", "capital") and clause is not None
+                 and m.start <= clause.head.idx < m.end]
+        if len(named) != 1 or named[0].code[:3] not in tables.countries:
+            return None
+        span = doc[whose.i:head.i + 1]
+        code = named[0].code[:3] if role == "-" else named[0].code[:3] + role
+        return Mention(span.start_char, span.end_char, span.text, code, "role", "coreference")
     country = (_place_country(head, tables, mentions, doc) or _action_place(subject, tables, mentions, doc)
                or _sole_country(subject, tables, mentions, sent))
     if country is None:
