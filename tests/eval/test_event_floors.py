@@ -1,5 +1,5 @@
 """Event-coding floors on shared gold material. Floors sit just under what was measured
-(news-dev 0.779 = 88/113 with 245 predicted events, PETRARCH unit tests 0.772, PLOVER 0.714,
+(news-dev 0.788 = 89/113 with 246 predicted events, PETRARCH unit tests 0.772, PLOVER 0.714,
 CAMEO examples 0.809); the project's goals (0.75 / 0.70 / 0.70 / 0.80) are met."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def test_news_dev_root_recall(nlp):
             total += 1
             hit += (gold["source"][:3], gold["target"][:3], gold["cameo_root"]) in keys
     assert total == 113
-    assert hit / total >= 0.775
+    assert hit / total >= 0.785
 
 
 def test_petrarch_unit_records_floor(nlp):

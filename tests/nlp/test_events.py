@@ -714,3 +714,15 @@ def test_whose_body_is_the_country_the_clause_hangs_on(coder):
     events = coder("Norway's application was held up by Austria, whose parliament ratified Norway's accession "
                    "on Friday.")
     assert ("AUT", "NOR", "05") in roots(events)
+
+
+def test_reported_copula_characterising_an_act_is_disapproval(coder):
+    events = coder("The Kenyan president said Ethiopian troops crossing into Somalia was a reckless escalation.")
+    assert ("KEN", "ETH", "111") in triples(events)
+    assert not any(e.target.startswith("SOM") for e in events)  # the place the act concerns is not its author
+
+
+def test_reported_copula_negated_or_about_talks_is_not_disapproval(coder):
+    assert not coder("The Kenyan president said Ethiopia's decision was not a provocation.")
+    events = coder("The Kenyan president said the talks with Ethiopia were a mistake.")
+    assert not any(e.cameo_code == "111" for e in events)

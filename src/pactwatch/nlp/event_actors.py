@@ -9,13 +9,14 @@ come from ``pactwatch.nlp.actors`` plus the context mentions of ``event_context`
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from pactwatch.nlp.event_clauses import CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS
+from pactwatch.nlp.event_clauses import AGENT_DEPS, CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS, depth_to
 from pactwatch.nlp.event_context import people_place, place_in_phrase
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
-from pactwatch.nlp.types import Mention
+from pactwatch.nlp.types import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 
@@ -67,6 +68,24 @@ def distinct_codes(mentions: Iterable[Mention]) -> list[Mention]:
     return out
 
 
+def same_audience(events: list[Event], lexicon: EventLexicon) -> list[Event]:
+    """A later show of force with no target ("The North last fired two missiles in August") is aimed
+    at the audience the article gave the same actor's earlier one ("..., South Korea's military
+    said"): only for codes whose rows take the reporting actor as fallback target (test-fires)."""
+    codes = {e.code for rows in lexicon.verbs.values() for e in rows if "fallback_target" in e.flags}
+    audience: dict[tuple[str, str], str] = {}
+    out: list[Event] = []
+    for event in events:
+        key = (event.source[:3], event.cameo_code)
+        if event.cameo_code in codes and event.target != "---":
+            audience.setdefault(key, event.target)
+        elif event.cameo_code in codes and key in audience:
+            event = replace(event, target=audience[key])
+        if event not in out:
+            out.append(event)
+    return out
+
+
 class ActorMixin:
     """Source and target finding; mixed into the sentence coder (needs doc, sent, owner, mentions)."""
 
@@ -77,6 +96,7 @@ class ActorMixin:
     lexicon: EventLexicon
     on: date | None
     # status() comes from event_clauses.ClauseMixin, which precedes this class in the coder's bases.
+    # pairs() comes from the sentence coder in events.py (code_characterisation hands its pairs there).
 
     def actors_in(self, token: Token, stop: set[str] = CLAUSE_DEPS) -> list[Mention]:
         """Distinct mentions in the phrase headed by ``token``, not descending into clauses.
@@ -380,6 +400,21 @@ class ActorMixin:
             return []
         code = next(iter(found))
         return [Mention(place.idx, place.idx + len(place), place.text, code, "country", "coreference")]
+
+    def code_characterisation(self, trait: Token) -> list[Event]:
+        """The reporter disapproves (111) of the actor whose act the copula's subject names."""
+        copula, report = trait.head, trait.head.head
+        entry = next((e for e in self.lexicon.verbs.get("call", []) if e.code == "111"), None)
+        subjects = [c for c in copula.children if c.dep_ in ("nsubj", "csubj")]
+        if entry is None or len(subjects) != 1 or self.status(report) != "fact" or self.status(copula) != "fact":
+            return []
+        sources, _ = self.subject_of(report)
+        own = {s.code[:3] for s in sources}
+        # only the act's owner ("Ethiopia's decision", "Ethiopian troops entering X"), not who it concerns
+        targets = distinct_codes(self.owner[t.i] for t in subjects[0].subtree if t.i in self.owner
+                                 and self.owner[t.i].code[:3] not in own and all(
+                                     a.dep_ in AGENT_DEPS for a in [t, *t.ancestors][:depth_to(t, subjects[0])]))
+        return self.pairs(trait, entry, "111", sources, targets, report) if targets else []
 
     def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """Last resort: the nearest actor of another country after the trigger in the same clause

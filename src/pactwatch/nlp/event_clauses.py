@@ -98,6 +98,21 @@ class ClauseMixin:
         return self.on
 
 
+AGENT_DEPS = {"poss", "compound", "amod", "nmod", "nsubj", "conj", "appos"}
+
+
+def depth_to(token: Token, head: Token) -> int:
+    """How many arcs lead from ``token`` up to ``head`` (0 for the head itself)."""
+    return next((n for n, a in enumerate([token, *token.ancestors]) if a.i == head.i), 0)
+
+
+def characterises(token: Token, traits: set[str]) -> bool:
+    """"He said X's move was a provocation": the complement of a reported copula names the act."""
+    copula = token.head
+    return token.dep_ in ("attr", "acomp") and token.lemma_.lower() in traits and copula.lemma_ == "be" \
+        and copula.dep_ == "ccomp" and copula.head.lemma_.lower() in REPORT_VERBS
+
+
 def paragraph_part(sent: Any, token: Token) -> Any:
     """The part of the parser's sentence inside the trigger's paragraph (sentences may run over "\n\n")."""
     text = sent.text

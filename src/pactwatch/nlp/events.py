@@ -12,13 +12,12 @@ both directions. A clause with no subject inside reported speech takes the speak
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, token_owners
-from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, REPORT_VERBS, ClauseMixin, paragraph_part
+from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, same_audience, token_owners
+from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, REPORT_VERBS, ClauseMixin, characterises, paragraph_part
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.petrarch_match import code_petrarch_events
@@ -74,11 +73,14 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
     if not mentions:
         return []
     owner = token_owners(doc, mentions)
+    # what "call X a provocation" calls an act (111) also characterises it in "said X was a provocation"
+    traits = {w for e in lexicon.verbs.get("call", []) if e.code == "111" for w in e.objects}
     events: list[Event] = []
     for sent in doc_sents(doc):
         if not any(i in owner for i in range(sent.start, sent.end)):
             continue  # no actor: no event
-        triggers = [t for t in sent if lexicon.is_trigger(t.lemma_, t.pos_) or (t.lower_ == "must" and t.dep_ == "aux")]
+        triggers = [t for t in sent if lexicon.is_trigger(t.lemma_, t.pos_) or (t.lower_ == "must" and t.dep_ == "aux")
+                    or characterises(t, traits)]
         if not triggers or sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
             continue
         coder = _SentenceCoder(doc, sent, owner, lexicon, on, mentions)
@@ -90,26 +92,8 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
                 if key not in seen and not (event.target == NO_TARGET and _has_pair(seen, event)):
                     seen.add(key)
                     events.append(event)
-    events = _same_audience(_drop_coarser(events), lexicon)
+    events = same_audience(_drop_coarser(events), lexicon)
     return events + code_petrarch_events(doc, given, lexicon, on, events)
-
-
-def _same_audience(events: list[Event], lexicon: EventLexicon) -> list[Event]:
-    """A later show of force with no target ("The North last fired two missiles in August") is aimed
-    at the audience the article gave the same actor's earlier one ("..., South Korea's military
-    said"): only for codes whose rows take the reporting actor as fallback target (test-fires)."""
-    codes = {e.code for rows in lexicon.verbs.values() for e in rows if "fallback_target" in e.flags}
-    audience: dict[tuple[str, str], str] = {}
-    out: list[Event] = []
-    for event in events:
-        key = (event.source[:3], event.cameo_code)
-        if event.cameo_code in codes and event.target != NO_TARGET:
-            audience.setdefault(key, event.target)
-        elif event.cameo_code in codes and key in audience:
-            event = replace(event, target=audience[key])
-        if event not in out:
-            out.append(event)
-    return out
 
 
 def _drop_coarser(events: list[Event]) -> list[Event]:
@@ -213,6 +197,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
 
     def code(self, trigger: Token) -> list[Event]:
         lemma = trigger.lemma_.lower()
+        if trigger.dep_ in ("attr", "acomp") and trigger.head.lemma_ == "be" and trigger.head.dep_ == "ccomp":
+            return self.code_characterisation(trigger)
         if trigger.pos_ in ("VERB", "AUX"):
             if trigger.lower_ == "must" and trigger.dep_ == "aux":
                 return self.code_obligation(trigger.head)
