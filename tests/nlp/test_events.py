@@ -726,3 +726,10 @@ def test_reported_copula_negated_or_about_talks_is_not_disapproval(coder):
     assert not coder("The Kenyan president said Ethiopia's decision was not a provocation.")
     events = coder("The Kenyan president said the talks with Ethiopia were a mistake.")
     assert not any(e.cameo_code == "111" for e in events)
+
+
+def test_a_rebuke_drawn_from_another_state_runs_from_it_to_the_acts_owner(coder):
+    events = coder("Ethiopia's decision drew a sharp rebuke from Kenya.")
+    assert ("KEN", "ETH", "111") in triples(events)
+    assert not any(e.source.startswith("ETH") for e in events)
+    assert not coder("Ethiopia's decision drew sharp criticism on Monday.")  # who criticised is not said

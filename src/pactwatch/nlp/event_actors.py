@@ -37,6 +37,9 @@ JOIN_VERBS = frozenset({"join", "accede", "enter"})
 JOINER_EVIDENCE = JOINER_NOUNS | {"bid", "application", "entry", "membership"}
 # Verbs whose object does what their infinitive says ("prompted X to propose", "forced X to leave").
 # Verbs that code an event of their own here ("urge", "ask") never reach this: the governor codes.
+# verbs whose object is a reaction the subject receives ("the plan drew criticism from X")
+REACTION_VERBS = frozenset({"draw", "elicit", "attract", "provoke", "spark", "trigger", "earn", "receive", "face",
+                            "prompt", "meet", "invite", "incur"})
 LEAVE_VERBS = frozenset({"leave", "depart"})
 VISIT_END_NOUNS = frozenset({"end", "close", "conclusion"})
 OBJECT_CONTROL = frozenset({"prompt", "force", "push", "lead", "drive", "compel", "oblige", "cause", "encourage",
@@ -415,6 +418,20 @@ class ActorMixin:
                                  and self.owner[t.i].code[:3] not in own and all(
                                      a.dep_ in AGENT_DEPS for a in [t, *t.ancestors][:depth_to(t, subjects[0])]))
         return self.pairs(trait, entry, "111", sources, targets, report) if targets else []
+
+    def reaction(self, noun: Token, verb: Token) -> tuple[list[Mention], list[Mention]] | None:
+        """"X's move drew a rebuke from Y": the one reacting is the "from" actor and the target is the
+        act's owner, the verb's subject (None when the verb does not receive a reaction)."""
+        if verb.lemma_.lower() not in REACTION_VERBS or noun.dep_ != "dobj":
+            return None
+        givers = [p for p in (*noun.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "from"]
+        sources = [m for p in givers for m in self.actors_in(p)]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        own = {m.code[:3] for m in sources}
+        targets = [] if len(subjects) != 1 else distinct_codes(
+            self.owner[t.i] for t in subjects[0].subtree if t.i in self.owner and self.owner[t.i].code[:3] not in own
+            and all(a.dep_ in AGENT_DEPS for a in [t, *t.ancestors][:depth_to(t, subjects[0])]))
+        return sources, targets
 
     def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """Last resort: the nearest actor of another country after the trigger in the same clause

@@ -45,6 +45,7 @@ MILITARY_NOUNS = {"troop", "troops", "soldier", "force", "forces", "peacekeeper"
 # "launched a mediation effort": the compound names the act, the head only the undertaking.
 EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "push", "process", "campaign"}
 # A coercive or withdrawing act promised "unless" the other side complies is an ultimatum (CAMEO 139).
+REACTION_ROOTS = {"11", "12", "13"}  # acts a subject can draw from others (criticism, rejection, threats)
 ULTIMATUM_ROOTS = {"03", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 # A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
 # Verbs that promise the act their object names: "agreed to a ceasefire" is an intent (0356), not a truce.
@@ -368,6 +369,9 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             return []
         sources: list[Mention] = []
         targets: list[Mention] = []
+        reaction = self.reaction(noun, governor) if governor is not None and code[:2] in REACTION_ROOTS else None
+        if reaction is not None:  # "X's move drew a rebuke from Y": Y rebukes X; unnamed giver or act owner: none
+            return self.pairs(noun, entry, code, *reaction, governor) if all(reaction) else []
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in self.owner):
                 sources += self.actors_in(child)
