@@ -427,12 +427,13 @@ def _action_place(head: Token, tables: ContextTables, mentions: list[Mention], d
     for node in verb.subtree:
         if node.dep_ == "prep" and node.lower_ in LOCATION_PREPS and node.head.i == verb.i or (
                 node.dep_ == "prep" and node.lower_ in LOCATION_PREPS and node.head.head.i == verb.i):
-            for pobj in node.children:
-                if pobj.dep_ == "pobj":
-                    country = country_at(pobj, tables, mentions, doc)
-                    if country:
-                        found.add(country)
+            found |= _prep_countries(node, tables, mentions, doc)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _prep_countries(prep: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> set[str]:
+    """Countries named by the objects of one preposition ("in Kyiv", "to Japan")."""
+    return {c for pobj in prep.children if pobj.dep_ == "pobj" and (c := country_at(pobj, tables, mentions, doc))}
 
 
 def country_at(pobj: Token, tables: ContextTables, mentions: list[Mention], doc: Any) -> str | None:
@@ -469,9 +470,5 @@ def place_of(trigger: Token, tables: ContextTables, mentions: list[Mention], doc
                 if any(a.dep_ in ("relcl", "ccomp", "advcl", "parataxis") and a.i != trigger.i and trigger.i != a.head.i
                        for a in node.ancestors if a.i > min(trigger.i, node.i) and trigger in a.ancestors):
                     continue
-                for pobj in node.children:
-                    if pobj.dep_ == "pobj":
-                        country = country_at(pobj, tables, mentions, doc)
-                        if country:
-                            found.add(country)
+                found |= _prep_countries(node, tables, mentions, doc)
     return next(iter(found)) if len(found) == 1 else None
