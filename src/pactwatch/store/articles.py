@@ -30,7 +30,10 @@ def find_by_hash(db: Database, content_hash: str) -> int | None:
 
 
 def save_article(db: Database, article: Article, annotation: Annotation | None = None) -> SaveResult:
-    """Store one article with its paragraphs (and annotation) in one transaction; no-op if known."""
+    """Store one article with its paragraphs (and annotation) in one transaction; no-op if known.
+
+    The body is the only copy of the text: a paragraph row is its span of the body.
+    """
     content_hash = article.content_hash
     with db.transaction():
         existing = find_by_hash(db, content_hash)
@@ -51,13 +54,10 @@ def save_article(db: Database, article: Article, annotation: Annotation | None =
         )
         counts = article.paragraph_counts or [1] * len(article.paragraphs)
         db.executemany(
-            "INSERT INTO paragraphs (article_id, idx, start_char, end_char, text, occurrences)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO paragraphs (article_id, idx, start_char, end_char, occurrences) VALUES (?, ?, ?, ?, ?)",
             [
-                (article_id, idx, start, end, text, count)
-                for idx, (text, (start, end), count) in enumerate(
-                    zip(article.paragraphs, article.paragraph_spans(), counts)
-                )
+                (article_id, idx, start, end, count)
+                for idx, ((start, end), count) in enumerate(zip(article.paragraph_spans(), counts))
             ],
         )
         db.executemany(
@@ -86,11 +86,14 @@ def get_article(db: Database, article_id: int) -> dict[str, Any]:
     if row is None:
         raise NotFound(message("article_not_found", id=article_id))
     row = _decode(row)
-    row["paragraphs"] = db.query(
-        "SELECT idx, start_char, end_char, text, occurrences FROM paragraphs"
-        " WHERE article_id = ? ORDER BY idx",
-        (article_id,),
-    )
+    # paragraphs are spans of the body (the text is stored once); their text is sliced here
+    row["paragraphs"] = [
+        {**p, "text": row["body"][p["start_char"]:p["end_char"]]}
+        for p in db.query(
+            "SELECT idx, start_char, end_char, occurrences FROM paragraphs WHERE article_id = ? ORDER BY idx",
+            (article_id,),
+        )
+    ]
     row["related_headlines"] = [
         r["text"]
         for r in db.query(

@@ -192,18 +192,21 @@ def _split_statements(sql: str) -> list[str]:
 MIGRATION_LOCK = 7261  # PostgreSQL advisory lock id: one process migrates at a time
 
 
-def apply_migrations(db: Database) -> list[str]:
-    """Apply every migration not yet recorded in ``schema_migrations``; return their names."""
+def apply_migrations(db: Database, until: int | None = None) -> list[str]:
+    """Apply every migration not yet recorded in ``schema_migrations``; return their names.
+
+    ``until`` stops after that number (to build a database as an older release left it).
+    """
     if db.dialect == "postgresql":
         db.execute("SELECT pg_advisory_lock(?)", (MIGRATION_LOCK,))
         try:
-            return _apply_migrations(db)
+            return _apply_migrations(db, until)
         finally:
             db.execute("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
-    return _apply_migrations(db)
+    return _apply_migrations(db, until)
 
 
-def _apply_migrations(db: Database) -> list[str]:
+def _apply_migrations(db: Database, until: int | None) -> list[str]:
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -215,7 +218,7 @@ def _apply_migrations(db: Database) -> list[str]:
         raise StoreError(message("newer_schema", found=max(done), known=known))
     applied = []
     for number, name, sql in files:
-        if number in done:
+        if number in done or (until is not None and number > until):
             continue
         try:
             with db.transaction():
