@@ -38,7 +38,7 @@ from typing import Any
 
 from pactwatch.api.routes_pacts import TIMELINE_EVENTS
 from pactwatch.pacts import queries
-from pactwatch.pacts.model import CommitmentRecord, EventRecord, PartyRecord, flags_for
+from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for
 from pactwatch.store import open_database
 from pactwatch.store.commitments import insert_commitment
 from pactwatch.store.database import Database

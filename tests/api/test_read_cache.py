@@ -11,7 +11,7 @@ with warnings.catch_warnings():
 
 from pactwatch.api import create_app
 from pactwatch.api.read_cache import ReadCacheMiddleware
-from pactwatch.ingest.article import Article
+from pactwatch.records import Article
 from pactwatch.store import open_database
 from pactwatch.store.articles import save_article
 

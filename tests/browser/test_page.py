@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.nlp.types import Annotation, Quote
+from pactwatch.records import Annotation, Quote
 from pactwatch.store import open_database
 from pactwatch.store.annotations import write_annotation
 from tests.conftest import ROOT, require_shared

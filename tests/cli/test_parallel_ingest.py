@@ -65,7 +65,7 @@ def test_two_workers_store_the_same(one_worker, runner, tmp_path, seed_path_modu
 def test_dask_cluster_stores_the_same(one_worker, tmp_path, seed_path_module):
     from distributed import Client, LocalCluster
 
-    from pactwatch.cli.ingest import IngestSummary, ingest_stream
+    from pactwatch.service.ingest import IngestSummary, ingest_stream
     from pactwatch.cli.progress import Progress
     from pactwatch.ingest import read_all
     from pactwatch.store import open_database

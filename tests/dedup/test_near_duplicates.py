@@ -7,7 +7,7 @@ from datetime import date
 from pactwatch.dedup.merge import merge_events, merge_quotes
 from pactwatch.dedup.minhash import shingles, signature, similar
 from pactwatch.dedup.stories import add_signatures, rebuild_clusters
-from pactwatch.nlp.types import Annotation, Event, Quote
+from pactwatch.records import Annotation, Event, Quote
 from pactwatch.store.articles import save_article
 from pactwatch.store.annotations import write_annotation
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pactwatch.ingest.article import Article
+from pactwatch.records import Article
 
 STORY = [
     "Norway and Iceland signed an agreement on Tuesday to expand joint air patrols over the North"

@@ -14,7 +14,7 @@ from pactwatch.eval.gold import (
     PRF, expand_commitments, gold_kinds, one_to_one, published_matches, score_commitments,
     score_events, score_metadata, score_quotes, speaker_matches, text_overlap,
 )
-from pactwatch.nlp.types import CommitmentReport, Event, Quote
+from pactwatch.records import CommitmentReport, Event, Quote
 
 # floors pinned a little below what was measured (news-dev: quote F1 0.99, speaker accuracy 0.99,
 # quote text F1 1.0)

@@ -17,8 +17,7 @@ from pactwatch.data import read_table
 from pactwatch.dedup.merge import merge_events
 from pactwatch.export.actor_codes import ActorCodebook
 from pactwatch.export.gdelt import column_names
-from pactwatch.ingest.article import Article
-from pactwatch.nlp.types import Annotation, CommitmentReport, Event, Mention, Quote
+from pactwatch.records import Annotation, Article, CommitmentReport, Event, Mention, Quote
 from pactwatch.store import open_database
 from pactwatch.store.articles import save_article
 

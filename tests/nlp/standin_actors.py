@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pactwatch.nlp.types import Mention
+from pactwatch.records import Mention
 
 NAMES = {
     "North Korea": "PRK", "South Korea": "KOR", "Russia": "RUS", "Moscow": "RUSGOV", "Pyongyang": "PRKGOV",

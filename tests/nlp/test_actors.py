@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from pactwatch.nlp.actor_tables import ActorTables
 from pactwatch.nlp.actors import find_mentions
-from pactwatch.nlp.types import Mention
+from pactwatch.records import Mention
 from tests.conftest import require_shared
 
 

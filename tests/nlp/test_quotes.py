@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pactwatch.ingest import read_all
-from pactwatch.ingest.article import Article
+from pactwatch.records import Article
 from pactwatch.nlp.quote_marks import find_quote_spans
 from pactwatch.nlp.quotes import extract_quotes, speech_verbs
 

@@ -11,7 +11,7 @@ import random
 from datetime import date, timedelta
 
 from pactwatch.pacts import queries
-from pactwatch.pacts.model import ORIGINS, CommitmentRecord, PartyRecord
+from pactwatch.records import ORIGINS, CommitmentRecord, PartyRecord
 from pactwatch.store.commitments import defence_pairs, replace_origin
 from pactwatch.store.database import _split_statements, migration_files
 

@@ -6,8 +6,7 @@ import json
 from datetime import date, datetime
 
 from pactwatch.cli import main
-from pactwatch.ingest.article import Article
-from pactwatch.nlp.types import Annotation, Event
+from pactwatch.records import Annotation, Article, Event
 from pactwatch.store.articles import save_article
 from pactwatch.store.events import list_events
 

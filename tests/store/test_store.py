@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pactwatch.errors import NotFound, StoreError, UsageError
-from pactwatch.ingest.article import Article
-from pactwatch.nlp.types import Annotation, Event, Mention, Quote
+from pactwatch.records import Annotation, Article, Event, Mention, Quote
 from pactwatch.store import open_database
 from pactwatch.store.annotations import write_annotation
 from pactwatch.store.articles import get_article, list_articles, save_article

@@ -124,12 +124,11 @@ async def ingest(
 
 
 def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[str, Any]:
-    # Imported here: the CLI module pulls in click and the pipeline, which a read-only server never needs.
-    from pactwatch.cli.ingest import IngestSummary, after_write, ingest_stream
-    from pactwatch.cli.progress import Progress
+    # Imported here: ingesting pulls in the pipeline, which a read-only server never needs.
     from pactwatch.ingest import ReadOptions, read_all
-    from pactwatch.ingest.article import Article
     from pactwatch.pacts.graph import ensure_current
+    from pactwatch.records import Article
+    from pactwatch.service.ingest import IngestSummary, after_write, ingest_stream
     from pactwatch.store.articles import find_by_hash
 
     hashes: list[str] = []
@@ -144,7 +143,7 @@ def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[
     with state.pool.writer() as db:
         engine = state.engine() if annotate else None
         stored = ingest_stream(db, remembering(read_all([str(path)], ReadOptions(max_bytes=max_bytes))),
-                               engine, summary, Progress(enabled=False))
+                               engine, summary)
         after_write(db, stored)
         ensure_current(db)  # the commitment graph answers from the new reports at once
         ids = [find_by_hash(db, h) for h in hashes]

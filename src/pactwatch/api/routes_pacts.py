@@ -18,7 +18,7 @@ from pactwatch.api import pacts_view
 from pactwatch.api.common import AppNames, Json, Names, LazyDb, check_code, check_date, on_date
 from pactwatch.api.errors import ApiError
 from pactwatch.pacts import queries
-from pactwatch.pacts.model import ORIGINS
+from pactwatch.records import ORIGINS
 from pactwatch.store import Database
 from pactwatch.store import commitments as commitment_sql
 

@@ -12,7 +12,7 @@ import click
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.cli.output import emit, output_options
 from pactwatch.pacts import queries
-from pactwatch.pacts.model import ORIGINS
+from pactwatch.records import ORIGINS
 
 on_option = click.option("--on", "on", callback=parse_date_option, metavar="DATE",
                          help="The day to ask about (YYYY-MM-DD; default today).")

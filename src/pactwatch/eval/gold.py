@@ -1,7 +1,7 @@
 """Scoring against gold labels (``/work/shared/formats/GOLD.md``): the matching rules, one place.
 
 Every scorer here is a pure function over plain values (gold dicts from ``*.labels.jsonl`` and
-our records from ``pactwatch.nlp.types``), so each rule can be tested on hand-made pairs.
+our records from ``pactwatch.records``), so each rule can be tested on hand-made pairs.
 Matching is one-to-one and maximal (a bipartite matching), so a repeated gold key is paired
 with the prediction that fits it best (commitments: the closest date) and counted once.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pactwatch.data import read_table
-from pactwatch.nlp.types import CommitmentReport, Event, Quote
+from pactwatch.records import CommitmentReport, Event, Quote
 
 G = TypeVar("G")
 P = TypeVar("P")

@@ -14,7 +14,7 @@ from typing import Any
 from pactwatch.eval.gold import (
     PRF, load_gold, score_commitments, score_events, score_metadata, score_quotes,
 )
-from pactwatch.ingest.article import Article
+from pactwatch.records import Article
 
 
 def article_path(record: dict[str, Any], labels_path: Path, articles_dir: Path | None) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pactwatch.eval.gold import speaker_matches
-from pactwatch.ingest.article import Article
+from pactwatch.records import Article
 from pactwatch.nlp.quote_marks import find_quote_spans
 
 DIRECT_SHARE = 0.5

@@ -4,7 +4,7 @@
 one ``ReadFailure`` per input that gave none.
 """
 
-from pactwatch.ingest.article import Article
+from pactwatch.records import Article
 from pactwatch.ingest.reader import ReadFailure, ReadOptions, read_all
 
 __all__ = ["Article", "ReadFailure", "ReadOptions", "read_all"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO
 
-from pactwatch.ingest.article import Article
+from pactwatch.records import Article
 from pactwatch.ingest.clean import (
     LanguageDetector,
     clean_paragraphs,

@@ -32,7 +32,7 @@ from pactwatch.nlp.actor_match import Hit, scan, select
 from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
 from pactwatch.nlp.doc_text import doc_ents, doc_sents
 from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
-from pactwatch.nlp.types import Mention
+from pactwatch.records import Mention
 
 MODIFIER_KINDS = ("country", "demonym", "capital", "seat", "org", "org_demonym", "body", "dict_actor")
 # Words allowed between a modifier and its title/role: "Russia's new defence minister".

@@ -14,9 +14,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
-from pactwatch.ingest.article import Article
+from pactwatch.records import Annotation, Article
 from pactwatch.nlp.pipeline import Annotator, PipelineConfig
-from pactwatch.nlp.types import Annotation
 
 Batch = list[Article]
 

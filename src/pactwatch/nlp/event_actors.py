@@ -16,7 +16,7 @@ from typing import Any
 from pactwatch.nlp.event_clauses import AGENT_DEPS, CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS, depth_to
 from pactwatch.nlp.event_context import people_place, place_in_phrase
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
-from pactwatch.nlp.types import Event, Mention
+from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 

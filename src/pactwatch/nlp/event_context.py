@@ -26,7 +26,7 @@ from typing import Any
 
 from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.nlp.types import Mention
+from pactwatch.records import Mention
 
 Token = Any
 

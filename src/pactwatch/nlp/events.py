@@ -21,7 +21,7 @@ from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, REPORT_VERBS, Clause
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.petrarch_match import code_petrarch_events
-from pactwatch.nlp.types import Event, Mention
+from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 

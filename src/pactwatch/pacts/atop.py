@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from pactwatch.data import read_table
-from pactwatch.pacts.model import CommitmentRecord, EventRecord, PartyRecord
+from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord
 from pactwatch.store.commitments import replace_origin
 from pactwatch.store.database import Database
 

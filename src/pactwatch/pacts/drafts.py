@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.data import read_table
-from pactwatch.nlp.types import CommitmentReport, Mention
+from pactwatch.records import CommitmentReport, Mention
 from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon
 
 STAGE = {"proposed": 0, "announced": 1, "signed": 2, "ratified": 3, "entered_into_force": 4, "joined": 4,

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.nlp.types import CommitmentReport, Mention
+from pactwatch.records import CommitmentReport, Mention
 from pactwatch.pacts.anaphora import (
     acting_state,
     companions,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pactwatch.data import read_table, table_path
 from pactwatch.pacts.baseline import BaselineCommitment, BaselineMembership, load_baseline
 from pactwatch.pacts.merge import merge_reports
-from pactwatch.pacts.model import CommitmentRecord, EventRecord, PartyRecord, flags_for
+from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for
 from pactwatch.store.commitments import replace_origin, report_rows
 from pactwatch.store.database import Database, now_iso
 

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.pacts.lexicon import KIND_ORDER
-from pactwatch.pacts.model import CommitmentRecord, EventRecord, PartyRecord, flags_for
+from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for
 
 MEMBERSHIP_KINDS = ("accession", "withdrawal", "suspension")
 

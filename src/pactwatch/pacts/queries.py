@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from pactwatch.pacts.model import ORIGINS
+from pactwatch.records import ORIGINS
 from pactwatch.store import commitments as sql
 from pactwatch.store.database import Database
 

@@ -5,6 +5,7 @@ one (``articles``, ``annotations``, ``queries``) are plain functions over that h
 in SQL both backends accept (``?`` placeholders; the PostgreSQL adapter translates them).
 """
 
-from pactwatch.store.database import Database, default_url, open_database
+from pactwatch.store.connect import open_database
+from pactwatch.store.database import Database, default_url
 
 __all__ = ["Database", "default_url", "open_database"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pactwatch.nlp.types import Annotation
+from pactwatch.records import Annotation
 from pactwatch.store.database import Database, now_iso
 
 ANNOTATION_TABLES = ("mentions", "quotes", "events", "commitment_reports")

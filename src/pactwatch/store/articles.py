@@ -8,8 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pactwatch.errors import NotFound, message
-from pactwatch.ingest.article import Article
-from pactwatch.nlp.types import Annotation
+from pactwatch.records import Annotation, Article
 from pactwatch.store.annotations import write_annotation
 from pactwatch.store.database import Database, now_iso
 
@@ -27,6 +26,11 @@ def _iso(value: datetime | date | None) -> str | None:
 def find_by_hash(db: Database, content_hash: str) -> int | None:
     value = db.scalar("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
     return int(value) if value is not None else None
+
+
+def all_article_ids(db: Database) -> list[int]:
+    """Every stored article's id, in order."""
+    return [int(r["id"]) for r in db.query("SELECT id FROM articles ORDER BY id")]
 
 
 def save_article(db: Database, article: Article, annotation: Annotation | None = None) -> SaveResult:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from pactwatch.pacts.model import ORIGINS, CommitmentRecord
+from pactwatch.records import ORIGINS, CommitmentRecord
 from pactwatch.store.database import Database
 
 # A party row is active on day ? (the same date is bound four times).

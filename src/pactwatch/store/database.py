@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from pactwatch.errors import StoreError, message
@@ -119,41 +117,6 @@ def sqlite_path(url: str) -> str | None:
     if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
         return None
     return url
-
-
-def open_database(url: str | None = None, migrate: bool = True) -> Database:
-    url = url or default_url()
-    if url.startswith(("postgresql://", "postgres://")):
-        from pactwatch.store.postgres import connect_postgres
-
-        db = connect_postgres(url)
-    else:
-        path = sqlite_path(url)
-        if path is None:
-            raise StoreError(message("bad_db_url", url=url))
-        db = _connect_sqlite(path, url)
-    if migrate:
-        apply_migrations(db)
-    return db
-
-
-def _connect_sqlite(path: str, url: str) -> Database:
-    if path != ":memory:":
-        parent = Path(path).expanduser().resolve().parent
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(message("db_open", url=url, reason=exc.strerror or exc)) from exc
-    try:
-        # isolation_level=None: we issue BEGIN ourselves, so transactions are explicit.
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=NORMAL")
-    except sqlite3.Error as exc:
-        raise StoreError(message("db_open", url=url, reason=exc)) from exc
-    # With isolation_level=None, commit/rollback outside BEGIN are harmless no-ops.
-    return Database(conn, "sqlite", url)
 
 
 # -- migrations --------------------------------------------------------------------------------

@@ -1,0 +1,212 @@
+"""Ingest and re-annotation as library calls, shared by the CLI, the HTTP API and Python users.
+
+Reading happens in ``pactwatch.ingest``, understanding in ``pactwatch.nlp`` (through an engine:
+this process, a process pool or a Dask cluster), writing in ``pactwatch.store``; this module
+drives them in order and then refreshes what spans articles (story clusters, merged events and
+quotes, the commitment graph). The understanding steps are imported only when they are used,
+so listing commands and a read-only server never load spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from pactwatch.errors import UsageError
+from pactwatch.ingest import ReadFailure, ReadOptions, read_all
+from pactwatch.records import Article
+from pactwatch.store.annotations import write_annotation
+from pactwatch.store.articles import all_article_ids, find_by_hash, get_article, save_article
+from pactwatch.store.database import Database
+
+if TYPE_CHECKING:
+    from pactwatch.nlp.engines import Engine
+    from pactwatch.nlp.pipeline import PipelineConfig
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_BATCH_SIZE = 16
+
+
+class ProgressSink(Protocol):
+    """Told once per input item handled (``cli.progress.Progress`` draws a bar from it)."""
+
+    def advance(self, origin: str | None) -> None: ...
+
+
+class NoProgress:
+    def advance(self, origin: str | None) -> None:
+        pass
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    known: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+    stored: list[int] = field(default_factory=list)  # ids of the articles this ingest stored
+
+    def lines(self) -> list[str]:
+        out = [f"{self.new} new, {self.known} already stored, {len(self.failures)} failed"]
+        out += [f"failed: {f.origin}: {f.reason}" for f in self.failures]
+        return out
+
+
+def make_config(actor_files: Sequence[str | Path] = (), verb_files: Sequence[str | Path] = (),
+                only_dictionary_verbs: bool = False, batch_size: int = DEFAULT_BATCH_SIZE) -> PipelineConfig:
+    """The understanding steps' configuration: extra PETRARCH dictionaries and the batch size."""
+    from pactwatch.nlp.pipeline import PipelineConfig
+
+    if only_dictionary_verbs and not verb_files:
+        raise UsageError("--only-dictionary-verbs needs at least one --verbs FILE")
+    return PipelineConfig(
+        actor_dictionaries=tuple(Path(p) for p in actor_files),
+        verb_dictionaries=tuple(Path(p) for p in verb_files),
+        use_own_verbs=not only_dictionary_verbs,
+        batch_size=batch_size,
+    )
+
+
+def new_articles(db: Database, items: Iterator[Article | ReadFailure], summary: IngestSummary,
+                 progress: ProgressSink) -> Iterator[Article]:
+    """Articles not stored yet (each content once); failures and known articles are counted."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, ReadFailure):
+            summary.failures.append(item)
+            progress.advance(item.origin)
+            continue
+        content_hash = item.content_hash
+        if content_hash in seen or find_by_hash(db, content_hash) is not None:
+            summary.known += 1  # skip the parse for what is stored already
+            progress.advance(item.origin)
+            continue
+        seen.add(content_hash)
+        yield item
+
+
+def batched(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], engine: Engine | None,
+                  summary: IngestSummary, progress: ProgressSink | None = None,
+                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[int]:
+    """Store every new article (annotated by ``engine`` unless it is None), one transaction each.
+
+    Annotation may run in other processes or on a cluster; writing happens here, in order, so
+    every engine leaves the same rows. Returns the ids of the articles stored.
+    """
+    progress = progress or NoProgress()
+    stored: list[int] = []
+    batches = batched(new_articles(db, items, summary, progress), batch_size)
+    if engine is None:
+        results: Iterator[tuple[list[Article], list[Any]]] = ((b, [None] * len(b)) for b in batches)
+    else:
+        results = engine.run(batches)
+    for batch, found in results:
+        for article, annotation in zip(batch, found, strict=True):
+            result = save_article(db, article, annotation)
+            if result.created:
+                summary.new += 1
+                stored.append(result.article_id)
+            else:
+                summary.known += 1  # stored meanwhile by another writer
+            progress.advance(article.origin)
+    summary.stored += stored
+    return stored
+
+
+def ingest_paths(db: Database, paths: Sequence[str | Path], *, annotate: bool = True,
+                 config: PipelineConfig | None = None, workers: int | None = None,
+                 dask_address: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 stdin: IO[bytes] | None = None, progress: ProgressSink | None = None) -> IngestSummary:
+    """Read ``paths`` (files, directories, globs, ``-`` for ``stdin``), store each new article
+    once, annotate it unless ``annotate`` is false, and refresh the derived tables.
+
+    ``workers`` processes annotate in parallel (default: all cores), or a Dask cluster at
+    ``dask_address``; this process is the only writer. Failures are counted in the summary,
+    each with its origin and reason; the other inputs are stored.
+    """
+    config = config or make_config()
+    engine = None
+    if annotate:
+        from pactwatch.nlp.engines import make_engine
+
+        engine = make_engine(config, workers, dask_address)
+    summary = IngestSummary()
+    try:
+        items = read_all([str(p) for p in paths], ReadOptions(max_bytes=max_bytes), stdin=stdin)
+        ingest_stream(db, items, engine, summary, progress, config.batch_size)
+    finally:
+        if engine is not None:
+            engine.close()
+    after_write(db, summary.stored)
+    return summary
+
+
+def annotate_stored(db: Database, article_ids: Sequence[int] = (), config: PipelineConfig | None = None,
+                    progress: ProgressSink | None = None) -> int:
+    """Re-run the understanding steps on stored articles (all when ``article_ids`` is empty),
+    replacing their mentions, quotes, events and commitment reports. Returns how many."""
+    from pactwatch.nlp.pipeline import Annotator
+
+    config = config or make_config()
+    progress = progress or NoProgress()
+    ids = list(article_ids) or all_article_ids(db)
+    annotator = Annotator(config)
+    done = 0
+    for start in range(0, len(ids), config.batch_size):
+        chunk = ids[start:start + config.batch_size]
+        articles = [stored_article(db, i) for i in chunk]
+        for article_id, annotation in zip(chunk, annotator.annotate_many(articles)):
+            write_annotation(db, article_id, annotation)
+            done += 1
+            progress.advance(None)
+    after_write(db, ids, every_article=not article_ids)
+    return done
+
+
+def after_write(db: Database, article_ids: list[int], every_article: bool = False) -> None:
+    """Refresh what spans articles: story clusters, merged events and quotes, the commitment graph.
+
+    After an ingest only the new articles' keys are re-merged; after re-annotating everything,
+    all of it is (old keys may have disappeared).
+    """
+    from pactwatch.dedup.merge import merge_events, merge_quotes
+    from pactwatch.dedup.stories import add_signatures, rebuild_clusters
+    from pactwatch.pacts.graph import rebuild as rebuild_commitments
+
+    if not article_ids and not every_article:
+        return
+    add_signatures(db, article_ids)
+    rebuild_clusters(db)
+    merge_events(db, None if every_article else article_ids)
+    merge_quotes(db, None if every_article else article_ids)
+    rebuild_commitments(db)
+
+
+def stored_article(db: Database, article_id: int) -> Article:
+    """Rebuild the Article record from what is stored (body offsets stay identical)."""
+    from datetime import datetime
+
+    row = get_article(db, article_id)
+
+    def when(value: str | None) -> datetime | None:
+        return datetime.fromisoformat(value) if value else None
+
+    return Article(
+        title=row["title"], paragraphs=[p["text"] for p in row["paragraphs"]], origin=row["origin"],
+        lead=row["lead"], publisher=row["publisher"], section=row["section"], url=row["url"],
+        published=when(row["published"]), modified=when(row["modified"]), language=row["language"],
+        authors=row["authors"] or [], related_headlines=row["related_headlines"],
+        paragraph_counts=[p["occurrences"] for p in row["paragraphs"]],
+    )
