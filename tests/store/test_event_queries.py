@@ -47,3 +47,41 @@ def test_cli(db, db_url, runner):
     rows = json.loads(result.output)
     assert [(r["source"], r["target"]) for r in rows] == [("PRKGOV", "RUSGOV")]
     assert runner.invoke(main, ["--db", db_url, "events", "--directed"]).exit_code == 2
+
+
+def test_newest_events_of_an_actor_or_dyad_match_a_plain_filter(db):
+    """The per-code index reads (one per exact code, each cut at the page size) give the same page
+    as filtering every event and sorting: ties on the day, an event whose both sides match the
+    actor, codes sharing a prefix, a page smaller than one code's events."""
+    import random
+
+    rng = random.Random(5)
+    codes = ["RUS", "RUSGOV", "RUSMIL", "PRK", "PRKGOV", "CHN", "RUSSIA"]  # RUSSIA shares RUS, not RUSG
+    articles = []
+    for n in range(6):
+        events = []
+        for _ in range(40):
+            a, b = rng.sample(codes, 2)
+            events.append(Event(a, b, "042", "04", 1, 1.9, date(2024, 1, 1 + rng.randrange(5)), "A sentence.",
+                                rng.randrange(10), 11, "verb:test"))
+        articles.append(events)
+        save_article(db, Article(title=f"T{n}", paragraphs=["A sentence."], origin="test",
+                                 published=datetime(2024, 1, 1)), Annotation(events=events))
+    rows = db.query("SELECT id, article_id, date, source, target, start_char FROM events")
+
+    def expected(keep, limit):
+        chosen = sorted((r for r in rows if keep(r)), key=lambda r: (r["id"]))
+        chosen.sort(key=lambda r: r["start_char"])
+        chosen.sort(key=lambda r: (r["date"], r["article_id"]), reverse=True)
+        return [r["id"] for r in chosen[:limit]]
+
+    for limit in (7, 25, 1000):
+        got = [r["id"] for r in list_events(db, actor="RUSG", limit=limit)]
+        assert got == expected(lambda r: "RUSGOV" in (r["source"], r["target"]), limit)
+        got = [r["id"] for r in list_events(db, actor="rus", limit=limit)]
+        assert got == expected(lambda r: r["source"].startswith("RUS") or r["target"].startswith("RUS"), limit)
+        got = [r["id"] for r in list_events(db, dyad=("PRK", "RUS"), limit=limit)]
+        assert got == expected(lambda r: {r["source"][:3], r["target"][:3]} == {"PRK", "RUS"}, limit)
+        got = [r["id"] for r in list_events(db, dyad=("CHN", "PRKGOV"), directed=True, limit=limit)]
+        assert got == expected(lambda r: (r["source"], r["target"]) == ("CHN", "PRKGOV"), limit)
+    assert list_events(db, actor="FRA") == []

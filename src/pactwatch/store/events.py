@@ -5,7 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from pactwatch.store.database import Database
-from pactwatch.store.patterns import like_prefix
+
+
+def code_range(code: str) -> tuple[str, str]:
+    """[code, next) so that an index serves "starts with code" (RUS matches RUSGOV, RUSMIL)."""
+    code = code.upper()
+    return code, code[:-1] + chr(ord(code[-1]) + 1)
+
+
+def codes_with_prefix(db: Database, column: str, code: str, most: int = 20) -> list[str] | None:
+    """Distinct codes of ``column`` (source or target) starting with ``code``, one index seek each;
+    None when there are more than ``most`` (a short prefix: a scan is then the better plan)."""
+    low, high = code_range(code)
+    found: list[str] = []
+    value = db.scalar(f"SELECT MIN({column}) FROM events WHERE {column} >= ? AND {column} < ?", (low, high))
+    # "> value", not ">= value + NUL": PostgreSQL text cannot hold a NUL byte.
+    while value is not None:
+        if len(found) == most:
+            return None
+        found.append(value)
+        value = db.scalar(f"SELECT MIN({column}) FROM events WHERE {column} > ? AND {column} < ?", (value, high))
+    return found
 
 
 def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, directed: bool = False,
@@ -19,21 +39,24 @@ def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None,
     ``since``/``until`` bound the event date (inclusive)."""
     clauses: list[str] = []
     params: list[Any] = []
+    # Prefixes as ranges [code, next): an index on the column serves them, which LIKE (case-folding
+    # in SQLite, collation-bound in PostgreSQL) never does. Codes are stored in upper case.
     if actor:
-        clauses.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
-        params += [like_prefix(actor), like_prefix(actor)]
+        low, high = code_range(actor)
+        clauses.append("((e.source >= ? AND e.source < ?) OR (e.target >= ? AND e.target < ?))")
+        params += [low, high, low, high]
     if dyad:
-        a, b = like_prefix(dyad[0]), like_prefix(dyad[1])
-        forward = "(e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\')"
+        (a0, a1), (b0, b1) = code_range(dyad[0]), code_range(dyad[1])
+        forward = "(e.source >= ? AND e.source < ? AND e.target >= ? AND e.target < ?)"
         if directed:
             clauses.append(forward)
-            params += [a, b]
+            params += [a0, a1, b0, b1]
         else:
-            clauses.append(f"({forward} OR (e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\'))")
-            params += [a, b, b, a]
+            clauses.append(f"({forward} OR (e.source >= ? AND e.source < ? AND e.target >= ? AND e.target < ?))")
+            params += [a0, a1, b0, b1, b0, b1, a0, a1]
     if code:
-        clauses.append("e.cameo_code LIKE ? ESCAPE '\\'")
-        params.append(like_prefix(code))
+        clauses.append("e.cameo_code >= ? AND e.cameo_code < ?")
+        params += list(code_range(code))
     if root:
         clauses.append("e.root_code = ?")
         params.append(root.zfill(2))
@@ -54,27 +77,82 @@ def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None,
 EVENT_DAY = "COALESCE(e.date, substr(a.published, 1, 10))"
 
 
+EVENT_LIST_COLUMNS = (
+    "e.id, e.article_id, e.date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
+    " e.goldstein, e.matched, e.sentence, e.start_char, e.end_char, a.title, a.published"
+)
+NEWEST_FIRST = "date DESC, article_id DESC, start_char, id"
+
+
 def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
                 directed: bool = False, code: str | None = None, root: str | None = None,
                 quad: int | None = None, since: str | None = None, until: str | None = None,
                 article_id: int | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
     """Events (one row per article's report) newest first; filters as in ``event_filters``, dates
     falling back to the article's publication day."""
-    clauses, params = event_filters(actor, dyad, directed, code, root, quad, since, until, EVENT_DAY)
+    clauses, params = event_filters(None, None, False, code, root, quad, since, until, EVENT_DAY)
     if article_id is not None:
         clauses.append("e.article_id = ?")
         params.append(article_id)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = (
-        "SELECT e.id, e.article_id, e.date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
-        " e.goldstein, e.matched, e.sentence, e.start_char, e.end_char, a.title, a.published"
-        f" FROM events e JOIN articles a ON a.id = e.article_id{where}"
-        " ORDER BY e.date DESC, e.article_id DESC, e.start_char, e.id"
-    )
+    seeks = _party_seeks(db, actor, dyad, directed) if article_id is None and (actor or dyad) else None
+    if seeks is None:
+        party_clauses, party_params = event_filters(actor, dyad, directed)
+        return _events_where(db, clauses + party_clauses, params + party_params, limit)
+    if not seeks:
+        return []
+    # One index-ordered read per exact code (RUS, RUSGOV, RUSMIL …), each stopping after ``limit``
+    # rows, merged by the database: a busy actor has hundreds of thousands of events, and sorting
+    # them all for the newest hundred is what made this question slow.
+    parts, args = [], []
+    for n, (seek_sql, seek_params) in enumerate(seeks):
+        where = " WHERE " + " AND ".join([seek_sql, *clauses])
+        part = f"SELECT {EVENT_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where}"
+        if limit is not None:
+            part += f" ORDER BY {_aliased(NEWEST_FIRST)} LIMIT ?"
+        parts.append(f"SELECT * FROM ({part}) AS seek{n}")
+        args += [*seek_params, *params] + ([limit] if limit is not None else [])
+    sql = " UNION ".join(parts) + f" ORDER BY {NEWEST_FIRST}"  # UNION: an event can match two seeks
     if limit is not None:
         sql += " LIMIT ?"
-        params.append(limit)
+        args.append(limit)
+    return db.query(sql, args)
+
+
+def _aliased(order: str) -> str:
+    return ", ".join("e." + term for term in order.split(", "))
+
+
+def _events_where(db: Database, clauses: list[str], params: list[Any], limit: int | None) -> list[dict[str, Any]]:
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (f"SELECT {EVENT_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where}"
+           f" ORDER BY {_aliased(NEWEST_FIRST)}")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, limit]
     return db.query(sql, params)
+
+
+def _party_seeks(db: Database, actor: str | None, dyad: tuple[str, str] | None,
+                 directed: bool) -> list[tuple[str, list[Any]]] | None:
+    """Equality conditions on exact codes that together select the actor's or dyad's events, each
+    served in date order by an index (source, date), (target, date) or (source, target, date);
+    None when a prefix is too short to enumerate."""
+    if actor and dyad:
+        return None
+    if actor:
+        sources, targets = codes_with_prefix(db, "source", actor), codes_with_prefix(db, "target", actor)
+        if sources is None or targets is None:
+            return None
+        return [("e.source = ?", [c]) for c in sources] + [("e.target = ?", [c]) for c in targets]
+    assert dyad is not None
+    directions = [dyad] if directed else [dyad, (dyad[1], dyad[0])]
+    seeks = []
+    for a, b in directions:
+        sources, targets = codes_with_prefix(db, "source", a), codes_with_prefix(db, "target", b)
+        if sources is None or targets is None:
+            return None
+        seeks += [("e.source = ? AND e.target = ?", [s, t]) for s in sources for t in targets]
+    return seeks
 
 
 def list_merged_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
