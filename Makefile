@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= var/examples.sqlite
 
-.PHONY: setup system run test clean
+.PHONY: setup system run test eval clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ run: setup
 
 test: setup system
 	. scripts/test-env.sh && $(BIN)/python -m pytest
+
+# Every gold set against every figure, one table (formats/GOLD.md scoring; precision from reviews/).
+eval: setup
+	$(BIN)/pactwatch eval --suite
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -1,11 +1,15 @@
-"""Event-coding floors on shared gold material. Floors sit just under what was measured
-(news-dev 0.788 = 89/113 with 246 predicted events, PETRARCH unit tests 0.772, PLOVER 0.714,
-CAMEO examples 0.809); the project's goals (0.75 / 0.70 / 0.70 / 0.80) are met."""
+"""Event-coding floors on shared gold material.
+
+Gold events are matched in their evidence (GOLD.md: the predicted event's sentence is the gold
+evidence's sentence or covers half of its words). Measured 2026-12-03 on the eval branch point
+(40362b8): news-dev 0.664 = 75/113 in sentence (0.788 = 89/113 under the earlier article-level
+rule), examples 0.784 = 40/51 (0.824 = 42/51), news-dev-2 0.318 = 28/88 (0.443 = 39/88). The
+floors sit three items below (72/113, 37/51, 25/88), so an honest one-item change passes. PETRARCH
+unit tests 0.772, PLOVER 0.714, CAMEO examples 0.809 (their own measures, unchanged)."""
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 import pytest
@@ -37,28 +41,18 @@ def test_seed_events_found_with_directions(seed_path):
     assert all(e.date == date(2024, 6, 19) for e in events)
 
 
-def test_news_dev_root_recall(nlp):
-    from pactwatch.nlp.actor_tables import ActorTables
-    from pactwatch.nlp.actors import find_mentions
-    from pactwatch.nlp.event_lexicon import EventLexicon
-    from pactwatch.nlp.events import code_events
+@pytest.mark.parametrize("folder, gold_events, floor", [
+    (("testdata", "news-dev"), 113, 0.635),
+    (("testdata", "news-dev-2"), 88, 0.28),
+])
+def test_shared_root_recall_in_sentence(folder, gold_events, floor):
+    from pactwatch.eval.gold_run import evaluate_gold
 
-    folder = require_shared("testdata", "news-dev")
-    tables, lexicon = ActorTables.load(), EventLexicon.load()
-    total = hit = 0
-    for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        _, _, body = (folder / record["file"]).read_text(encoding="utf-8").partition("\n\n")
-        body = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
-        on = date.fromisoformat(record["published"][:10]) if record["published"] else None
-        doc = nlp(body)
-        events = code_events(doc, find_mentions(doc, tables, on), lexicon, on)
-        keys = {(e.source[:3], e.target[:3], e.root_code) for e in events}
-        for gold in record["events"]:
-            total += 1
-            hit += (gold["source"][:3], gold["target"][:3], gold["cameo_root"]) in keys
-    assert total == 113
-    assert hit / total >= 0.785
+    labels = require_shared(*folder, "labels.jsonl")
+    events = evaluate_gold(labels, parts=("events",))["summary"]["events"]
+    assert events["gold"] == gold_events
+    assert events["recall_root"] >= floor, events
+    assert events["article_recall_root"] >= events["recall_root"]  # the sentence can only take matches away
 
 
 def test_petrarch_unit_records_floor(nlp):
@@ -90,7 +84,7 @@ def test_cameo_examples_floor(nlp):
 
 def test_examples_root_recall_floor():
     """The project's own example articles (examples/, in the repo) are a second gold set the coder
-    was not tuned on; measured 0.824 (42/51) root recall."""
+    was not tuned on; measured 0.784 (40/51) root recall in sentence (0.824 = 42/51 article-level)."""
     from pathlib import Path
 
     from pactwatch.eval.gold_run import evaluate_gold
@@ -99,4 +93,4 @@ def test_examples_root_recall_floor():
     result = evaluate_gold(labels, parts=("events",))
     events = result["summary"]["events"]
     assert events["gold"] == 51
-    assert events["recall_root"] >= 0.82
+    assert events["recall_root"] >= 0.72

@@ -16,20 +16,22 @@ from pactwatch.eval.gold import (
 )
 from pactwatch.records import CommitmentReport, Event, Quote
 
-# floors pinned a little below what was measured (news-dev: quote F1 0.99, speaker accuracy 0.99,
-# quote text F1 1.0)
-NEWS_DEV_QUOTE_F1 = 0.97
-NEWS_DEV_SPEAKER_ACCURACY = 0.97
-NEWS_DEV_TEXT_F1 = 0.98
+# floors a few items below what was measured with speakers matched as people and bodies
+# (news-dev 2026-12-03: quote F1 0.979 = 93/95, speaker accuracy 0.979 = 93/95, quote text F1 1.0 =
+# 95/95; under the earlier string rule 0.990 / 0.990: "commission" and "council" alone no longer
+# count as the ECOWAS Commission and the North Atlantic Council). Three items below: 90/95, 92/95.
+NEWS_DEV_QUOTE_F1 = 0.94
+NEWS_DEV_SPEAKER_ACCURACY = 0.94
+NEWS_DEV_TEXT_F1 = 0.96
 
 
 def quote(text: str, speaker: str | None) -> Quote:
     return Quote(text=text, start=0, end=len(text), speaker=speaker, speaker_actor=None, cue="say")
 
 
-def event(source: str, target: str, code: str) -> Event:
+def event(source: str, target: str, code: str, sentence: str = "s") -> Event:
     return Event(source=source, target=target, cameo_code=code, root_code=code[:2], quad_class=1,
-                 goldstein=0.0, date=None, sentence="s", start=0, end=1, matched="test")
+                 goldstein=0.0, date=None, sentence=sentence, start=0, end=1, matched="test")
 
 
 def report(parties, kinds, lifecycle, when=None) -> CommitmentReport:
@@ -93,9 +95,9 @@ def test_one_to_one_prefers_more_pairs():
 
 # -- events ---------------------------------------------------------------------------------
 def test_event_recall_by_prefix_and_root_and_full_code():
-    gold = [{"source": "RUSGOV", "target": "PRKGOV", "cameo_root": "05", "cameo_code": "057"},
-            {"source": "RUS", "target": "PRK", "cameo_root": "03", "cameo_code": None},
-            {"source": "USA", "target": "YEMREB", "cameo_root": "19", "cameo_code": "195"}]
+    gold = [{"source": "RUSGOV", "target": "PRKGOV", "cameo_root": "05", "cameo_code": "057", "evidence": "s"},
+            {"source": "RUS", "target": "PRK", "cameo_root": "03", "cameo_code": None, "evidence": "s"},
+            {"source": "USA", "target": "YEMREB", "cameo_root": "19", "cameo_code": "195", "evidence": "s"}]
     predicted = [event("RUS", "PRKMIL", "051"),  # root 05 agrees, code 057 does not
                  event("RUSGOV", "PRK", "036"),   # root 03; gold gives no code, so it counts twice
                  event("YEM", "USA", "195")]      # reversed direction: no match
@@ -113,9 +115,15 @@ def test_commitment_needs_parties_kind_event_and_close_date():
     reports = [report(["PRK", "RUS"], ["mutual_defense", "military_cooperation"], "signed", date(2024, 6, 20))]
     assert score_commitments(gold, reports)["prf"] == PRF(2, 2, 2)  # one report, two kinds
     far = [report(["PRK", "RUS"], ["mutual_defense"], "signed", date(2024, 6, 22))]
-    assert score_commitments(gold, far)["prf"].tp == 0
+    scored = score_commitments(gold, far)
+    # identity is parties, kind and event; the date is scored apart, and three days off is wrong
+    assert scored["prf"].tp == 1 and (scored["dated_pairs"], scored["dates_right"]) == (1, 0)
+    assert scored["legacy_prf"].tp == 0  # the earlier rule put the date in the identity
     undated = [report(["RUS", "PRK"], ["mutual_defense"], "signed")]
-    assert score_commitments(gold, undated)["prf"].tp == 1  # a date only counts where both give one
+    scored = score_commitments(gold, undated)
+    assert scored["prf"].tp == 1 and (scored["dated_pairs"], scored["dates_right"]) == (1, 0)  # undated = wrong
+    near = score_commitments(gold, [report(["PRK", "RUS"], ["mutual_defense"], "signed", date(2024, 6, 20))])
+    assert (near["dated_pairs"], near["dates_right"]) == (1, 1)  # within a day
     wrong_event = [report(["PRK", "RUS"], ["mutual_defense"], "ratified", date(2024, 6, 19))]
     assert score_commitments(gold, wrong_event)["prf"].tp == 0
 

@@ -1,9 +1,11 @@
 """``pactwatch eval``: score what pactwatch extracts against labelled material.
 
 ``--gold FILE.labels.jsonl`` scores metadata, quotes, events and commitments as
-``formats/GOLD.md`` defines; ``--polnear DIR`` scores direct-quote attributions of PolNeAR;
+``formats/GOLD.md`` defines (``--review FILE.tsv`` adds precision from a person's verdicts on the
+unmatched predictions); ``--polnear DIR`` scores direct-quote attributions of PolNeAR;
 ``--petrarch-xml``/``--plover-json``/``--cameo-examples`` score the event coder on public event
-test sets. Low scores are results, not failures: the exit code is 0 whenever scoring ran.
+test sets; ``--suite`` runs every set the project has and prints one table. Low scores are
+results, not failures: the exit code is 0 whenever scoring ran.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 import click
 
-from pactwatch.errors import UsageError
+from pactwatch.errors import PactwatchError, UsageError
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -37,11 +39,16 @@ def gold_text(report: dict[str, Any]) -> str:
     lines += ["Metadata (share of articles agreeing)",
               f"  all given fields      {_pct(m['all_fields'])}",
               f"  title {_pct(m['title'])}   publisher {_pct(m['publisher'])}   published {_pct(m['published'])}", ""]
-    lines += ["Quotes (speaker + first words)", _prf_line("quotes", q), _prf_line("quote text only", q["text_only"]),
-              f"  speaker accuracy      {_pct(q['speaker_accuracy'])}  (over {q['speaker_pairs']} text-matched quotes)", ""]
-    lines += ["Events (gold is not exhaustive: recall)",
+    lines += ["Quotes (first words + the same person or body)", _prf_line("quotes", q),
+              _prf_line("quote text only", q["text_only"]),
+              f"  speaker accuracy      {_pct(q['speaker_accuracy'])}  (over {q['speaker_pairs']} text-matched quotes)",
+              f"  old speaker rule      F1 {_pct(q['legacy']['f1'])}, speaker accuracy "
+              f"{_pct(q['legacy']['speaker_accuracy'])}", ""]
+    lines += ["Events (gold is not exhaustive: recall; matched in the evidence's sentence)",
               f"  recall, root          {_pct(e['recall_root'])}  ({e['matched_root']}/{e['gold']})",
               f"  recall, full code     {_pct(e['recall_code'])}  ({e['matched_code']}/{e['gold']})",
+              f"  article level (old)   root {_pct(e['article_recall_root'])} ({e['article_matched_root']}/{e['gold']}),"
+              f" full code {_pct(e['article_recall_code'])} ({e['article_matched_code']}/{e['gold']})",
               f"  predicted             {e['predicted']} events"]
     per_article = [(d["file"], d["events"]["predicted"]) for d in report["per_article"] if "events" in d]
     if per_article:
@@ -49,11 +56,28 @@ def gold_text(report: dict[str, Any]) -> str:
     unmatched = [(d["file"], u) for d in report["per_article"] if "events" in d
                  for u in d["events"]["unmatched_predicted"]]
     if unmatched:
-        lines.append(f"  unmatched predicted events ({len(unmatched)}; a sample to judge precision):")
+        lines.append(f"  unmatched predicted events ({len(unmatched)}; a sample: --review judges them all):")
         for file, u in unmatched[:15]:
             lines.append(f"    {Path(file).stem} {u['source']}->{u['target']} {u['cameo_code']}: "
                          f"{u['sentence'][:90]}")
-    lines += ["", "Commitments (parties, kind, event, date within a day)", _prf_line("commitments", c)]
+    lines += ["", "Commitments (parties, kind, event)", _prf_line("commitments", c),
+              f"  date accuracy         {_pct(c['date_accuracy'])}  ({c['dates_right']}/{c['dated_pairs']} matched pairs"
+              " whose gold has a date; within a day)",
+              f"  old rule (date in identity)  F1 {_pct(c['legacy']['f1'])}"]
+    return "\n".join(lines) + "\n"
+
+
+def review_text(result: dict[str, Any]) -> str:
+    """Precision from the review file's verdicts, per kind of prediction."""
+    lines = [f"Precision from review ({result['file']}): (matched + right) / predicted"]
+    for kind, p in result["precision"].items():
+        if not p["predicted"]:
+            continue
+        lines.append(f"  {kind + 's':<12} {_pct(p['precision'])}  (matched {p['matched']} + right {p['right']} of "
+                     f"{p['predicted']}; wrong {p['wrong']}, duplicate {p['duplicate']}; unreviewed "
+                     f"{p['unreviewed']} = {p['unreviewed_share']:.1%})")
+    lines.append(f"  {result['new_rows']} new prediction(s) written; {result['awaiting_verdict']} row(s) await a "
+                 "verdict (right / wrong / duplicate)")
     return "\n".join(lines) + "\n"
 
 
@@ -86,13 +110,33 @@ def _fmt(value: Any) -> str:
 @click.option("--verbs", "verb_files", type=_FILE, multiple=True, help="PETRARCH verb dictionary (repeatable).")
 @click.option("--plover-json", "plover_json", type=_FILE, help="PLOVER-coded JSON(L) to score events on.")
 @click.option("--cameo-examples", "cameo_examples", type=_FILE, help="CAMEO codebook examples to score events on.")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --gold: TSV of the predictions no gold item matched; reads verdicts written there "
+                   "(right / wrong / duplicate), adds new predictions with an empty verdict, prints precision.")
+@click.option("--suite", is_flag=True, help="Score every gold set (seed, examples, news-dev, news-dev-2, PolNeAR, "
+                                             "PETRARCH, PLOVER, CAMEO) and print one table.")
+@click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
+              show_default=True, help="With --suite: the shared test material.")
+@click.option("--reviews", "reviews_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reviews"),
+              show_default=True, help="With --suite: the folder of committed review files (<set>.tsv).")
+@click.option("--markdown", is_flag=True, help="With --suite: print the table as Markdown.")
 def eval_command(gold: Path | None, articles_dir: Path | None, report_path: Path | None,
                  polnear_dir: Path | None, petrarch_xml: Path | None, actor_files: tuple[Path, ...],
-                 verb_files: tuple[Path, ...], plover_json: Path | None, cameo_examples: Path | None) -> None:
+                 verb_files: tuple[Path, ...], plover_json: Path | None, cameo_examples: Path | None,
+                 review_path: Path | None, suite: bool, shared_dir: Path, reviews_dir: Path, markdown: bool) -> None:
     """Score extraction against gold labels or public test sets (prints figures; exit 0)."""
-    if not any((gold, polnear_dir, petrarch_xml, plover_json, cameo_examples)):
-        raise UsageError("give at least one of --gold, --polnear, --petrarch-xml, --plover-json, --cameo-examples")
+    if not any((gold, polnear_dir, petrarch_xml, plover_json, cameo_examples, suite)):
+        raise UsageError("give at least one of --gold, --polnear, --petrarch-xml, --plover-json, --cameo-examples, "
+                         "--suite")
+    if review_path is not None and gold is None:
+        raise UsageError("--review needs --gold (the set whose unmatched predictions it judges)")
     report: dict[str, Any] = {}
+    if suite:
+        from pactwatch.eval.suite import render, run_suite
+
+        report["suite"] = run_suite(Path("."), shared_dir, reviews_dir,
+                                    progress=lambda name: click.echo(f"scoring {name} ...", err=True))
+        click.echo(render(report["suite"], markdown=markdown), nl=False)
     if gold is not None:
         from pactwatch.eval.gold_run import evaluate_gold
         from pactwatch.nlp.pipeline import Annotator, PipelineConfig
@@ -100,6 +144,14 @@ def eval_command(gold: Path | None, articles_dir: Path | None, report_path: Path
         annotator = Annotator(PipelineConfig(actor_dictionaries=actor_files, verb_dictionaries=verb_files))
         report["gold"] = evaluate_gold(gold, articles_dir, annotator)
         click.echo(gold_text(report["gold"]))
+        if review_path is not None:
+            from pactwatch.eval.review import review
+
+            try:
+                report["review"] = review(report["gold"], review_path)
+            except ValueError as error:
+                raise PactwatchError(str(error)) from None
+            click.echo(review_text(report["review"]))
     if polnear_dir is not None:
         from pactwatch.eval.polnear import evaluate_polnear
 

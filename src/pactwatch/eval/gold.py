@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pactwatch.data import read_table
+from pactwatch.names import fold, same_speaker
 from pactwatch.records import CommitmentReport, Event, Quote
 
 G = TypeVar("G")
@@ -92,24 +92,23 @@ def one_to_one(golds: Sequence[G], preds: Sequence[P], weight: Callable[[G, P], 
 
 
 # -- quotes ---------------------------------------------------------------------------------
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
-
-
 def words(text: str) -> list[str]:
     """Lower-cased, accent-folded word tokens (punctuation dropped)."""
-    return re.findall(r"[^\W_]+(?:['-][^\W_]+)*", _fold(text))
+    return re.findall(r"[^\W_]+(?:['-][^\W_]+)*", fold(text))
 
 
 def speaker_matches(predicted: str | None, gold: str | None) -> bool:
-    """Case-insensitive; a surname alone matches the full name (either order: "Orban",
-    "Viktor Orban"; East Asian order too: "Kim" for "Kim Jong-un"); hyphens and spaces inside
-    names are not significant ("Kim Jong Un" = "Kim Jong-un"); a transliteration variant of the
-    given name with the same surname matches ("Yuliia Svyrydenko" = "Yulia Svyrydenko")."""
+    """The same person or body (GOLD.md): see ``pactwatch.names.same_speaker``."""
+    return same_speaker(predicted, gold)
+
+
+def legacy_speaker_matches(predicted: str | None, gold: str | None) -> bool:
+    """The rule before GOLD.md named people and bodies (kept for the suite's "old" column):
+    case-insensitive; a surname alone matches the full name; hyphens and spaces inside names and
+    middle initials are not significant; a given-name spelling variant with the same surname
+    matches. No titles, transliterations of surnames, body synonyms or anonymity words."""
     if not predicted or not gold:
         return False
-    # middle initials are not significant ("Mylene J. Garcia-Albano")
     p = [w for w in words(predicted) if len(w) > 1]
     g = [w for w in words(gold) if len(w) > 1]
     if not p or not g:
@@ -119,7 +118,6 @@ def speaker_matches(predicted: str | None, gold: str | None) -> bool:
     short, full = (p, g) if len(p) <= len(g) else (g, p)
     if len(short) == 1:
         return len(full) > 1 and short[0] in (full[-1], full[0])
-    # same surname, given names that are spelling variants of each other ("Yuliia"/"Yulia")
     if len(p) == len(g) == 2 and p[-1] == g[-1]:
         from rapidfuzz.fuzz import ratio
 
@@ -140,13 +138,15 @@ def quote_text_matches(predicted: Quote, gold: dict[str, Any]) -> bool:
     return text_overlap(predicted.text, gold.get("text_start") or "") >= TEXT_OVERLAP
 
 
-def score_quotes(gold: Sequence[dict[str, Any]], predicted: Sequence[Quote]) -> dict[str, Any]:
-    """GOLD quotes: speaker + first words. Also text-only matching and speaker accuracy on it."""
+def score_quotes(gold: Sequence[dict[str, Any]], predicted: Sequence[Quote],
+                 same: Callable[[str | None, str | None], bool] = speaker_matches) -> dict[str, Any]:
+    """GOLD quotes: speaker + first words. Also text-only matching and speaker accuracy on it.
+    ``same`` is the speaker rule (the suite also scores the legacy one, for comparison)."""
     full = one_to_one(gold, predicted, lambda g, p: text_overlap(p.text, g.get("text_start") or "")
-                      if quote_text_matches(p, g) and speaker_matches(p.speaker, g.get("speaker")) else None)
+                      if quote_text_matches(p, g) and same(p.speaker, g.get("speaker")) else None)
     spans = one_to_one(gold, predicted, lambda g, p: text_overlap(p.text, g.get("text_start") or "")
                        if quote_text_matches(p, g) else None)
-    right_speaker = sum(1 for gi, pi in spans if speaker_matches(predicted[pi].speaker, gold[gi].get("speaker")))
+    right_speaker = sum(1 for gi, pi in spans if same(predicted[pi].speaker, gold[gi].get("speaker")))
     matched_g = {gi for gi, _ in full}
     matched_p = {pi for _, pi in full}
     return {
@@ -166,34 +166,63 @@ def quote_row(q: Quote) -> dict[str, Any]:
 
 
 # -- events ---------------------------------------------------------------------------------
-def event_matches(predicted: Event, gold: dict[str, Any], full_code: bool = False) -> bool:
-    """First three letters of source and target, and the root; optionally the full code too
-    (only where gold gives one)."""
+EVIDENCE_COVERAGE = 0.5  # share of the gold evidence's words the predicted sentence must hold
+
+
+def evidence_coverage(sentence: str, evidence: str) -> float:
+    """Share of the evidence's words (with repeats) found in the predicted sentence."""
+    wanted = Counter(words(evidence))
+    if not wanted:
+        return 0.0
+    return sum((wanted & Counter(words(sentence))).values()) / sum(wanted.values())
+
+
+def in_evidence(predicted: Event, gold: dict[str, Any]) -> bool:
+    """The predicted event's sentence is the gold evidence's sentence, or covers at least half of
+    its words (GOLD.md); a gold event without evidence cannot be placed and matches nowhere."""
+    return evidence_coverage(predicted.sentence, gold.get("evidence") or "") >= EVIDENCE_COVERAGE
+
+
+def event_matches(predicted: Event, gold: dict[str, Any], full_code: bool = False,
+                  sentence: bool = True) -> bool:
+    """First three letters of source and target, the root, and (``sentence``) the evidence;
+    optionally the full code too (only where gold gives one). ``sentence=False`` is the
+    article-level figure kept for comparison."""
     if (predicted.source or "")[:3].upper() != (gold.get("source") or "")[:3].upper():
         return False
     if (predicted.target or "")[:3].upper() != (gold.get("target") or "")[:3].upper():
         return False
     if str(predicted.root_code).zfill(2) != str(gold.get("cameo_root") or "").zfill(2):
         return False
-    if full_code and gold.get("cameo_code"):
-        return str(predicted.cameo_code) == str(gold["cameo_code"])
-    return True
+    if full_code and gold.get("cameo_code") and str(predicted.cameo_code) != str(gold["cameo_code"]):
+        return False
+    return not sentence or in_evidence(predicted, gold)
 
 
 def event_row(e: Event) -> dict[str, Any]:
     return {"source": e.source, "target": e.target, "cameo_code": e.cameo_code, "root_code": e.root_code,
-            "sentence": e.sentence, "matched": e.matched}
+            "sentence": e.sentence, "start": e.start, "end": e.end, "matched": e.matched}
 
 
 def score_events(gold: Sequence[dict[str, Any]], predicted: Sequence[Event]) -> dict[str, Any]:
-    """Recall only (gold events are not exhaustive); root-level and full-code figures."""
-    root = one_to_one(gold, predicted, lambda g, p: 0.0 if event_matches(p, g) else None)
-    code = one_to_one(gold, predicted, lambda g, p: 0.0 if event_matches(p, g, True) else None)
+    """Recall (gold events are not exhaustive): sentence-level root and full-code figures, and
+    the article-level root and full-code figures of the earlier scorer beside them. Among equal
+    matchings the pairs whose sentence covers more of the evidence win."""
+    def weight(full_code: bool, sentence: bool):
+        return lambda g, p: (evidence_coverage(p.sentence, g.get("evidence") or "")
+                             if event_matches(p, g, full_code, sentence) else None)
+
+    root = one_to_one(gold, predicted, weight(False, True))
+    code = one_to_one(gold, predicted, weight(True, True))
+    article_root = one_to_one(gold, predicted, weight(False, False))
+    article_code = one_to_one(gold, predicted, weight(True, False))
     hit_g = {gi for gi, _ in root}
     hit_p = {pi for _, pi in root}
     return {
         "root": PRF(len(root), len(predicted), len(gold)),
         "code": PRF(len(code), len(predicted), len(gold)),
+        "article_root": PRF(len(article_root), len(predicted), len(gold)),
+        "article_code": PRF(len(article_code), len(predicted), len(gold)),
         "missed": [gold[i] for i in range(len(gold)) if i not in hit_g],
         "unmatched_predicted": [event_row(predicted[i]) for i in range(len(predicted)) if i not in hit_p],
     }
@@ -252,7 +281,8 @@ def expand_commitments(reports: Sequence[CommitmentReport]) -> list[dict[str, An
     for r in reports:
         for kind in gold_kinds(r):
             row = {"parties": sorted(p.upper() for p in r.parties), "kind": kind, "event": gold_event(r),
-                   "date": r.date.isoformat() if r.date else None, "sentence": r.sentence}
+                   "date": r.date.isoformat() if r.date else None, "sentence": r.sentence,
+                   "start": r.start, "end": r.end}
             seen.setdefault((tuple(row["parties"]), kind, row["event"], row["date"]), row)
     return list(seen.values())
 
@@ -267,25 +297,45 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def commitment_weight(gold: dict[str, Any], predicted: dict[str, Any]) -> float | None:
-    """None when they do not match; otherwise a preference (same date > one day off > undated)."""
+def date_within_a_day(gold_date: Any, predicted_date: Any) -> bool:
+    g, p = _as_date(gold_date), _as_date(predicted_date)
+    return g is not None and p is not None and abs((g - p).days) <= 1
+
+
+def commitment_weight(gold: dict[str, Any], predicted: dict[str, Any], with_date: bool = False) -> float | None:
+    """None when they do not match (parties, kind and event: GOLD.md's identity); otherwise a
+    preference, so that a repeated gold key pairs by date: the same day > one day off > both
+    undated > a dated prediction for undated gold > a wrong or missing date for dated gold.
+    ``with_date`` is the earlier scorer's rule (a date more than a day off is no match), kept
+    for comparison."""
     if sorted(p.upper() for p in gold.get("parties") or []) != sorted(predicted["parties"]):
         return None
     if gold.get("kind") != predicted["kind"] or gold.get("event") != predicted["event"]:
         return None
     g, p = _as_date(gold.get("date")), _as_date(predicted.get("date"))
-    if g is None or p is None:
-        return 0.25 if g is None and p is None else 0.0
+    if g is None:
+        return 0.25 if p is None else 0.1
+    if p is None:
+        return 0.0
     gap = abs((g - p).days)
-    return None if gap > 1 else (0.5 if gap == 0 else 0.3)
+    if gap > 1:
+        return None if with_date else 0.0
+    return 0.5 if gap == 0 else 0.3
 
 
 def score_commitments(gold: Sequence[dict[str, Any]], reports: Sequence[CommitmentReport]) -> dict[str, Any]:
+    """Identity P/R/F1 (parties, kind, event), date accuracy over matched pairs whose gold has a
+    date (within one day; undated = wrong), and the earlier date-in-identity figure."""
     predicted = expand_commitments(reports)
     pairs = one_to_one(gold, predicted, commitment_weight)
+    legacy = one_to_one(gold, predicted, lambda g, p: commitment_weight(g, p, with_date=True))
+    dated = [(gi, pi) for gi, pi in pairs if _as_date(gold[gi].get("date")) is not None]
     hit_g, hit_p = {g for g, _ in pairs}, {p for _, p in pairs}
     return {
         "prf": PRF(len(pairs), len(predicted), len(gold)),
+        "legacy_prf": PRF(len(legacy), len(predicted), len(gold)),
+        "dated_pairs": len(dated),
+        "dates_right": sum(date_within_a_day(gold[gi].get("date"), predicted[pi].get("date")) for gi, pi in dated),
         "missed": [gold[i] for i in range(len(gold)) if i not in hit_g],
         "spurious": [predicted[i] for i in range(len(predicted)) if i not in hit_p],
     }

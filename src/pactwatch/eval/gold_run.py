@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pactwatch.eval.gold import (
-    PRF, load_gold, score_commitments, score_events, score_metadata, score_quotes,
+    PRF, legacy_speaker_matches, load_gold, score_commitments, score_events, score_metadata, score_quotes,
 )
 from pactwatch.records import Article
 
@@ -73,18 +73,23 @@ def evaluate_gold(labels_path: Path, articles_dir: Path | None = None, annotator
     wanted = set(parts)
     totals: dict[str, Any] = {
         "quotes": PRF(0, 0, 0), "quote_spans": PRF(0, 0, 0), "speaker_pairs": 0, "speaker_correct": 0,
-        "events_root": PRF(0, 0, 0), "events_code": PRF(0, 0, 0), "commitments": PRF(0, 0, 0),
+        "quotes_legacy": PRF(0, 0, 0), "speaker_correct_legacy": 0,
+        "events_root": PRF(0, 0, 0), "events_code": PRF(0, 0, 0),
+        "events_article_root": PRF(0, 0, 0), "events_article_code": PRF(0, 0, 0),
+        "commitments": PRF(0, 0, 0), "commitments_legacy": PRF(0, 0, 0), "dated_pairs": 0, "dates_right": 0,
         "metadata": {"articles": 0, "all": 0, "title": [0, 0], "publisher": [0, 0], "published": [0, 0]},
     }
     details = []
     for record, article, failure in loaded:
         detail: dict[str, Any] = {"file": record["file"]}
+        unmatched: dict[str, list[dict[str, Any]]] = {}
         if article is None:
             detail["error"] = failure
             annotation = None
         else:
             annotation = next(annotations)
             detail["skipped"] = annotation.skipped
+            detail["content_hash"] = article.content_hash
         quotes = annotation.quotes if annotation else []
         events = annotation.events if annotation else []
         commitments = annotation.commitments if annotation else []
@@ -106,19 +111,35 @@ def evaluate_gold(labels_path: Path, articles_dir: Path | None = None, annotator
             totals["quote_spans"] += q["span_prf"]
             totals["speaker_pairs"] += q["speaker_pairs"]
             totals["speaker_correct"] += q["speaker_correct"]
+            old = score_quotes(record["quotes"], quotes, legacy_speaker_matches)
+            totals["quotes_legacy"] += old["prf"]
+            totals["speaker_correct_legacy"] += old["speaker_correct"]
+            unmatched["quote"] = [{**row, "sentence": quote_context(article.body, row["start"], row["end"])}
+                                  for row in q["spurious"]] if article else []
+            detail["quotes_matched"] = q["prf"].tp
             detail["quotes"] = {"prf": q["prf"].as_dict(), "matched": q["matched"], "missed": q["missed"],
                                 "spurious": q["spurious"]}
         if "events" in wanted and "events" in record:
             e = score_events(record["events"], events)
             totals["events_root"] += e["root"]
             totals["events_code"] += e["code"]
+            totals["events_article_root"] += e["article_root"]
+            totals["events_article_code"] += e["article_code"]
+            unmatched["event"] = e["unmatched_predicted"]
             detail["events"] = {"predicted": len(events), "gold": len(record["events"]),
+                                "matched": e["root"].tp,
                                 "recall_root": e["root"].as_dict()["recall"], "missed": e["missed"],
                                 "unmatched_predicted": e["unmatched_predicted"]}
         if "commitments" in wanted and "commitments" in record:
             c = score_commitments(record["commitments"], commitments)
             totals["commitments"] += c["prf"]
-            detail["commitments"] = {"prf": c["prf"].as_dict(), "missed": c["missed"], "spurious": c["spurious"]}
+            totals["commitments_legacy"] += c["legacy_prf"]
+            totals["dated_pairs"] += c["dated_pairs"]
+            totals["dates_right"] += c["dates_right"]
+            unmatched["commitment"] = c["spurious"]
+            detail["commitments"] = {"prf": c["prf"].as_dict(), "missed": c["missed"], "spurious": c["spurious"],
+                                     "dated_pairs": c["dated_pairs"], "dates_right": c["dates_right"]}
+        detail["unmatched"] = unmatched
         details.append(detail)
     return {"labels": str(labels_path), "articles": len(records),
             "read_failures": sum(1 for _, a, _ in loaded if a is None),
@@ -136,11 +157,29 @@ def summarise(totals: dict[str, Any]) -> dict[str, Any]:
         },
         "quotes": {**totals["quotes"].as_dict(),
                    "text_only": totals["quote_spans"].as_dict(),
-                   "speaker_accuracy": round(totals["speaker_correct"] / pairs, 4) if pairs else None,
-                   "speaker_pairs": pairs},
+                   "speaker_accuracy": _share(totals["speaker_correct"], pairs),
+                   "speaker_pairs": pairs,
+                   "legacy": {**totals["quotes_legacy"].as_dict(),
+                              "speaker_accuracy": _share(totals["speaker_correct_legacy"], pairs)}},
         "events": {"recall_root": totals["events_root"].as_dict()["recall"],
                    "recall_code": totals["events_code"].as_dict()["recall"],
                    "matched_root": totals["events_root"].tp, "matched_code": totals["events_code"].tp,
+                   "article_recall_root": totals["events_article_root"].as_dict()["recall"],
+                   "article_recall_code": totals["events_article_code"].as_dict()["recall"],
+                   "article_matched_root": totals["events_article_root"].tp,
+                   "article_matched_code": totals["events_article_code"].tp,
                    "gold": totals["events_root"].gold, "predicted": totals["events_root"].predicted},
-        "commitments": totals["commitments"].as_dict(),
+        "commitments": {**totals["commitments"].as_dict(),
+                        "date_accuracy": _share(totals["dates_right"], totals["dated_pairs"]),
+                        "dated_pairs": totals["dated_pairs"], "dates_right": totals["dates_right"],
+                        "legacy": totals["commitments_legacy"].as_dict()},
     }
+
+
+def quote_context(body: str, start: int, end: int, margin: int = 160) -> str:
+    """The quotation with some text either side (the sentence is not stored with a quote)."""
+    return " ".join(body[max(0, start - margin) : end + margin].split())
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pactwatch.names import speaker_search_forms
 from pactwatch.store.database import Database
 from pactwatch.store.patterns import like_contains, like_prefix
 
@@ -11,12 +12,15 @@ from pactwatch.store.patterns import like_contains, like_prefix
 def _quote_filters(alias: str, speaker: str | None, actor: str | None, text: str | None
                    ) -> tuple[list[str], list[Any]]:
     """Speaker and text as case-insensitive substrings, actor as a code prefix ("RUS" finds
-    RUSGOV), over the ``quotes`` or ``merged_quotes`` columns of that name."""
+    RUSGOV), over the ``quotes`` or ``merged_quotes`` columns of that name. A speaker is also
+    looked for under its other spellings, as the gold scorer matches speakers
+    (``pactwatch.names``: "Zelenskyy" finds "Volodymyr Zelensky")."""
     clauses: list[str] = []
     params: list[Any] = []
     if speaker:
-        clauses.append(f"LOWER({alias}.speaker) LIKE ? ESCAPE '\\'")
-        params.append(like_contains(speaker))
+        forms = list(dict.fromkeys([speaker.lower(), *speaker_search_forms(speaker)]))
+        clauses.append("(" + " OR ".join(f"LOWER({alias}.speaker) LIKE ? ESCAPE '\\'" for _ in forms) + ")")
+        params.extend(like_contains(form) for form in forms)
     if actor:
         clauses.append(f"{alias}.speaker_actor LIKE ? ESCAPE '\\'")
         params.append(like_prefix(actor))
