@@ -17,7 +17,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pactwatch import __version__
-from pactwatch.api import pacts_view, routes_articles, routes_facts, routes_ingest, routes_pacts
+from pactwatch.api import pacts_view, routes_actors, routes_articles, routes_facts, routes_ingest, routes_pacts
 from pactwatch.api.common import Json, Names
 from pactwatch.api.errors import CatchAllMiddleware, install_error_handlers
 from pactwatch.api.pool import DEFAULT_READERS, DatabasePool
@@ -125,7 +125,7 @@ def create_app(db_url: str, ingest_token: str | None = None, max_upload_bytes: i
     app.state.graph_cache = pacts_view.ResponseCache()
 
     install_error_handlers(app)
-    for module in (routes_articles, routes_facts, routes_pacts, routes_ingest):
+    for module in (routes_articles, routes_facts, routes_pacts, routes_actors, routes_ingest):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api", response_class=Json, include_in_schema=False)

@@ -139,3 +139,63 @@ def store_stamp(db: Database) -> tuple[Any, ...]:
     """What identifies the current state of the commitments store (its last rebuild)."""
     row = db.query_one("SELECT reports, baseline, built_at FROM commitment_builds WHERE id = 1")
     return tuple(row.values()) if row else ()
+
+
+# Kinds that oblige a party to act or to refrain (the question "who is bound to defend X" is about
+# these); cooperation, partnership and economic agreements bind nobody to anything in a war.
+BINDING_KINDS = frozenset({"mutual_defense", "nonaggression", "neutrality", "consultation"})
+
+
+def binding(edge: dict[str, Any]) -> bool:
+    """Whether a pair's commitments oblige anyone to act or refrain (``defence`` when the edge says)."""
+    return bool(edge.get("defence")) or bool(BINDING_KINDS.intersection(edge["kinds"]))
+
+
+def only_binding(body: dict[str, Any]) -> dict[str, Any]:
+    """``graph()``'s answer without the pairs whose commitments bind nobody to act or refrain."""
+    edges = [e for e in body["edges"] if binding(e)]
+    return {**body, "edges": edges, "nodes": sorted({n for e in edges for n in (e["source"], e["target"])})}
+
+
+def neighbourhood(body: dict[str, Any], focus: str, depth: int = 1, expand: Sequence[str] = ()) -> dict[str, Any]:
+    """The part of ``graph()``'s answer around one actor: what a reader of "who defends X" needs.
+
+    Walks ``depth`` steps out from ``focus`` along the day's edges. An organisation reached this way
+    (NATO, the EU, the CSTO) stays one node — its other members are not walked through — unless it
+    is named in ``expand``, when all its members on that day are shown with it. Edges between
+    states already shown are kept, so a treaty between two of X's allies is visible too. Every
+    organisation in view is listed in ``organisations`` with its member count and whether it is
+    expanded, so a client can offer to expand it."""
+    edges = body["edges"]
+    hubs = {c["organisation"] for c in body["commitments"].values() if c["organisation"]}
+    touching: dict[str, list[dict[str, Any]]] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            touching.setdefault(end, []).append(edge)
+
+    def other(edge: dict[str, Any], node: str) -> str:
+        return edge["target"] if edge["source"] == node else edge["source"]
+
+    shown, frontier = {focus}, {focus}
+    for _ in range(depth):
+        reached = {other(e, n) for n in frontier for e in touching.get(n, [])} - shown
+        shown |= reached
+        frontier = reached - hubs  # an organisation is not walked through unless expanded
+    opened = [h for h in dict.fromkeys(expand) if h in hubs and h in shown]
+    members = {other(e, hub) for hub in opened for e in touching.get(hub, [])}
+    # what the walk reached is shown with every edge among it; an expanded organisation's members
+    # only with their membership edges (their own bilateral treaties are another neighbourhood)
+    kept = [e for e in edges if e["source"] in shown and e["target"] in shown
+            or (e["source"] in opened and e["target"] in members | shown)
+            or (e["target"] in opened and e["source"] in members | shown)]
+    keys = {ref["key"] for e in kept for ref in e["commitments"]}
+    nodes = sorted({n for e in kept for n in (e["source"], e["target"])} | {focus})
+    return {
+        **body,
+        "focus": focus, "depth": depth, "expand": opened,
+        "nodes": nodes, "all_nodes": nodes, "edges": kept,
+        "commitments": {k: v for k, v in body["commitments"].items() if k in keys},
+        "organisations": [{"code": h, "members": len(touching.get(h, [])), "expanded": h in opened}
+                          for h in sorted(hubs & set(nodes))],
+    }
+

@@ -98,17 +98,32 @@ def obligations(
 
 @router.get("/graph", response_class=Json, summary="Commitment graph on a day (nodes and edges)")
 def graph(request: Request, db: CommitmentDb, names: AppNames, on: OnQuery = None,
-          baseline: BaselineQuery = True) -> Response:
+          baseline: BaselineQuery = True,
+          focus: Annotated[str | None, Query(description="Only this actor's neighbourhood (code, e.g. POL).")] = None,
+          depth: Annotated[int, Query(ge=1, le=2, description="With focus: how many steps out (1 or 2).")] = 1,
+          expand: Annotated[str | None, Query(max_length=200, description="With focus: organisations shown with"
+                                              " their members, comma-separated (e.g. NATO,EU).")] = None,
+          binding: Annotated[bool, Query(description="Only commitments that oblige a party to act or refrain"
+                                         " (defence, consultation, non-aggression, neutrality).")] = False,
+          ) -> Response:
     origins = [o for o in ORIGINS if baseline or o != "baseline"]
     day = on_date(on)
+    centre = check_code(focus, "focus")
+    opened = tuple(c for c in (check_code(x.strip(), "expand") for x in (expand or "").split(",")) if c)
 
     def make() -> bytes:
         body = pacts_view.graph(db, day, origins)
+        if binding:
+            body = pacts_view.only_binding(body)
+        if centre is not None:
+            body = pacts_view.neighbourhood(body, centre, depth, opened)
         body["nodes"] = [_named(names, n) for n in body["nodes"]]
         body["all_nodes"] = [_named(names, n) for n in body["all_nodes"]]
+        for organisation in body.get("organisations", []):
+            organisation["name"] = names.actor(organisation["code"])
         return Json(body).body
 
-    key = (day, tuple(origins), pacts_view.store_stamp(db))
+    key = (day, tuple(origins), centre, depth, opened, binding, pacts_view.store_stamp(db))
     return Response(request.app.state.graph_cache.get_or_make(key, make), media_type="application/json")
 
 

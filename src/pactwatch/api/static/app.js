@@ -1,114 +1,11 @@
-// pactwatch page: reads only the public JSON API under /api/.
-// Article text and every field from the database are untrusted: the DOM is built with
-// createElement/textContent/setAttribute only, never innerHTML, and links are made only
-// from ids and codes, or from http(s) URLs checked with the URL parser.
+// pactwatch page: reads only the public JSON API under /api/ (and the map's shapes under /static/).
+// Routing, search, the article reader and the dyad timeline; the "who defends X" view is defend.js.
 "use strict";
 
 (function () {
-  const SVG = "http://www.w3.org/2000/svg";
+  const { $, el, svg, append, clear, status, api, articleLink, safeExternal, fmtGoldstein, day, hashParams,
+    showView, CODE } = window.pactwatch;
   const PAGE_SIZE = 20;
-  const KIND_COLOURS = {
-    mutual_defense: "#c62828",
-    nonaggression: "#6a1b9a",
-    neutrality: "#795548",
-    consultation: "#1565c0",
-    strategic_partnership: "#ef6c00",
-    military_cooperation: "#2e7d32",
-    economic: "#00838f",
-    other: "#757575",
-  };
-  const CODE = /^[A-Za-z0-9]{2,15}$/;
-  const DAY_MS = 86400000;
-
-  // ---------------------------------------------------------------- helpers
-  function $(sel) { return document.querySelector(sel); }
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
-
-  function svg(tag, attrs, ...children) {
-    const node = document.createElementNS(SVG, tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
-
-  function setAttrs(node, attrs) {
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "text") node.textContent = String(value);
-      else if (key === "class") node.setAttribute("class", value);
-      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, String(value));
-    }
-  }
-
-  function append(node, children) {
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  }
-
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-
-  function status(message, isError) {
-    const node = $("#status");
-    node.textContent = message || "";
-    node.className = isError ? "error" : "";
-  }
-
-  async function api(path, params) {
-    const url = new URL("/api/" + path, window.location.origin);
-    for (const [key, value] of Object.entries(params || {})) {
-      if (value !== null && value !== undefined && value !== "") url.searchParams.set(key, value);
-    }
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      const message = body && body.error ? body.error.message : "HTTP " + response.status;
-      throw new Error(message);
-    }
-    return body;
-  }
-
-  function articleLink(id, text) {
-    return el("a", { href: "#/article/" + Number(id), "data-article-link": Number(id), text: text || "(no title)" });
-  }
-
-  function safeExternal(url, text) {
-    // Only plain web links become links; anything else (javascript:, data:, …) stays text.
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol === "http:" || parsed.protocol === "https:") {
-        return el("a", { href: parsed.href, rel: "noopener noreferrer nofollow", target: "_blank", text: text || parsed.href });
-      }
-    } catch (e) { /* not a URL */ }
-    return el("span", { class: "unsafe-url", text: url });
-  }
-
-  function fmtGoldstein(value) {
-    const n = Number(value);
-    return (n > 0 ? "+" : "") + n.toFixed(1);
-  }
-
-  function day(value) { return value ? String(value).slice(0, 10) : ""; }
-
-  function hashParams(hash) {
-    const q = hash.indexOf("?");
-    return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : "");
-  }
-
-  function showView(name) {
-    for (const view of document.querySelectorAll(".view")) view.hidden = view.id !== "view-" + name;
-    for (const link of document.querySelectorAll("nav a[data-view]")) {
-      link.classList.toggle("active", link.dataset.view === name);
-    }
-  }
 
   // ---------------------------------------------------------------- routing
   async function route() {
@@ -121,9 +18,9 @@
       if ((match = path.match(/^#\/article\/(\d+)$/))) {
         showView("article");
         await showArticle(Number(match[1]));
-      } else if (path === "#/graph") {
-        showView("graph");
-        await showGraph(params.get("on"));
+      } else if (path === "#/defend" || path === "#/graph") {
+        showView("defend");
+        await window.pactwatch.defend.show(params);
       } else if (path === "#/timeline") {
         showView("timeline");
         await showTimeline(params.get("a"), params.get("b"));
@@ -311,149 +208,6 @@
     if (!a.events.length) tbody.append(el("tr", {}, el("td", { colspan: 5, class: "none", text: "none found" })));
   }
 
-  // ---------------------------------------------------------------- pact graph
-  const graphState = { first: null, last: null, layout: null, request: 0 };
-
-  function toDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
-  function fromDay(value) { return Date.parse(value + "T00:00:00Z"); }
-
-  async function showGraph(on) {
-    const today = toDay(Date.now());
-    const date = on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : ($("#graph-date").value || today);
-    await loadGraph(date);
-  }
-
-  async function loadGraph(date) {
-    const ticket = ++graphState.request;
-    const holder = $("#graph");
-    holder.setAttribute("data-state", "loading");
-    const data = await api("graph", { on: date, baseline: $("#graph-baseline").checked ? "true" : "false" });
-    if (ticket !== graphState.request) return; // a newer date was asked for meanwhile
-    setupSlider(data, date);
-    drawGraph(holder, data);
-    holder.setAttribute("data-on", data.on);
-    holder.setAttribute("data-state", "ready");
-    $("#graph-summary").textContent = `${data.on}: ${data.nodes.length} states, ${data.edges.length} linked pairs`;
-  }
-
-  function setupSlider(data, date) {
-    const slider = $("#graph-slider");
-    const first = data.dates.first ? fromDay(data.dates.first) - 31 * DAY_MS : fromDay(date) - 365 * DAY_MS;
-    const last = Math.max(Date.now(), data.dates.last ? fromDay(data.dates.last) : 0, fromDay(date));
-    graphState.first = Math.min(first, fromDay(date));
-    slider.min = "0";
-    slider.max = String(Math.round((last - graphState.first) / DAY_MS));
-    slider.value = String(Math.round((fromDay(date) - graphState.first) / DAY_MS));
-    $("#graph-date").value = date;
-  }
-
-  function layout(nodes, size) {
-    // Circle, in code order: positions stay put while the date moves.
-    const positions = new Map();
-    const r = size / 2 - 30;
-    nodes.forEach((n, i) => {
-      const angle = (2 * Math.PI * i) / Math.max(nodes.length, 1) - Math.PI / 2;
-      positions.set(n.code, { x: size / 2 + r * Math.cos(angle), y: size / 2 + r * Math.sin(angle) });
-    });
-    return positions;
-  }
-
-  function drawGraph(holder, data) {
-    clear(holder);
-    const size = data.all_nodes.length > 40 ? 900 : 640;
-    const pos = layout(data.all_nodes, size);
-    const radius = data.all_nodes.length > 40 ? 12 : 16;
-    const root = svg("svg", { viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: "img",
-      "aria-label": "Commitments between states on " + data.on });
-    const active = new Set(data.nodes.map((n) => n.code));
-    const edgeLayer = svg("g", { class: "edges" });
-    for (const edge of data.edges) {
-      const a = pos.get(edge.source);
-      const b = pos.get(edge.target);
-      if (!a || !b) continue;
-      const group = svg("g", { class: "edge " + edge.status, "data-edge": edge.source + "-" + edge.target,
-        "data-kind": edge.kind, "data-status": edge.status,
-        tabindex: 0, onclick: () => showEdge(edge, data), onkeydown: (ev) => { if (ev.key === "Enter") showEdge(edge, data); } });
-      const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
-      const nx = -dy / len, ny = dx / len;
-      edge.kinds.forEach((kind, i) => {
-        const off = (i - (edge.kinds.length - 1) / 2) * 5;
-        group.append(svg("line", { x1: a.x + nx * off, y1: a.y + ny * off, x2: b.x + nx * off, y2: b.y + ny * off,
-          stroke: KIND_COLOURS[kind] || KIND_COLOURS.other, "stroke-width": 2.5, "data-kind": kind,
-          "stroke-dasharray": edge.status === "signed" ? "6 4" : null }));
-      });
-      group.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "hit", stroke: "transparent", "stroke-width": 14 }));
-      group.append(svg("title", { text: `${edge.source}–${edge.target}: ${edge.kinds.join(", ")} (${edge.status.replace("_", " ")})` }));
-      edgeLayer.append(group);
-    }
-    root.append(edgeLayer);
-    const nodeLayer = svg("g", { class: "nodes" });
-    for (const n of data.all_nodes) {
-      const p = pos.get(n.code);
-      nodeLayer.append(svg("g", { class: "node" + (active.has(n.code) ? "" : " inactive"), "data-node": n.code },
-        svg("circle", { cx: p.x, cy: p.y, r: radius }),
-        svg("text", { x: p.x, y: p.y + 3, "text-anchor": "middle", text: n.code }),
-        svg("title", { text: n.name ? `${n.name} (${n.code})` : n.code })));
-    }
-    root.append(nodeLayer);
-    holder.append(root);
-    const legend = $("#graph-legend");
-    clear(legend);
-    for (const [kind, colour] of Object.entries(KIND_COLOURS)) {
-      const swatch = el("span", { class: "swatch" });
-      swatch.style.backgroundColor = colour;
-      legend.append(el("span", { class: "legend-item", "data-kind": kind }, swatch, kind.replace(/_/g, " ")));
-    }
-  }
-
-  function showEdge(edge, data) {
-    const panel = $("#edge-sources");
-    clear(panel);
-    panel.setAttribute("data-edge", edge.source + "-" + edge.target);
-    panel.append(el("h3", { text: `${edge.source} – ${edge.target} on ${data.on}` }),
-      el("a", { href: `#/timeline?a=${encodeURIComponent(edge.source)}&b=${encodeURIComponent(edge.target)}`,
-        id: "edge-timeline", text: "Timeline of this pair" }));
-    for (const ref of edge.commitments) {
-      const c = data.commitments[ref.key];
-      if (!c) continue;
-      const pair = [edge.source, edge.target];
-      const list = el("ul", { class: "facts" });
-      // membership steps of other members are not evidence for this pair
-      for (const s of c.sources.filter((x) => !x.party || pair.includes(x.party))) {
-        list.append(el("li", { "data-source": s.source || c.origin },
-          el("div", { class: "meta", text: [s.date, (s.lifecycle_event || "").replace(/_/g, " "), s.party, s.publisher]
-            .filter(Boolean).join(" · ") }),
-          s.article_id ? articleLink(s.article_id, s.article_title)
-            : el("span", {}, "baseline table: ", s.reference ? safeExternal(s.reference) : c.origin),
-          s.sentence ? el("blockquote", { class: "evidence", text: s.sentence }) : null));
-      }
-      panel.append(el("section", { class: "commitment-sources", "data-kind": c.kinds[0] || "other", "data-key": c.key },
-        el("h4", { text: (c.name || c.key) }),
-        el("div", { class: "meta", text: `${c.kinds.join(", ").replace(/_/g, " ")} — ${ref.status.replace("_", " ")}`
-          + (c.organisation ? " (via " + c.organisation + ")" : "") }), list));
-    }
-  }
-
-  function onSlider() {
-    const date = toDay(graphState.first + Number($("#graph-slider").value) * DAY_MS);
-    $("#graph-date").value = date;
-    scheduleGraph(date);
-  }
-
-  let graphTimer = null;
-  function scheduleGraph(date) {
-    clearTimeout(graphTimer);
-    graphTimer = setTimeout(() => {
-      history.replaceState(null, "", "#/graph?on=" + date);
-      loadGraph(date).catch((err) => status(err.message, true));
-    }, 60);
-  }
-
-  function onGraphDate() {
-    const date = $("#graph-date").value;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) scheduleGraph(date);
-  }
-
   // ---------------------------------------------------------------- dyad timeline
   async function showTimeline(a, b) {
     const holder = $("#timeline");
@@ -556,10 +310,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     $("#search-form").addEventListener("submit", submitSearch);
     $("#timeline-form").addEventListener("submit", submitTimeline);
-    $("#graph-slider").addEventListener("input", onSlider);
-    $("#graph-date").addEventListener("change", onGraphDate);
-    $("#graph-date").addEventListener("input", onGraphDate);
-    $("#graph-baseline").addEventListener("change", onGraphDate);
+    window.pactwatch.defend.start();
     window.addEventListener("hashchange", route);
     route();
   });

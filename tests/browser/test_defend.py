@@ -1,0 +1,117 @@
+"""The page asked as an analyst would: "who is bound to defend Poland / Taiwan / North Korea on
+1 July 2024", with the country picked by typing its name, in a real headless Chromium.
+
+The answers come from the shipped baseline treaty table and the seed article (the Russia–North
+Korea treaty, signed on 19 June 2024 and in force from 4 December 2024)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+DAY = "2024-07-01"
+
+
+def ask(page, typed: str, option: str, code: str) -> None:
+    """Type part of a name, pick the suggestion, wait for the answer on DAY."""
+    page.fill("#defend-x", "")
+    page.type("#defend-x", typed)
+    suggestion = page.locator(f'.picker-options li[data-code="{code}"]')
+    suggestion.wait_for()
+    assert suggestion.inner_text().startswith(option)
+    page.keyboard.press("ArrowDown") if page.locator(".picker-options li.active").get_attribute("data-code") != code else None
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#defend[data-state=ready][data-focus="{code}"][data-on="{DAY}"]')
+    assert page.input_value("#defend-x") == option
+
+
+def chips(page, category: str) -> set[str]:
+    return set(page.locator(f'#defend-answer [data-category="{category}"] [data-state-code]').evaluate_all(
+        "nodes => nodes.map(n => n.dataset.stateCode)"))
+
+
+def map_category(page, code: str) -> str:
+    return page.locator(f'#defend-map path.country[data-code="{code}"]').first.get_attribute("data-category")
+
+
+def test_who_defends_poland_taiwan_and_north_korea(server: dict, page) -> None:
+    page.goto(server["base"] + "/#/defend")
+    page.fill("#defend-date", DAY)
+    page.wait_for_selector("#defend[data-state=empty]")
+
+    # Poland: its NATO allies (and its EU partners), each under its treaty, with the reference
+    ask(page, "pola", "Poland", "POL")
+    title = page.locator("#defend-title").inner_text()
+    assert "bound to defend Poland" in title and "1 July 2024" in title
+    defenders = chips(page, "defender")
+    assert {"USA", "DEU", "FRA", "TUR", "GBR", "CAN", "SWE"} <= defenders and "POL" not in defenders
+    assert "RUS" not in defenders
+    nato = page.locator('#defend-answer li.obligation.defender', has_text="North Atlantic Treaty")
+    assert nato.count() == 1
+    assert nato.locator('a[href^="https://www.nato.int/"]').count() >= 1  # the baseline reference
+    assert map_category(page, "POL") == "focus"
+    assert map_category(page, "USA") == "defender" and map_category(page, "DEU") == "defender"
+    assert map_category(page, "RUS") == "none" and map_category(page, "BRA") == "none"
+    # the graph is Poland's neighbourhood: NATO and the EU as one node each, until expanded
+    assert page.locator('#graph [data-node="NATO"].hub').count() == 1
+    assert page.locator('#graph [data-edge="NATO-POL"]').count() == 1
+    assert page.locator('#graph [data-node="FRA"]').count() == 0
+    assert page.locator("#graph-legend [data-style=signed]").count() == 1
+    assert page.locator("#graph-legend [data-style=one_way]").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "07-who-defends-poland.png"), full_page=True)
+    page.click('#graph [data-node="NATO"]')
+    page.wait_for_selector('#graph [data-node="FRA"]')
+    assert "expand=NATO" in page.url
+    assert page.locator('#graph [data-edge="FRA-NATO"]').count() == 1
+    assert page.locator('#graph [data-node="NATO"]').get_attribute("aria-pressed") == "true"
+    page.screenshot(path=str(SCREENSHOTS / "08-poland-nato-expanded.png"), full_page=True)
+
+    # Taiwan: nobody is bound; the Taiwan Relations Act is no defence obligation and draws no line
+    ask(page, "taiw", "Taiwan", "TWN")
+    assert page.locator("#defend-title").inner_text().startswith("Nobody is bound to defend Taiwan")
+    assert chips(page, "defender") == set()
+    assert page.locator('#defend-answer [data-category="defender"] .none').count() == 1
+    assert map_category(page, "TWN") == "focus" and map_category(page, "USA") == "none"
+    assert page.locator("#graph .edge").count() == 0
+    assert chips(page, "not-binding") == {"USA"}  # named apart, as no obligation to defend
+    page.screenshot(path=str(SCREENSHOTS / "09-who-defends-taiwan.png"), full_page=True)
+
+    # North Korea, found by its name: China in force
+    ask(page, "north k", "North Korea", "PRK")
+    assert "CHN" in chips(page, "defender")
+    assert map_category(page, "CHN") == "defender"
+    assert page.locator('#graph [data-edge="CHN-PRK"]').count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "10-who-defends-north-korea.png"), full_page=True)
+
+    assert page.errors == []  # type: ignore[attr-defined]
+    assert page.off_site == []  # type: ignore[attr-defined]
+
+
+def test_the_picker_finds_states_by_other_names_and_by_keyboard(server: dict, page) -> None:
+    page.goto(server["base"] + f"/#/defend?on={DAY}")
+    page.wait_for_selector("#defend[data-state=empty]")
+    page.type("#defend-x", "dprk")
+    page.wait_for_selector('.picker-options li[data-code="PRK"]')
+    page.keyboard.press("Escape")
+    assert page.locator(".picker-options").first.is_hidden()
+    page.fill("#defend-x", "")
+    page.type("#defend-x", "united")
+    options = page.locator(".picker-options li").evaluate_all("nodes => nodes.map(n => n.dataset.code)")
+    assert {"USA", "GBR", "ARE"} <= set(options)
+    while page.locator(".picker-options li.active").get_attribute("data-code") != "GBR":
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#defend[data-state=ready][data-focus="GBR"]')
+    assert "x=GBR" in page.url
+    # a half-typed name is not left on screen when the field is left
+    page.type("#defend-by", "zzz")
+    page.click("#defend-title")
+    assert page.input_value("#defend-by") == ""
+    # the map picks too: a click on a country asks about it
+    page.locator('#defend-map path.country[data-code="DEU"]').first.click()
+    page.wait_for_selector('#defend[data-state=ready][data-focus="DEU"]')
+    assert page.input_value("#defend-x") == "Germany"
+    assert page.errors == []  # type: ignore[attr-defined]
