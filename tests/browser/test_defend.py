@@ -110,6 +110,12 @@ def test_the_picker_finds_states_by_other_names_and_by_keyboard(server: dict, pa
     page.type("#defend-by", "zzz")
     page.click("#defend-title")
     assert page.input_value("#defend-by") == ""
+    # a name typed in full (any case) and asked with the button needs no pick from the list
+    page.fill("#defend-x", "")
+    page.type("#defend-x", "republic of korea")
+    page.click("#defend-form button[type=submit]")
+    page.wait_for_selector('#defend[data-state=ready][data-focus="KOR"]')
+    assert page.input_value("#defend-x") == "South Korea"
     # the map picks too: a click on a country asks about it
     page.locator('#defend-map path.country[data-code="DEU"]').first.click()
     page.wait_for_selector('#defend[data-state=ready][data-focus="DEU"]')

@@ -22,7 +22,7 @@
   function controls() {
     const on = $("#defend-date").value;
     return { x: state.pickers.x.code(), by: state.pickers.by.code(), on: DAY.test(on) ? on : toDay(Date.now()),
-      baseline: $("#defend-baseline").checked, depth: $("#graph-depth2").checked ? 2 : 1, all: $("#graph-all").checked };
+      baseline: $("#defend-baseline").checked, world: $("#map-world").checked, depth: $("#graph-depth2").checked ? 2 : 1, all: $("#graph-all").checked };
   }
 
   function address(c) {
@@ -34,6 +34,7 @@
     if (state.expand.length) params.set("expand", state.expand.join(","));
     if (c.depth === 2) params.set("depth", "2");
     if (c.all) params.set("all", "true");
+    if (c.world) params.set("world", "true");
     return "#/defend?" + params;
   }
 
@@ -78,6 +79,7 @@
     $("#defend-baseline").checked = params.get("baseline") !== "false";
     $("#graph-depth2").checked = params.get("depth") === "2";
     $("#graph-all").checked = params.get("all") === "true";
+    $("#map-world").checked = params.get("world") === "true";
     state.expand = (params.get("expand") || "").split(",").filter((c) => /^[A-Za-z0-9]{2,15}$/.test(c));
     await load();
   }
@@ -105,7 +107,7 @@
     await window.pactwatch.worldMap.draw($("#defend-map"), mapEntries(answer),
       `Who is bound to defend ${nameOf(answer.attacked)} on ${c.on}`, (code) => {
         if (state.pickers.x.item(code)) { state.pickers.x.set(code); state.expand = []; navigate(); }
-      });
+      }, c.world);
     renderGraph(graph);
     holder.setAttribute("data-focus", c.x);
     holder.setAttribute("data-on", answer.on);
@@ -176,7 +178,8 @@
     const first = rows[0];
     const c = commitmentOf(first);
     const direction = first.direction === "one_way"
-      ? `one-way: ${nameOf(first.owed_by)} guarantees ${nameOf(first.owed_to)}` : "mutual";
+      ? `one-way: ${nameOf(first.owed_by)} guarantees ${nameOf(first.owed_to)}, not the other way round`
+      : (first.direction === "mutual" ? "mutual: each party to the others" : null);
     const article = first.article || {};
     const cited = article.cited ? (article.reference ? safeExternal(article.reference, article.cited) : article.cited)
       : (article.reference ? safeExternal(article.reference, "treaty text") : null);
@@ -185,11 +188,11 @@
       el("div", { class: "obligation-head" },
         el("strong", { class: "treaty", text: c.name || c.key || "(unnamed commitment)" }), " ",
         c.kind ? el("span", { class: "kind", "data-kind": c.kind, text: words(c.kind) }) : null, " ",
-        first.status ? el("span", { class: "status " + first.status, text: first.status === "signed" ? "signed, not in force" : words(first.status) }) : null,
-        el("span", { class: "direction", "data-direction": first.direction || "mutual", text: " · " + direction })),
+        first.status ? el("span", { class: "status " + first.status, text: first.status === "signed" ? "signed, not in force" : words(first.status) }) : null),
       el("div", { class: "states" }, states.map((r) => el("span", { class: "state-chip", "data-state-code": actor(r.ally).code,
         title: r.since ? `bound since ${r.since}` : (r.status === "signed" ? "signed, not yet in force" : "") }, nameOf(r.ally)))),
       el("dl", { class: "terms" },
+        direction ? [el("dt", { text: "Who owes whom" }), el("dd", { class: "direction", "data-direction": first.direction, text: direction })] : null,
         cited ? [el("dt", { text: "Article" }), el("dd", {}, cited)] : null,
         first.condition && first.condition.text ? [el("dt", { text: "Condition" }), el("dd", { text: first.condition.text })] : null,
         first.scope && (first.scope.text || (first.scope.regions || []).length) ? [el("dt", { text: "Scope" }),
@@ -304,7 +307,7 @@
       $("#defend-date").value = toDay(fromDay(FIRST_DAY) + Number($("#defend-slider").value) * DAY_MS);
       replay();
     });
-    for (const id of ["#defend-baseline", "#graph-depth2", "#graph-all"]) $(id).addEventListener("change", replay);
+    for (const id of ["#defend-baseline", "#graph-depth2", "#graph-all", "#map-world"]) $(id).addEventListener("change", replay);
     mapLegend();
   }
 

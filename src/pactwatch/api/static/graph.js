@@ -8,7 +8,7 @@
   const WIDTH = 900;
   const HEIGHT = 600;
   const MIN_W = 640;
-  const MIN_H = 300;
+  const MIN_H = 260;
   const R = { state: 17, focus: 23 };
   const HUB = { w: 58, h: 30 };
 

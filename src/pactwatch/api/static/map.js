@@ -26,6 +26,39 @@
 
   let loading = null;
 
+  // The largest polygon of a state: its main territory, so zooming to France does not take in
+  // French Guiana, nor zooming to the United States the Aleutians across the date line.
+  function mainland(feature) {
+    const g = feature.geometry;
+    if (g.type !== "MultiPolygon") return feature;
+    let best = null, area = -1;
+    for (const coordinates of g.coordinates) {
+      const polygon = { type: "Polygon", coordinates };
+      const a = window.d3.geoArea(polygon);
+      if (a > area) { area = a; best = polygon; }
+    }
+    return best;
+  }
+
+  // The view box that shows every state with a part in the answer (at least a quarter of the
+  // world's width, so one small state is shown with its region), in the map's proportions.
+  function answerBox(map, codes) {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const code of codes) {
+      const parts = map.byCode.get(code);
+      if (!parts || !parts.bounds) continue;
+      x0 = Math.min(x0, parts.bounds[0][0]); y0 = Math.min(y0, parts.bounds[0][1]);
+      x1 = Math.max(x1, parts.bounds[1][0]); y1 = Math.max(y1, parts.bounds[1][1]);
+    }
+    if (!Number.isFinite(x0)) return [0, 0, WIDTH, HEIGHT];
+    let w = Math.max((x1 - x0) * 1.15, WIDTH / 4), h = Math.max((y1 - y0) * 1.15, HEIGHT / 4);
+    if (w / h > WIDTH / HEIGHT) h = w * HEIGHT / WIDTH; else w = h * WIDTH / HEIGHT;
+    w = Math.min(w, WIDTH); h = Math.min(h, HEIGHT);
+    const cx = Math.min(Math.max((x0 + x1) / 2, w / 2), WIDTH - w / 2);
+    const cy = Math.min(Math.max((y0 + y1) / 2, h / 2), HEIGHT - h / 2);
+    return [cx - w / 2, cy - h / 2, w, h];
+  }
+
   function shapes() {
     if (!loading) {
       loading = Promise.all([asset("vendor/countries-50m.json"), asset("vendor/extra-countries.geojson"),
@@ -58,8 +91,10 @@
         svg("title", { text: f.properties.name }));
       countries.append(shape);
       if (!f.code) continue;
-      const parts = byCode.get(f.code) || { shapes: [], dot: null };
+      const parts = byCode.get(f.code) || { shapes: [], dot: null, bounds: null };
       parts.shapes.push(shape);
+      parts.bounds = parts.bounds || path.bounds(mainland(f));
+      parts.area = (parts.area || 0) + path.area(f);
       if (path.area(f) < DOT_BELOW_AREA && !parts.dot) {
         const [x, y] = path.centroid(f);
         parts.dot = svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 4, class: "dot none", "data-code": f.code },
@@ -78,6 +113,11 @@
   // roles: Map code -> {category, text}; names: code -> readable name (for titles)
   function paint(map, roles, label) {
     map.root.setAttribute("aria-label", label);
+    const box = map.whole ? [0, 0, WIDTH, HEIGHT] : answerBox(map, [...roles.keys()]);
+    map.root.setAttribute("viewBox", box.map((v) => v.toFixed(1)).join(" "));
+    const zoom = WIDTH / box[2];
+    map.root.style.setProperty("--zoom", zoom.toFixed(3));
+    map.root.setAttribute("data-zoom", zoom.toFixed(2));
     for (const [code, parts] of map.byCode) {
       const role = roles.get(code);
       const category = role ? role.category : "none";
@@ -87,7 +127,11 @@
         node.setAttribute("data-category", category);
         node.firstChild.textContent = role && role.text ? `${name}: ${role.text}` : name;
       }
-      if (parts.dot) parts.dot.style.display = category === "none" ? "none" : "";
+      if (parts.dot) {
+        // zoomed in, a small state may be big enough to see without its dot
+        parts.dot.style.display = category === "none" || parts.area * zoom * zoom >= DOT_BELOW_AREA ? "none" : "";
+        parts.dot.setAttribute("r", (4 / Math.sqrt(zoom)).toFixed(2));
+      }
     }
   }
 
@@ -106,9 +150,11 @@
   }
 
   const maps = new WeakMap();
-  async function draw(holder, entries, label, onPick) {
+  // whole: the whole world rather than the part the answer covers
+  async function draw(holder, entries, label, onPick, whole) {
     if (!maps.has(holder)) maps.set(holder, build(holder, onPick));
     const map = await maps.get(holder);
+    map.whole = Boolean(whole);
     paint(map, roleMap(entries), label);
   }
 

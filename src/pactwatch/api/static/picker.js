@@ -97,9 +97,13 @@
       }
     });
     input.addEventListener("blur", () => {
-      // leaving the field keeps the last choice on screen, never a half-typed name
+      // leaving the field takes a name typed in full ("north korea", "DPRK"); a half-typed one is
+      // not left on screen: the last choice comes back
       close();
-      input.value = chosen ? chosen.name : "";
+      const typed = fold(input.value).trim();
+      const exact = typed && items.find((item) => fold(item.name) === typed || item.aliases.some((a) => fold(a) === typed));
+      if (exact && exact !== chosen) pick(exact, true);
+      else input.value = chosen ? chosen.name : "";
     });
 
     return {
