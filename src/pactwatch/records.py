@@ -45,6 +45,8 @@ class Article:
     paragraph_counts: list[int] = field(default_factory=list)
     # when a crawler fetched the page (WARC-Date); not a publication date, kept apart
     crawled: datetime | None = None
+    # the text is a feed item's summary, not the article (the feed carried no full text)
+    summary_only: bool = False
 
     @property
     def body(self) -> str:

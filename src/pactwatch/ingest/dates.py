@@ -55,7 +55,7 @@ def _prepare(text: str) -> str:
     return " ".join(text.split())
 
 
-def _parse_one(text: str, date_order: str) -> datetime | None:
+def _parse_one(text: str, date_order: str, languages: tuple[str, ...] = ("en",)) -> datetime | None:
     match = _ISO.match(text)
     if match:
         y, m, d, hh, mm, ss = (int(g) if g else 0 for g in match.groups())
@@ -66,15 +66,16 @@ def _parse_one(text: str, date_order: str) -> datetime | None:
     # A textual month settles day/month order by itself; only all-numeric dates use date_order.
     order = date_order if not _TEXT_MONTH.search(text) else "DMY"
     try:
-        return dateparser.parse(text, languages=["en"], settings=_settings(order))
+        return dateparser.parse(text, languages=list(dict.fromkeys((*languages, "en"))), settings=_settings(order))
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
 
 
-def parse_date(text: str | None, date_order: str = "DMY") -> datetime | None:
+def parse_date(text: str | None, date_order: str = "DMY", languages: tuple[str, ...] = ("en",)) -> datetime | None:
     """The date (and time, when given) in a metadata value such as ``01:07 | 19 June 2024``.
 
-    ``date_order`` ("DMY", "MDY", "YMD") settles all-numeric dates such as ``03/04/2024``.
+    ``date_order`` ("DMY", "MDY", "YMD") settles all-numeric dates such as ``03/04/2024``;
+    ``languages`` are those whose month names may appear (a "Publicado:" label says Spanish).
     Returns None for anything that is not an absolute calendar date with day, month and year.
     """
     if not text:
@@ -82,11 +83,11 @@ def parse_date(text: str | None, date_order: str = "DMY") -> datetime | None:
     cleaned = _prepare(text)
     if not cleaned or len(cleaned) > 200:
         return None
-    found = _parse_one(cleaned, date_order) if len(cleaned) <= 40 else None
+    found = _parse_one(cleaned, date_order, languages) if len(cleaned) <= 40 else None
     if found is not None:
         return found
     for piece in _DATE_PIECES.finditer(cleaned):
-        found = _parse_one(piece.group(0), date_order)
+        found = _parse_one(piece.group(0), date_order, languages)
         if found is not None:
             return found
     return None

@@ -14,10 +14,21 @@ from pactwatch.ingest.clean import (
     default_language_detector,
     normalise_inline,
 )
+from pactwatch.ingest.classify import ARTICLE_TEXT_FIELDS, Selection, by_content, by_name
 from pactwatch.ingest.containers import iter_jsonl, iter_warc
 from pactwatch.ingest.dates import parse_date
+from pactwatch.ingest.feeds import FeedItem, iter_feed
 from pactwatch.ingest.html import parse_html
-from pactwatch.ingest.sources import InputError, Opened, decode, expand, open_source, read_limited
+from pactwatch.ingest.sources import (
+    InputError,
+    NotNews,
+    Opened,
+    Source,
+    decode,
+    expand,
+    open_source,
+    read_limited,
+)
 from pactwatch.ingest.text import parse_text
 
 
@@ -29,12 +40,14 @@ class ReadOptions:
     streamed, so their total size is free). ``date_order`` settles all-numeric dates such as
     03/04/2024 ("DMY", "MDY" or "YMD"); dates with a month name are never ambiguous.
     ``detect_language`` may be switched off to save time when the language is known.
+    ``selection`` holds the ``--include``/``--exclude`` globs for files found in folders.
     """
 
     max_bytes: int = 50 * 1024 * 1024
     date_order: str = "DMY"
     detect_language: bool = True
     language_detector: LanguageDetector | None = field(default=None, compare=False)
+    selection: Selection = Selection()
 
 
 @dataclass(frozen=True)
@@ -45,29 +58,57 @@ class ReadFailure:
     reason: str
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file found in a folder that is not news (or not selected): what it is, not stored."""
+
+    origin: str
+    reason: str
+
+
 def read_all(
     paths: Sequence[str],
     options: ReadOptions = ReadOptions(),
     stdin: BinaryIO | None = None,
-) -> Iterator[Article | ReadFailure]:
+) -> Iterator[Article | ReadFailure | Skipped]:
     """Articles from files, directories, globs and ``-`` (stdin), lazily and in a stable order.
 
     Bad inputs never raise: each gives one ``ReadFailure`` and the rest of the batch goes on.
+    Files found in folders or by globs that are not news, or not selected, give a ``Skipped``;
+    a file named by the user is always read.
     """
     for item in expand(list(paths)):
         if isinstance(item, InputError):
             yield ReadFailure(str(item.args[1]), str(item.args[0]))
             continue
+        refusal = _refusal_by_name(item, options)
+        if refusal:
+            yield Skipped(item.origin, refusal)
+            continue
         try:
             opened = open_source(item, stdin)
+        except NotNews as error:
+            yield (Skipped if item.walked else ReadFailure)(item.origin, str(error.args[0]))
+            continue
         except InputError as error:
             yield ReadFailure(item.origin, str(error.args[0]))
             continue
         try:
-            yield from _read_opened(opened, options)
+            what = by_content(decode(opened.head[:8192], partial=True), opened.kind) if item.walked else None
+            if what:
+                yield Skipped(item.origin, f"not news: {what}")
+            else:
+                yield from _read_opened(opened, options)
         finally:
             if item.path is not None:
                 opened.stream.close()
+
+
+def _refusal_by_name(item: Source, options: ReadOptions) -> str | None:
+    if not item.walked:
+        return None
+    what = by_name(item.origin)
+    return f"not news: {what}" if what else options.selection.refusal(item.origin)
 
 
 def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | ReadFailure]:
@@ -85,6 +126,18 @@ def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | Rea
                 yield ReadFailure(str(record.args[1]), str(record.args[0]))
             else:
                 yield _json_article(record.fields, record.origin, options)
+        return
+    if opened.kind == "feed":
+        try:
+            data = read_limited(opened.stream, options.max_bytes)
+        except InputError as error:
+            yield ReadFailure(origin, str(error.args[0]))
+            return
+        for item in iter_feed(data, origin):
+            if isinstance(item, InputError):
+                yield ReadFailure(str(item.args[1]), str(item.args[0]))
+            else:
+                yield _feed_article(item, options)
         return
     try:
         text = decode(read_limited(opened.stream, options.max_bytes))
@@ -172,6 +225,22 @@ def article_from_html(
     return result
 
 
+def _feed_article(item: FeedItem, options: ReadOptions) -> Article | ReadFailure:
+    article = Article(
+        title=normalise_inline(item.title),
+        paragraphs=[],
+        origin=item.origin,
+        publisher=normalise_inline(item.publisher),
+        url=item.url,
+        published=item.published,
+        modified=item.modified,
+        language=item.language,
+        authors=[a for a in map(normalise_inline, item.authors) if a],
+        summary_only=item.summary_only,
+    )
+    return _finish(article, item.paragraphs, options)
+
+
 def _str(fields: dict[str, Any], *names: str) -> str | None:
     for name in names:
         value = fields.get(name)
@@ -181,7 +250,7 @@ def _str(fields: dict[str, Any], *names: str) -> str | None:
 
 
 def _json_article(fields: dict[str, Any], origin: str, options: ReadOptions) -> Article | ReadFailure:
-    body = _str(fields, "text", "body", "content", "articleBody")
+    body = _str(fields, *ARTICLE_TEXT_FIELDS)
     if body is None:
         return ReadFailure(origin, "no 'text' or 'body' field with article text")
     authors = fields.get("authors") or fields.get("author") or []

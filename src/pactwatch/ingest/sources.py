@@ -15,6 +15,8 @@ from typing import BinaryIO
 
 import charset_normalizer
 
+from pactwatch.ingest.classify import looks_like_feed
+
 SNIFF_BYTES = 64 * 1024
 
 # Leading bytes of file kinds that are never news text.
@@ -72,12 +74,17 @@ class InputError(Exception):
     """A file or record that cannot be read; the message is the reason shown to the user."""
 
 
+class NotNews(InputError):
+    """Content of a kind that is never news (an image, an executable...)."""
+
+
 @dataclass(frozen=True)
 class Source:
     """One input to open: a file path, or standard input."""
 
     origin: str
     path: Path | None  # None for stdin
+    walked: bool = False  # found in a directory or by a glob, not named by the user
 
 
 def expand(paths: list[str] | tuple[str, ...]) -> Iterator[Source | InputError]:
@@ -101,7 +108,8 @@ def expand(paths: list[str] | tuple[str, ...]) -> Iterator[Source | InputError]:
             if not matches:
                 yield InputError("no file matches this pattern", raw)
             for match in matches:
-                yield from expand([match])
+                for found in expand([match]):
+                    yield Source(found.origin, found.path, True) if isinstance(found, Source) else found
         else:
             yield InputError("no such file or directory", raw)
 
@@ -119,7 +127,7 @@ def _walk(root: Path) -> Iterator[Source | InputError]:
                 yield InputError("broken symbolic link", str(path))
                 continue
             found = True
-            yield Source(str(path), path)
+            yield Source(str(path), path, walked=True)
     for error in errors:
         yield InputError(_os_reason(error), error.filename or str(root))
     if not found and not errors:
@@ -165,7 +173,7 @@ class Opened:
     """An opened input: what it looks like and a stream positioned at its start."""
 
     source: Source
-    kind: str  # "text", "html", "jsonl", "warc"
+    kind: str  # "text", "html", "jsonl", "warc", "feed"
     stream: BinaryIO  # decompressed, except for WARC (warcio reads gzip members itself)
     head: bytes  # first bytes of the decompressed content
 
@@ -220,13 +228,15 @@ def sniff(head: bytes, name: str = "") -> str:
     """
     for magic, media_type in _MAGIC:
         if head.startswith(magic):
-            raise InputError(f"binary file ({media_type}), not a news article")
+            raise NotNews(f"binary file ({media_type}), not a news article")
     if head.startswith(b"WARC/"):
         return "warc"
     has_bom = any(head.startswith(bom) for bom, _ in _BOMS)
     if not has_bom and head.count(b"\x00") > max(1, len(head) // 100):
-        raise InputError("binary file (contains NUL bytes), not a news article")
+        raise NotNews("binary file (contains NUL bytes), not a news article")
     text = decode(head[:4096], partial=True).lstrip("\ufeff \t\r\n").lower()
+    if looks_like_feed(text):
+        return "feed"
     if text.startswith(("<!doctype html", "<html", "<?xml")) or (
         text.startswith("<") and any(tag in text[:4096] for tag in ("<body", "<head", "<p>", "<div"))
     ):

@@ -35,18 +35,6 @@ HEADER_WINDOW = 10
 MAX_SHORT_WORDS = 8
 MAX_SHORT_CHARS = 60
 
-_DATE_LABELS = {
-    "published": "published",
-    "first published": "published",
-    "posted": "published",
-    "created": "published",
-    "date": "published",
-    "dateline": "published",
-    "updated": "modified",
-    "last updated": "modified",
-    "modified": "modified",
-    "last modified": "modified",
-}
 _TEXT_LABELS = {
     "by": "author",
     "written by": "author",
@@ -57,22 +45,38 @@ _TEXT_LABELS = {
     "source": "publisher",
     "publisher": "publisher",
 }
-_LABEL_WORDS = (
-    r"first\s+published|last\s+updated|last\s+modified|published|posted|created|updated|"
-    r"modified|dateline|date|written\s+by|authors?|section|category|source|publisher"
-)
-# "Label: value" anywhere in a line ("Reuters | Updated: ... | Created: ..."), with an optional
-# trailing qualifier ("Published Date:", "Posted on:").
-_LABEL_COLON = re.compile(
-    rf"(?<![\w-])({_LABEL_WORDS})(?:\s+(?:date|on|at|time))?\s*(?::|\s[-–—]\s)\s*", re.IGNORECASE
-)
-# "Published 19 June 2024" / "Posted on June 3, 2024 by X": a date label without a colon,
-# accepted only at the start of a line and only when a date follows.
-_LABEL_BARE = re.compile(
-    r"^(first\s+published|last\s+updated|published|posted|updated|modified)"
-    r"(?:\s+(?:on|at))?\s+(?=\S)",
-    re.IGNORECASE,
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _date_labels() -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """Date label (lower case, single spaces) -> (kind, languages of its dates, bare allowed)."""
+    return {
+        " ".join(row["label"].lower().split()): (row["kind"], tuple(row["languages"].split()), row["bare"] == "yes")
+        for row in read_table("ingest/date_labels.tsv")
+    }
+
+
+def _alternation(labels: list[str]) -> str:
+    # longest first: "last updated" before "updated", "dateline" before "date"
+    return "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(labels, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _label_colon() -> re.Pattern[str]:
+    """"Label: value" anywhere in a line ("Reuters | Updated: ... | Created: ..."), with an
+    optional trailing qualifier ("Published Date:", "Posted on:")."""
+    words = _alternation([*_date_labels(), *(label for label in _TEXT_LABELS if label != "by")])
+    return re.compile(rf"(?<![\w-])({words})(?:\s+(?:date|on|at|time))?\s*(?::|\s[-–—]\s)\s*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _label_bare() -> re.Pattern[str]:
+    """"Published 19 June 2024" / "Publié le 3 mars 2024": a date label without a colon,
+    accepted only at the start of a line and only when a date follows."""
+    words = _alternation([label for label, (_, _, bare) in _date_labels().items() if bare])
+    return re.compile(rf"^({words})(?:\s+(?:on|at))?\s+(?=\S)", re.IGNORECASE)
+
+
 _NAME = r"[A-Z\u00c0-\u024f][\w'’.\-]*"
 _BYLINE = re.compile(
     rf"^by\s+((?:{_NAME}|and|&|,|\s)+?)(?=\s*$|\s*[|•,]|\s+(?:on\s+)?\d|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -152,7 +156,7 @@ def _split_names(text: str) -> list[str]:
 def _labelled(line: str, date_order: str) -> _Meta | None:
     """Metadata of a line made of ``Label: value`` parts, or None if it is not such a line."""
     meta = _Meta()
-    matches = list(_LABEL_COLON.finditer(line))
+    matches = list(_label_colon().finditer(line))
     if matches:
         prefix = line[: matches[0].start()].strip(" |•-–")
         # a label must open the line or follow a separator; "The date: ..." in prose is not one
@@ -164,17 +168,17 @@ def _labelled(line: str, date_order: str) -> _Meta | None:
             end = following.start() if following else len(line)
             _add_value(meta, match.group(1), line[match.end() : end].strip(" |•"), date_order)
         return meta if meta.strong else None
-    bare = _LABEL_BARE.match(line)
+    bare = _label_bare().match(line)
     if bare:
         value = line[bare.end() :]
         by = _TRAILING_BY.search(value)
         if by:
             meta.authors.extend(_split_names(by.group(1)))
             value = value[: by.start()]
-        found = parse_date(value, date_order)
+        kind, languages, _ = _date_labels()[" ".join(bare.group(1).lower().split())]
+        found = parse_date(value, date_order, languages)
         if found is None:
             return None
-        kind = _DATE_LABELS.get(" ".join(bare.group(1).lower().split()), "published")
         meta.dates.append((kind, found))
         return meta
     byline = _BYLINE.match(line)
@@ -192,10 +196,11 @@ def _add_value(meta: _Meta, label: str, value: str, date_order: str) -> None:
     key = " ".join(label.lower().split())
     if not value:
         return
-    if key in _DATE_LABELS:
-        found = parse_date(value, date_order)
+    if key in _date_labels():
+        kind, languages, _ = _date_labels()[key]
+        found = parse_date(value, date_order, languages)
         if found is not None:
-            meta.dates.append((_DATE_LABELS[key], found))
+            meta.dates.append((kind, found))
         return
     kind = _TEXT_LABELS.get(key)
     if kind == "author":
