@@ -21,6 +21,9 @@ def test_search_read_graph_and_timeline(server: dict, page) -> None:
     page.wait_for_selector("#results[data-state=ready] li")
     seed_result = page.locator(f'#results li[data-article-id="{server["seed_id"]}"] a')
     assert seed_result.inner_text() == server["seed_title"]
+    # matches are <mark>ed in the snippet; no literal [brackets] from the index's markers
+    snippet = page.locator(f'#results li[data-article-id="{server["seed_id"]}"] .snippet')
+    assert snippet.locator("mark").count() >= 1 and "[" not in snippet.inner_text()
     page.screenshot(path=str(SCREENSHOTS / "01-search.png"))
 
     seed_result.click()

@@ -102,8 +102,9 @@ def hostile_batch(tmp_path: Path) -> tuple[Path, set[str]]:
     (batch / "good.html").write_text(PAGE, encoding="utf-8")
     (batch / "latin1.txt").write_bytes(GOOD_DUMP.replace("Lima", "Limá").replace("Chile", "Chilé").encode("cp1252"))
     (batch / "utf16.txt").write_bytes(GOOD_DUMP.replace("Peru", "Perú").encode("utf-16"))
+    # an image found in a folder is not news: skipped and counted, not a failure
+    (batch / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     bad = {
-        "image.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8,
         "empty.txt": b"",
         "cut.txt.gz": gzip.compress(GOOD_DUMP.encode())[:30],
         "nothing.html": b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
@@ -130,6 +131,9 @@ def test_bad_inputs_are_named_and_the_rest_goes_in(runner, db_url, hostile_batch
     named = {name for name in expected_bad if any(name in line for line in failed)}
     assert named == expected_bad, result.stderr
     assert all(len(line.split(": ", 2)) == 3 and line.split(": ", 2)[2].strip() for line in failed)
+    assert ", 1 skipped" in result.stderr.splitlines()[0]
+    assert any(line.startswith("skipped (binary file (image/png)") and "image.png" in line
+               for line in result.stderr.splitlines())
     db = open_database(db_url)
     titles = {r["title"] for r in db.query("SELECT title FROM articles")}
     assert "Kenya and Tanzania sign border trade deal" in titles

@@ -8,7 +8,7 @@ from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.cli.markup import article_details, render_markup
 from pactwatch.cli.output import emit, output_options
 from pactwatch.store.articles import list_articles, list_clusters
-from pactwatch.store.search import search_articles
+from pactwatch.store.search import SearchFilters, marked_snippet, search_articles
 
 LIST_COLUMNS = ("id", "published", "publisher", "language", "title")
 CLUSTER_COLUMNS = ("cluster_id", "articles", "publishers", "first_published", "article_ids", "title")
@@ -51,15 +51,31 @@ def show(app: AppContext, article_id: int, fmt: str) -> None:
 
 @click.command()
 @click.argument("query")
+@click.option("--since", callback=parse_date_option, help="Published on or after (YYYY-MM-DD); undated articles are kept.")
+@click.option("--until", callback=parse_date_option, help="Published on or before (YYYY-MM-DD); undated articles are kept.")
+@click.option("--dated-only", is_flag=True, help="Leave out articles with no publication date.")
+@click.option("--publisher", help="Exact publisher name (case-insensitive).")
+@click.option("--language", help="ISO 639-1 code, e.g. en.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
 @click.option("--offset", default=0, type=click.IntRange(0))
 @output_options
 @pass_app
-def search(app: AppContext, query: str, limit: int, offset: int, fmt: str) -> None:
-    """Full-text search over titles and bodies (words are ANDed; "quoted phrases" kept whole)."""
-    rows = search_articles(app.db(), query, limit, offset)
+def search(app: AppContext, query: str, since: str | None, until: str | None, dated_only: bool,
+           publisher: str | None, language: str | None, limit: int, offset: int, fmt: str) -> None:
+    """Full-text search over titles and bodies, best matches first.
+
+    Words are stemmed ("sanction" finds "sanctions") and searched in British and American
+    spelling ("defence" finds "defense"); all words must match. "Quoted phrases" keep their
+    order, OR joins the terms beside it (Russia OR Belarus), a trailing * matches the start of
+    a word (defen*). An actor's code or name finds all its names: PRK finds "North Korea",
+    "DPRK" and "Pyongyang". The snippet marks matches with [brackets] in the table; JSON gives
+    the plain snippet and the matched character ranges as "highlights"."""
+    filters = SearchFilters(since, until, publisher, language, dated_only)
+    rows = search_articles(app.db(), query, limit, offset, filters)
     for row in rows:
         row.pop("rank", None)
+        if fmt not in ("json", "jsonl"):
+            row["snippet"] = marked_snippet(row)
     emit(rows, fmt, None if fmt in ("json", "jsonl") else ("id", "published", "title", "snippet"))
 
 

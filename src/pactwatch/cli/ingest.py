@@ -35,13 +35,23 @@ def pipeline_options(func):  # type: ignore[no-untyped-def]
               help="Processes that parse and annotate in parallel (default: all cores); one writer.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Annotate on an existing Dask cluster, e.g. tcp://scheduler:8786; results written here.")
+@click.option("--include", "include", multiple=True, metavar="GLOB",
+              help="Only files of folders matching this glob (on the name, or the path if it has a /); repeatable.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Leave out files of folders matching this glob (as --include); repeatable.")
 @pipeline_options
 @pass_app
 def ingest(app: AppContext, paths: tuple[str, ...], no_annotate: bool, max_bytes: int, quiet: bool,
-           workers: int | None, dask_address: str | None, actor_files: tuple[str, ...],
-           verb_files: tuple[str, ...], only_dictionary_verbs: bool, batch_size: int) -> None:
-    """Read news files (text dumps, HTML, WARC, JSONL; directories, globs, .gz, - for stdin),
-    clean them, store each article once and annotate it.
+           workers: int | None, dask_address: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
+           actor_files: tuple[str, ...], verb_files: tuple[str, ...], only_dictionary_verbs: bool,
+           batch_size: int) -> None:
+    """Read news files (text dumps, HTML, WARC, JSONL, RSS/Atom feeds; directories, globs, .gz,
+    - for stdin), clean them, store each article once and annotate it.
+
+    In folders, files that are not news (README and licence files, robots.txt, images and SVG,
+    TSV/CSV tables, JSON records without article text such as labels files) are skipped and
+    counted; a file named on the command line is always read. Non-English articles are stored
+    with their language and not annotated.
 
     Exit code 0 when every input was read, 1 when some failed (each named on stderr)."""
     config = make_config(actor_files, verb_files, only_dictionary_verbs, batch_size)
@@ -49,7 +59,8 @@ def ingest(app: AppContext, paths: tuple[str, ...], no_annotate: bool, max_bytes
     stdin = sys.stdin.buffer if "-" in paths else None
     with Progress.for_paths(paths, enabled=not quiet) as progress:
         summary = ingest_paths(db, paths, annotate=not no_annotate, config=config, workers=workers,
-                               dask_address=dask_address, max_bytes=max_bytes, stdin=stdin, progress=progress)
+                               dask_address=dask_address, max_bytes=max_bytes, stdin=stdin, progress=progress,
+                               include=include, exclude=exclude)
     for line in summary.lines():
         click.echo(line, err=True)
     if summary.failures:

@@ -9,13 +9,15 @@ so listing commands and a read-only server never load spaCy.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from pactwatch.errors import UsageError
-from pactwatch.ingest import ReadFailure, ReadOptions, read_all
+from pactwatch.ingest import ReadFailure, ReadOptions, Skipped, read_all
+from pactwatch.ingest.classify import Selection
 from pactwatch.records import Article
 from pactwatch.store.annotations import write_annotation
 from pactwatch.store.articles import all_article_ids, find_by_hash, get_article, save_article
@@ -40,16 +42,39 @@ class NoProgress:
         pass
 
 
+# Skipped files are listed by reason, with at most this many names each (a folder of 5,000
+# pages run with --include '*.html' would otherwise print a line per other file).
+SKIPPED_NAMES_SHOWN = 5
+
+
 @dataclass
 class IngestSummary:
     new: int = 0
     known: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
     stored: list[int] = field(default_factory=list)  # ids of the articles this ingest stored
+    skipped: list[Skipped] = field(default_factory=list)  # files of folders that are not news
+    # stored articles the understanding steps did not read, by language ("es": 2)
+    unannotated_languages: Counter[str] = field(default_factory=Counter)
+    summary_only: int = 0  # feed items stored with only their summary
 
     def lines(self) -> list[str]:
-        out = [f"{self.new} new, {self.known} already stored, {len(self.failures)} failed"]
+        head = f"{self.new} new, {self.known} already stored, {len(self.failures)} failed"
+        out = [head + (f", {len(self.skipped)} skipped" if self.skipped else "")]
+        if self.unannotated_languages:
+            count = sum(self.unannotated_languages.values())
+            languages = ", ".join(sorted(self.unannotated_languages))
+            out.append(f"{count} stored but not annotated: language {languages} (only English is annotated)")
+        if self.summary_only:
+            out.append(f"{self.summary_only} feed item(s) stored with their summary only (the feed carries no full text)")
         out += [f"failed: {f.origin}: {f.reason}" for f in self.failures]
+        by_reason: dict[str, list[str]] = {}
+        for skip in self.skipped:
+            by_reason.setdefault(skip.reason, []).append(skip.origin)
+        for reason, origins in by_reason.items():
+            shown = ", ".join(origins[:SKIPPED_NAMES_SHOWN])
+            more = f" and {len(origins) - SKIPPED_NAMES_SHOWN} more" if len(origins) > SKIPPED_NAMES_SHOWN else ""
+            out.append(f"skipped ({reason}): {shown}{more}")
         return out
 
 
@@ -68,13 +93,17 @@ def make_config(actor_files: Sequence[str | Path] = (), verb_files: Sequence[str
     )
 
 
-def new_articles(db: Database, items: Iterator[Article | ReadFailure], summary: IngestSummary,
+def new_articles(db: Database, items: Iterator[Article | ReadFailure | Skipped], summary: IngestSummary,
                  progress: ProgressSink) -> Iterator[Article]:
-    """Articles not stored yet (each content once); failures and known articles are counted."""
+    """Articles not stored yet (each content once); failures, skips and known articles are counted."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, ReadFailure):
             summary.failures.append(item)
+            progress.advance(item.origin)
+            continue
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
             progress.advance(item.origin)
             continue
         content_hash = item.content_hash
@@ -97,7 +126,7 @@ def batched(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], engine: Engine | None,
+def ingest_stream(db: Database, items: Iterator[Article | ReadFailure | Skipped], engine: Engine | None,
                   summary: IngestSummary, progress: ProgressSink | None = None,
                   batch_size: int = DEFAULT_BATCH_SIZE) -> list[int]:
     """Store every new article (annotated by ``engine`` unless it is None), one transaction each.
@@ -118,6 +147,9 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], engine: 
             if result.created:
                 summary.new += 1
                 stored.append(result.article_id)
+                summary.summary_only += article.summary_only
+                if annotation is not None and annotation.skipped and article.language not in (None, "en"):
+                    summary.unannotated_languages[article.language] += 1
             else:
                 summary.known += 1  # stored meanwhile by another writer
             progress.advance(article.origin)
@@ -128,9 +160,14 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure], engine: 
 def ingest_paths(db: Database, paths: Sequence[str | Path], *, annotate: bool = True,
                  config: PipelineConfig | None = None, workers: int | None = None,
                  dask_address: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 stdin: IO[bytes] | None = None, progress: ProgressSink | None = None) -> IngestSummary:
+                 stdin: IO[bytes] | None = None, progress: ProgressSink | None = None,
+                 include: Sequence[str] = (), exclude: Sequence[str] = ()) -> IngestSummary:
     """Read ``paths`` (files, directories, globs, ``-`` for ``stdin``), store each new article
     once, annotate it unless ``annotate`` is false, and refresh the derived tables.
+
+    Files found in folders that are not news (README, robots.txt, images, tables, labels) are
+    skipped and counted; ``include``/``exclude`` globs narrow what folders give (a pattern with
+    a ``/`` matches the path, otherwise the file name). Files named in ``paths`` are always read.
 
     ``workers`` processes annotate in parallel (default: all cores), or a Dask cluster at
     ``dask_address``; this process is the only writer. Failures are counted in the summary,
@@ -144,7 +181,8 @@ def ingest_paths(db: Database, paths: Sequence[str | Path], *, annotate: bool = 
         engine = make_engine(config, workers, dask_address)
     summary = IngestSummary()
     try:
-        items = read_all([str(p) for p in paths], ReadOptions(max_bytes=max_bytes), stdin=stdin)
+        options = ReadOptions(max_bytes=max_bytes, selection=Selection(tuple(include), tuple(exclude)))
+        items = read_all([str(p) for p in paths], options, stdin=stdin)
         ingest_stream(db, items, engine, summary, progress, config.batch_size)
     finally:
         if engine is not None:

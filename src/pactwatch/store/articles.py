@@ -46,13 +46,14 @@ def save_article(db: Database, article: Article, annotation: Annotation | None =
         article_id = int(
             db.scalar(
                 "INSERT INTO articles (content_hash, origin, url, title, lead, publisher, section,"
-                " authors, published, modified, crawled, language, body, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " authors, published, modified, crawled, language, body, ingested_at, summary_only)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     content_hash, article.origin, article.url, article.title, article.lead,
                     article.publisher, article.section, json.dumps(article.authors, ensure_ascii=False),
                     _iso(article.published), _iso(article.modified),
                     _iso(getattr(article, "crawled", None)), article.language, article.body, now_iso(),
+                    int(article.summary_only),
                 ),
             )
         )
@@ -75,13 +76,15 @@ def save_article(db: Database, article: Article, annotation: Annotation | None =
 
 ARTICLE_COLUMNS = (
     "id, url, title, lead, publisher, section, authors, published, modified, crawled, language,"
-    " origin, content_hash, ingested_at, annotated_at, annotation_note"
+    " origin, content_hash, ingested_at, annotated_at, annotation_note, summary_only"
 )
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(row.get("authors"), str):
         row["authors"] = json.loads(row["authors"])
+    if "summary_only" in row:
+        row["summary_only"] = bool(row["summary_only"])
     return row
 
 
@@ -126,14 +129,18 @@ def list_articles(
 
 
 def _article_filters(
-    since: str | None, until: str | None, publisher: str | None, language: str | None, alias: str = ""
+    since: str | None, until: str | None, publisher: str | None, language: str | None, alias: str = "",
+    keep_undated: bool = False,
 ) -> tuple[str, list[Any]]:
+    """WHERE clause of the article filters; ``keep_undated`` lets articles with no publication
+    date through the date bounds (search keeps them unless the user asks for dated ones only)."""
     clauses, params = [], []
+    undated = f" OR {alias}published IS NULL" if keep_undated else ""
     if since:
-        clauses.append(f"{alias}published >= ?")
+        clauses.append(f"({alias}published >= ?{undated})")
         params.append(since)
     if until:
-        clauses.append(f"{alias}published < ?")
+        clauses.append(f"({alias}published < ?{undated})")
         params.append(until + "\uffff")  # ISO strings: every time on that day sorts below
     if publisher:
         clauses.append(f"LOWER({alias}publisher) = LOWER(?)")

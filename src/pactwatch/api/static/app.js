@@ -51,7 +51,7 @@
       results.append(el("li", { "data-article-id": item.id },
         articleLink(item.id, item.title),
         el("div", { class: "meta", text: meta }),
-        item.snippet ? el("div", { class: "snippet", text: item.snippet }) : null));
+        item.snippet ? snippetElement(item) : null));
     }
     const total = data.total === undefined ? null : data.total;
     $("#result-count").textContent = total === null ? data.items.length + " articles"
@@ -62,6 +62,19 @@
     $("#prev").onclick = () => { base.set("offset", Math.max(0, offset - PAGE_SIZE)); window.location.hash = "#/?" + base; };
     $("#next").onclick = () => { base.set("offset", offset + PAGE_SIZE); window.location.hash = "#/?" + base; };
     results.setAttribute("data-state", "ready");
+  }
+
+  // the snippet is plain text; highlights are [start, end] ranges of it, shown as <mark>
+  function snippetElement(item) {
+    const box = el("div", { class: "snippet" });
+    let pos = 0;
+    for (const [start, end] of item.highlights || []) {
+      box.append(document.createTextNode(item.snippet.slice(pos, start)));
+      box.append(el("mark", { text: item.snippet.slice(start, end) }));
+      pos = end;
+    }
+    box.append(document.createTextNode(item.snippet.slice(pos)));
+    return box;
   }
 
   function submitSearch(event) {
