@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pactwatch.cli.context import AppContext, pass_app
 from pactwatch.cli.progress import Progress
-from pactwatch.service.ingest import DEFAULT_MAX_BYTES, annotate_stored, ingest_paths, make_config
+from pactwatch.service.ingest import DEFAULT_MAX_BYTES, IngestSummary, annotate_stored, ingest_paths, make_config
 from pactwatch.store.articles import all_article_ids
+from pactwatch.store.database import Database
+
+if TYPE_CHECKING:
+    from pactwatch.nlp.pipeline import PipelineConfig
 
 
 def pipeline_options(func):  # type: ignore[no-untyped-def]
@@ -39,12 +48,16 @@ def pipeline_options(func):  # type: ignore[no-untyped-def]
               help="Only files of folders matching this glob (on the name, or the path if it has a /); repeatable.")
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
               help="Leave out files of folders matching this glob (as --include); repeatable.")
+@click.option("--follow", is_flag=True,
+              help="Then keep watching the folders among PATHS and ingest new files as they arrive (as `watch`).")
+@click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(0.05),
+              help="With --follow: seconds between looks at the folders.")
 @pipeline_options
 @pass_app
 def ingest(app: AppContext, paths: tuple[str, ...], no_annotate: bool, max_bytes: int, quiet: bool,
            workers: int | None, dask_address: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
-           actor_files: tuple[str, ...], verb_files: tuple[str, ...], only_dictionary_verbs: bool,
-           batch_size: int) -> None:
+           follow: bool, interval: float, actor_files: tuple[str, ...], verb_files: tuple[str, ...],
+           only_dictionary_verbs: bool, batch_size: int) -> None:
     """Read news files (text dumps, HTML, WARC, JSONL, RSS/Atom feeds; directories, globs, .gz,
     - for stdin), clean them, store each article once and annotate it.
 
@@ -63,8 +76,76 @@ def ingest(app: AppContext, paths: tuple[str, ...], no_annotate: bool, max_bytes
                                include=include, exclude=exclude)
     for line in summary.lines():
         click.echo(line, err=True)
-    if summary.failures:
+    if follow:
+        folders = [Path(p) for p in paths if Path(p).is_dir()]
+        if not folders:
+            raise click.UsageError("--follow needs at least one folder among PATHS")
+        _follow(db, folders, config, no_annotate, workers, dask_address, max_bytes, include, exclude, interval)
+    elif summary.failures:
         sys.exit(1)
+
+
+@click.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(0.05),
+              help="Seconds between looks at the folders; a file is read once it is unchanged for one interval.")
+@click.option("--no-annotate", is_flag=True, help="Store articles without running the NLP steps.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
+              help="Files larger than this are refused.")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Processes that annotate in parallel (a trickle of files needs one).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Annotate on an existing Dask cluster.")
+@click.option("--include", "include", multiple=True, metavar="GLOB", help="Only files matching this glob; repeatable.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="Leave out files matching this glob; repeatable.")
+@pipeline_options
+@pass_app
+def watch(app: AppContext, folders: tuple[str, ...], interval: float, no_annotate: bool, max_bytes: int,
+          workers: int, dask_address: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
+          actor_files: tuple[str, ...], verb_files: tuple[str, ...], only_dictionary_verbs: bool,
+          batch_size: int) -> None:
+    """Watch folders and ingest new and changed files as they arrive, until Ctrl-C or SIGTERM.
+
+    Files already there are read first (what is stored already is a no-op). A file is read once
+    its size and time have not changed for one interval; hidden files (.name.part) are never
+    read, so a writer can write under a hidden name and rename when done. Files that are not
+    news are skipped as in `ingest DIR`. On Ctrl-C/SIGTERM the articles already read are
+    stored, each whole, and the command ends with exit code 0. One line per round on stderr."""
+    config = make_config(actor_files, verb_files, only_dictionary_verbs, batch_size)
+    _follow(app.db(), [Path(f) for f in folders], config, no_annotate, workers, dask_address, max_bytes,
+            include, exclude, interval)
+
+
+def _follow(db: Database, folders: list[Path], config: PipelineConfig, no_annotate: bool, workers: int | None,
+            dask_address: str | None, max_bytes: int, include: tuple[str, ...], exclude: tuple[str, ...],
+            interval: float) -> None:
+    """Watch ``folders`` until SIGINT/SIGTERM (the handlers only set a flag the loop reads)."""
+    from pactwatch.ingest import ReadOptions
+    from pactwatch.ingest.classify import Selection
+    from pactwatch.service.watch import watch_folders
+
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    engine = None
+    if not no_annotate:
+        from pactwatch.nlp.engines import make_engine
+
+        engine = make_engine(config, workers, dask_address)
+    options = ReadOptions(max_bytes=max_bytes, selection=Selection(tuple(include), tuple(exclude)))
+    click.echo(f"watching {', '.join(map(str, folders))} every {interval:g} s (Ctrl-C to stop)", err=True)
+
+    def report(summary: IngestSummary) -> None:
+        for line in summary.lines():
+            click.echo(f"{time.strftime('%H:%M:%S')} {line}", err=True)
+
+    try:
+        total = watch_folders(db, folders, stop, engine, options, interval, config.batch_size, report)
+    finally:
+        if engine is not None:
+            engine.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    click.echo(f"stopped: {total.new} new, {total.known} already stored, {len(total.failures)} failed, "
+               f"{len(total.skipped)} skipped while watching", err=True)
 
 
 @click.command()
@@ -84,4 +165,4 @@ def annotate(app: AppContext, article_ids: tuple[int, ...], quiet: bool, actor_f
     click.echo(f"{done} articles annotated", err=True)
 
 
-COMMANDS = [ingest, annotate]
+COMMANDS = [ingest, watch, annotate]

@@ -70,17 +70,21 @@ def read_all(
     paths: Sequence[str],
     options: ReadOptions = ReadOptions(),
     stdin: BinaryIO | None = None,
+    found: bool = False,
 ) -> Iterator[Article | ReadFailure | Skipped]:
     """Articles from files, directories, globs and ``-`` (stdin), lazily and in a stable order.
 
     Bad inputs never raise: each gives one ``ReadFailure`` and the rest of the batch goes on.
     Files found in folders or by globs that are not news, or not selected, give a ``Skipped``;
-    a file named by the user is always read.
+    a file named by the user is always read. ``found`` judges the files of ``paths`` as found in
+    a folder too (a watched folder hands over its new files one by one).
     """
     for item in expand(list(paths)):
         if isinstance(item, InputError):
             yield ReadFailure(str(item.args[1]), str(item.args[0]))
             continue
+        if found and not item.walked and item.path is not None:
+            item = Source(item.origin, item.path, walked=True)
         refusal = _refusal_by_name(item, options)
         if refusal:
             yield Skipped(item.origin, refusal)
