@@ -33,19 +33,15 @@ from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
 from pactwatch.nlp.doc_text import doc_ents, doc_sents
 from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
 from pactwatch.records import Mention
+from pactwatch.nlp.grammar.words import words
 
 MODIFIER_KINDS = ("country", "demonym", "capital", "seat", "org", "org_demonym", "body", "dict_actor")
-# Words allowed between a modifier and its title/role: "Russia's new defence minister".
-_GAP = frozenset("'s ' new top senior own outgoing incoming current then - former federal national chief".split())
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
-_TITLE_WORDS = frozenset({"king", "queen", "president", "emperor", "emir", "crown", "prince", "lord", "ayatollah", "sheikh"})
-# Dependencies that make a capital an actor rather than a place.
-_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "iobj", "dative", "poss", "appos", "agent"})
-_ACTOR_PREPS = frozenset({"with", "between", "against", "by", "on", "toward", "towards", "upon"})
-# Prepositions after which a bare name tagged PERSON/ORG is still read as the country:
-# "troops in Niger", "withdraw from Chad", "the authorities of Niger", "relations with Jordan".
-_PLACE_PREPS = frozenset({"in", "from", "to", "of", "into", "across", "inside", "with", "between", "against",
-                          "toward", "towards"})
+_GAP = words("actor_modifier_gap")
+_FORMER = words("former_markers")
+_TITLE_WORDS = words("monarch_titles")
+_ACTOR_DEPS = words("capital_actor_deps")
+_ACTOR_PREPS = words("capital_actor_preps")
+_PLACE_PREPS = words("place_name_preps")
 
 
 @dataclass

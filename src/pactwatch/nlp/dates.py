@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pactwatch.nlp.grammar.words import word_sequence
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = word_sequence("weekdays")
 MONTHS = {
     name: number
     for number, names in enumerate(

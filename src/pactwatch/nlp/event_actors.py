@@ -17,36 +17,26 @@ from pactwatch.nlp.event_clauses import AGENT_DEPS, CLAUSE_DEPS, REPORT_NOUNS, R
 from pactwatch.nlp.event_context import people_place, place_in_phrase
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.records import Event, Mention
+from pactwatch.nlp.grammar.words import word_sequence, words
 
 Token = Any  # spacy.tokens.Token
 
-SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
-STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate", "devote"})
-MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
-OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj", "iobj"}
-PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "state", "party", "leader", "capital"})
-# Nouns that name an act reported earlier in the article (the object of "condemned the launch").
-ACT_NOUNS = frozenset({"launch", "test", "decision", "move", "step", "strike", "strikes", "attack", "deployment",
-                       "enlargement", "expansion", "withdrawal", "suspension", "invasion", "annexation", "plan"})
-# A definite membership act ("welcomed the accession", "called the enlargement a threat") is aimed at
-# its author: the joining state for an accession, the bloc that grows for an enlargement.
-JOINER_NOUNS = frozenset({"accession", "admission"})
-BLOC_NOUNS = frozenset({"enlargement", "expansion"})
-JOIN_VERBS = frozenset({"join", "accede", "enter"})
+SUBJECT_DEPS = words("event_subject_deps")
+STATIVE_PARTICIPLES = words("stative_participles")
+MODIFIER_DEPS = words("event_modifier_deps")
+OBJECT_DEPS = words("object_deps")
+PAIR_NOUNS = words("pair_nouns")
+ACT_NOUNS = words("act_nouns")
+JOINER_NOUNS = words("joiner_nouns")
+BLOC_NOUNS = words("bloc_growth_nouns")
+JOIN_VERBS = words("join_verbs")
 # Nouns whose possessor is the joining state ("Sweden's bid"), and whose "of"/"in" object is the bloc.
 JOINER_EVIDENCE = JOINER_NOUNS | {"bid", "application", "entry", "membership"}
-# Verbs whose object does what their infinitive says ("prompted X to propose", "forced X to leave").
-# Verbs that code an event of their own here ("urge", "ask") never reach this: the governor codes.
-# verbs whose object is a reaction the subject receives ("the plan drew criticism from X")
-REACTION_VERBS = frozenset({"draw", "elicit", "attract", "provoke", "spark", "trigger", "earn", "receive", "face",
-                            "prompt", "meet", "invite", "incur"})
-LEAVE_VERBS = frozenset({"leave", "depart"})
-VISIT_END_NOUNS = frozenset({"end", "close", "conclusion"})
-OBJECT_CONTROL = frozenset({"prompt", "force", "push", "lead", "drive", "compel", "oblige", "cause", "encourage",
-                            "persuade", "convince", "pressure", "enable", "allow", "help", "spur",
-                            "inspire", "get", "leave", "induce"})
-TARGET_PREP_ORDER = ("with", "to", "against", "on", "toward", "towards", "at", "into", "in", "upon", "from",
-                     "for", "over", "between", "of", "across")
+REACTION_VERBS = words("reaction_verbs")
+LEAVE_VERBS = words("leave_verbs")
+VISIT_END_NOUNS = words("visit_end_nouns")
+OBJECT_CONTROL = words("object_control_verbs")
+TARGET_PREP_ORDER = word_sequence("target_prep_order")
 
 
 def token_owners(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:

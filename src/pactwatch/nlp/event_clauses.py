@@ -14,23 +14,19 @@ from typing import Any
 
 from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.doc_text import sent_ents
+from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"}
-POSSIBILITY_MODALS = {"could", "might", "may", "should", "can", "must", "ought"}
-FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
-FUTURE_GOVERNORS = {"plan", "expect", "due", "set", "schedule", "intend", "want", "hope", "aim", "prepare", "going",
-                    "willing", "ready", "prepared"}
-NEGATING_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone", "scrap", "suspend",
-                      "halt", "freeze", "end", "abandon", "undermine", "refusal", "failure"}
-CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
-REPORT_VERBS = {"say", "tell", "announce", "state", "add", "note", "stress", "emphasize", "emphasise", "declare",
-                "report", "confirm", "claim", "write", "insist", "explain", "affirm", "reiterate", "remark",
-                "comment", "assert", "according", "conclude"}
-# Nouns that carry a statement: "issued a reminder that Iraq must ...", "a warning that X must".
-REPORT_NOUNS = {"reminder", "statement", "declaration", "warning", "message", "communique", "resolution"}
-RECIPROCAL_WORDS = {"each other", "one another", "between their", "between the two", "between both"}
+CLAUSE_DEPS = words("clause_deps")
+POSSIBILITY_MODALS = words("possibility_modals")
+FUTURE_AUX = words("future_auxiliaries")
+FUTURE_GOVERNORS = words("planning_governors")
+NEGATING_GOVERNORS = words("negating_governors")
+CONDITIONAL_MARKS = words("conditional_marks")
+REPORT_VERBS = words("report_verbs")
+REPORT_NOUNS = words("report_nouns")
+RECIPROCAL_WORDS = words("reciprocal_phrases")
 
 
 class ClauseMixin:
@@ -98,7 +94,7 @@ class ClauseMixin:
         return self.on
 
 
-AGENT_DEPS = {"poss", "compound", "amod", "nmod", "nsubj", "conj", "appos"}
+AGENT_DEPS = words("agent_deps")
 
 
 def depth_to(token: Token, head: Token) -> int:

@@ -27,32 +27,25 @@ from typing import Any
 from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.records import Mention
+from pactwatch.nlp.grammar.words import words
 
 Token = Any
 
-PERSON_PRONOUNS = {"he", "she", "his", "her"}
-THING_PRONOUNS = {"it", "they", "its", "their"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across"}
+PERSON_PRONOUNS = words("person_pronouns_event")
+THING_PRONOUNS = words("group_pronouns_event")
+SUBJECT_DEPS = words("subject_deps_reference")
+LOCATION_PREPS = words("location_preps")
 PEOPLE_PLACE_PREPS = LOCATION_PREPS | {"of"}
-# Where the action happens is not the actor's country when the verb is a movement: "arrived in Moscow".
-MOVEMENT_LEMMAS = {"arrive", "visit", "travel", "fly", "tour", "land", "go", "come", "return", "head", "leave"}
+MOVEMENT_LEMMAS = words("movement_verbs")
 PERSON_KINDS = {"person", "description"}
 THING_KINDS = {"country", "organisation", "capital"}
 COLLECTIVE_KINDS = THING_KINDS | {"group", "role"}
-# Heads that count or collect the actors named in their "of" phrase: "thousands of students".
-QUANTITY_HEADS = {"tens", "hundreds", "thousands", "dozens", "scores", "millions", "group", "number", "members",
-                  "some", "many", "most", "all", "one", "third", "half", "majority", "crowd", "crowds", "band"}
-# Positions where a country is the one acted on, not the actor's own: "banned Ugandan candidates".
-TARGET_PREPS = {"with", "against", "to", "toward", "towards", "on", "at", "into", "from", "upon", "for"}
-# Bodies that speak as "it" and issue statements ("The foreign ministry said ... It accused ..."); a
-# person-like role ("the president") is "he"/"she", never "it".
-BODY_NOUNS = {"ministry", "government", "council", "cabinet", "junta", "military", "army", "office", "department",
-              "parliament", "presidency", "administration", "command", "authority", "authorities", "regime"}
-STATEMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "announcement", "release"}
-ISSUE_VERBS = {"issue", "release", "publish", "put", "read", "send", "circulate"}
-HOLDER_ROLES = {"GOV", "MIL", "LEG", "COP", "JUD", "SPY", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "MED", "BUS", "CVL",
-                "REF", "LAB", "EDU", "HLH", "ELI", "-"}
+QUANTITY_HEADS = words("quantity_heads")
+TARGET_PREPS = words("target_preps_place")
+BODY_NOUNS = words("body_nouns")
+STATEMENT_NOUNS = words("statement_nouns_event")
+ISSUE_VERBS = words("issue_verbs")
+HOLDER_ROLES = words("office_holder_roles")
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,13 @@ from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.petrarch_match import code_petrarch_events
 from pactwatch.records import Event, Mention
+from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
 _token_owners = token_owners  # the PETRARCH path (petrarch_match) imports this name
 NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
-# Roots that name a relation and mean nothing without the other party: comments, meetings, diplomacy.
-NEEDS_TARGET = {"01", "04", "05"}
+NEEDS_TARGET = words("roots_needing_target")
 # "Y must <verb>" reported by X: the demand's CAMEO code by the verb demanded.
 OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand": "1053", "withdraw": "106",
                     "leave": "106", "pull": "106", "stop": "1056", "cease": "1056", "end": "1056", "halt": "1056",
@@ -37,31 +37,16 @@ OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand":
 # "will impose a curfew": the matching CAMEO threat (132x). Announced cuts in relations or aid
 # ("will leave the alliance", "will suspend talks") stay the act itself, as news coders code them.
 FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}
-# Non-state armed actors (CAMEO role codes): their attacks are CAMEO 18 (assault), not 19 (fight).
-IRREGULAR_ROLES = {"REB", "INS", "UAF", "SEP"}
-# Subjects whose arrival is a deployment: "troops arrived", "the first deployment of peacekeepers arrived".
-MILITARY_NOUNS = {"troop", "troops", "soldier", "force", "forces", "peacekeeper", "contingent", "deployment",
-                  "battalion", "brigade", "unit", "warship", "marine", "marines", "army", "paratrooper"}
-# "launched a mediation effort": the compound names the act, the head only the undertaking.
-EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "push", "process", "campaign"}
-# A coercive or withdrawing act promised "unless" the other side complies is an ultimatum (CAMEO 139).
-REACTION_ROOTS = {"11", "12", "13"}  # acts a subject can draw from others (criticism, rejection, threats)
-ULTIMATUM_ROOTS = {"03", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
-# A planned or promised act is an intent (CAMEO 03) or, for force, a threat (CAMEO 13).
-# Verbs that promise the act their object names: "agreed to a ceasefire" is an intent (0356), not a truce.
-# Subject nouns of a reported clause that point back at the reporter's side ("the Council said allies
-# condemned ..."): the reporter acts. Any other subject ("Tusk said the suspects had collaborated with
-# X") is a third party the reporter speaks about, not the reporter.
-SPEAKER_SIDE = {"ally", "allies", "official", "member", "leader", "minister", "government", "authority",
-                "country", "state", "side", "nation", "partner", "delegation", "administration", "ministry",
-                "troop", "troops", "force", "forces", "army", "military", "police", "parliament", "lawmaker",
-                "council", "cabinet", "spokesman", "spokeswoman", "spokesperson", "president", "diplomat"}
-# Prepositions that compare or list, never name the other party: "ties with X alongside China".
-COMPARISON_PREPS = {"alongside", "like", "unlike", "besides", "beside", "including", "except", "excluding",
-                    "than", "amid", "despite"}
-# Subordinators of time and cause: their clauses give background ("after", "since", "when" ...).
-BACKGROUND_MARKS = {"after", "since", "when", "as", "because", "while", "before", "until", "once", "following"}
-INTENT_GOVERNORS = {"agree", "pledge", "promise", "vow", "commit", "offer"}
+IRREGULAR_ROLES = words("irregular_roles")
+MILITARY_NOUNS = words("military_nouns")
+EFFORT_NOUNS = words("effort_nouns")
+REACTION_ROOTS = words("reaction_roots")
+ULTIMATUM_ROOTS = words("ultimatum_roots")
+SPEAKER_SIDE = words("speaker_side_nouns")
+COMPARISON_PREPS = words("comparison_preps")
+BACKGROUND_MARKS = words("background_marks")
+INTENT_GOVERNORS = words("intent_governors")
+# A yield announced ahead is an intent to yield (CAMEO 035x, 034); see _SentenceCoder.adjust.
 FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
                 "087": "0356"}
 

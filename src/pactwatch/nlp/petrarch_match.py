@@ -37,18 +37,18 @@ from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon
 from pactwatch.nlp.petrarch_verbs import Pattern, VerbDictionary, VerbEntry
 from pactwatch.records import Event, Mention
+from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token
 
 LOWER_WINDOW = 12  # how far before the verb (in words) a lower pattern word may stand
-CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "punct", "cc", "mark"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj", "prep", "acomp", "npadvmod",
-                             "advmod", "pcomp"})
-CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl"})
-OUTER_DEPS = frozenset({"prep", "pobj", "acl", "xcomp", "pcomp", "agent", "dative"})  # beyond the noun phrase
-MODALS = frozenset({"could", "might", "may", "should", "can", "ca", "must", "ought"})
-CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+CLAUSE_DEPS = words("petrarch_clause_deps")
+SUBJECT_DEPS = words("event_subject_deps")
+COMPLEMENT_DEPS = words("petrarch_complement_deps")
+CLAUSE_COMPLEMENTS = words("clause_complement_deps")
+OUTER_DEPS = words("outer_phrase_deps")
+MODALS = words("possibility_modals_petrarch")
+CONDITIONS = words("conditional_marks")
 NO_TARGET = "---"
 
 

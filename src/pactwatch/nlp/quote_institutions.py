@@ -23,15 +23,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from pactwatch.data import read_table
+from pactwatch.nlp.grammar.words import word_sequence, words
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
-# words around a body's name that do not change which body it is
-_LEADING = {"the", "a", "an", "its", "official", "state", "state-run", "state-owned", "state-controlled",
-            "semi-official", "government-run", "government-controlled", "state-affiliated", "national"}
-_TRAILING = ("news agency", "agency", "news service", "statement", "spokesman", "spokeswoman",
-             "spokesperson", "spokespeople", "press release", "release", "communique", "communiqué",
-             "announcement", "readout", "report")
-_GLUE = {"of", "the", "for", "'s", "’s", "s"}
+_LEADING = words("institution_leading_words")
+_TRAILING = word_sequence("institution_trailing_words")
+_GLUE = words("institution_glue_words")
 
 
 def _fold(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from pactwatch.nlp.doc_text import doc_text
 from pactwatch.nlp.quote_marks import QuoteSpan
 from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, clean_span_text
+from pactwatch.nlp.grammar.words import words
 
 
 def inside(token: Any, quoted: list[tuple[int, int]]) -> bool:
@@ -22,15 +23,12 @@ def inside(token: Any, quoted: list[tuple[int, int]]) -> bool:
     return any(a <= token.idx <= b for a, b in quoted)
 
 
-# documents that can be a quote's source ("the treaty states …", "under the pact, …")
-DOCUMENTS = {"treaty", "agreement", "pact", "accord", "charter", "convention", "declaration", "protocol",
-             "memorandum", "constitution", "resolution"}
+DOCUMENTS = words("document_nouns")
 _NAMED_DOCUMENT = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de)\s+)*){1,6}(Treaty|Agreement|Pact|Accord|Charter|Convention"
     r"|Declaration|Protocol|Memorandum|Constitution|Resolution)\b")
 _LABEL = re.compile(r"([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,}){0,2}):\s")
-_NOT_LABELS = {"UPDATE", "BREAKING", "NOTE", "EDITOR", "EDITOR'S NOTE", "WATCH", "READ", "VIDEO", "PHOTO",
-               "WARNING", "CORRECTION", "FACT CHECK", "ALERT", "BREAKING NEWS", "LIVE", "ANALYSIS", "OPINION"}
+_NOT_LABELS = words("not_speaker_labels")
 
 
 def document_name(token: Any, lo: int, hi: int, quoted: list[tuple[int, int]]) -> str | None:

@@ -17,23 +17,17 @@ from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_ents, doc_text
 from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
 from pactwatch.records import Mention
+from pactwatch.nlp.grammar.words import words
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "we", "it"}
-RELATIVE = {"who", "which", "that", "whom"}
+PERSON_PRONOUNS = words("person_pronouns")
+GROUP_PRONOUNS = words("group_pronouns")
+RELATIVE = words("relative_pronouns")
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
-_TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "prime", "minister", "sen.",
-    "sir", "dame", "lord", "vice", "deputy", "ambassador", "lawmaker", "envoy", "mp", "spokesperson", "official", "director",
-    "senator", "rep.", "gov.", "governor", "secretary", "general", "chancellor", "king", "queen",
-    "prince", "sheikh", "spokesman", "spokeswoman", "spokesperson", "ambassador", "foreign",
-    "defence", "defense", "leader", "chairman", "chief", "premier",
-}
+_TITLES = words("person_titles")
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de)\s+)*){1,7}[A-Z][\w'’-]*)\s*\(([A-Z]{2,8})\)")
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord"}
-FEMALE_WORDS = {"she", "her", "mrs", "mrs.", "ms", "ms.", "madam", "queen", "woman", "spokeswoman",
-                "chairwoman", "princess", "duchess"}
-MALE_WORDS = {"he", "him", "his", "mr", "mr.", "king", "man", "spokesman", "chairman", "prince", "sheikh"}
+_HONORIFICS = words("honorifics")
+FEMALE_WORDS = words("female_words")
+MALE_WORDS = words("male_words")
 
 
 @functools.lru_cache(maxsize=1)
@@ -297,16 +291,7 @@ def strip_titles(tokens: list[str]) -> list[str]:
     return tokens
 
 
-# words that make a proper-noun run an institution rather than a person
-_INSTITUTION_WORDS = {
-    "ministry", "agency", "council", "forces", "force", "army", "navy", "office", "department",
-    "government", "parliament", "commission", "committee", "court", "house", "union", "news",
-    "organisation", "organization", "alliance", "service", "bank", "party", "guard", "corps",
-    "kremlin", "pentagon", "embassy", "assembly", "senate", "congress", "nations", "republic",
-    "treaty", "agreement", "times", "post", "press", "media", "institute", "university", "group",
-    "protocol", "accord", "pact", "charter", "convention", "summit", "headquarters", "allies",
-    "statement", "declaration", "fund", "programme", "program", "initiative", "act", "law",
-}
+_INSTITUTION_WORDS = words("institution_words")
 
 
 def strip_title_text(text: str) -> str:

@@ -34,21 +34,17 @@ from pactwatch.nlp.quote_speakers import (
     head_start, pronoun_gender, speech_verbs,
 )
 from pactwatch.records import Mention, Quote
+from pactwatch.nlp.grammar.words import word_sequence, words
 
 MIN_WORDS = 2  # one-word quotes ("respect", 'reset') are not quotations of speech
 TITLE_MAX_WORDS = 6
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
-_FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "at", "with", "de", "&", "by"}
-# subjects that are the vehicle of speech, not the speaker: "a ministry statement said"
-_VEHICLES = {"statement", "release", "communique", "communiqué", "post", "message", "letter",
-             "spokesman", "spokeswoman", "spokesperson", "readout", "report", "note", "tweet",
-             "declaration", "announcement", "document", "text", "wording"}
-# nouns for what someone said: "a rebuke from X", "a warning by X"
-_REACTIONS = {"rebuke", "criticism", "warning", "statement", "response", "reaction", "comment", "condemnation",
-              "protest", "appeal", "call", "remark", "message", "pledge", "promise", "threat", "plea"}
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj", "dep")
-_NP_SKIP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
+_FUNCTION_WORDS = words("title_function_words")
+_VEHICLES = words("speech_vehicles")
+_REACTIONS = words("speech_act_nouns")
+_SUBJECT_DEPS = word_sequence("speaker_subject_deps")
+_CLIMB_DEPS = word_sequence("cue_climb_deps")
+_NP_SKIP = word_sequence("noun_phrase_cut_deps")
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
 
 

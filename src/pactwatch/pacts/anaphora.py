@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from pactwatch.nlp.grammar.words import words
 
-# Verbs that hold a step up rather than take it: "Hungary delayed the ratification".
-OBSTRUCTING = frozenset({"delay", "block", "stall", "postpone", "oppose", "reject", "veto", "obstruct",
-                         "hold", "hinder", "prevent", "halt", "freeze", "resist", "slow", "stalling", "holdup"})
-# Auxiliaries of a requirement or a possibility, not a step: "must still be signed", "could join".
-MODALS = frozenset({"must", "should", "could", "may", "might", "can", "ought"})
-# "approved a similar bill", "ratified it", "the same law": the object is the step in focus.
-BACK_WORDS = frozenset({"similar", "such", "same", "it", "this", "them", "its"})
-RELATIVES = frozenset({"which", "who", "that", "whose"})
+OBSTRUCTING = words("obstructing_verbs")
+MODALS = words("requirement_modals")
+BACK_WORDS = words("back_reference_words")
+RELATIVES = words("relative_pronouns_commitment")
 
 
 def obstructed(token: Any) -> bool:
@@ -115,7 +112,7 @@ def does_so(token: Any) -> bool:
 
 
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "both": 2}
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
+PLURAL_PRONOUNS = words("plural_pronouns")
 
 
 def plural_count(sent: Any) -> int | None:

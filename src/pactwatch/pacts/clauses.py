@@ -10,24 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from pactwatch.nlp.grammar.words import words
 
-# Dependency labels along which a trigger is part of a governing trigger's statement:
-# "approved a bill to allow Finland to join" is one ratification, "bid to join" one proposal.
-DOMINATING_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "compound", "amod", "nmod", "poss"})
-# Sub-clauses that report something else; their mentions are not parties of this statement.
-CUT_DEPS = frozenset({"advcl", "relcl", "parataxis"})
-# Prepositions whose objects are circumstances (place, time, reason, target), not parties.
-CIRCUMSTANCE_PREPS = frozenset({
-    "in", "at", "against", "amid", "during", "after", "following", "despite", "over", "into", "for",
-    "since", "before", "like", "as", "near", "under", "within", "without", "via", "by means of", "toward",
-    "towards", "outside", "across", "around",
-})
-# Inside a noun phrase only these mark circumstances ("the war in Ukraine" stays out, but
-# "the regimes in Mali" and "membership in the CSTO" name parties).
-NOUN_CIRCUMSTANCE_PREPS = frozenset({"against", "amid", "during", "after", "following", "despite", "since", "before",
-                                     "near", "toward", "towards"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "which", "who", "that"})
+DOMINATING_DEPS = words("step_dominating_deps")
+CUT_DEPS = words("step_cut_deps")
+CIRCUMSTANCE_PREPS = words("circumstance_preps")
+NOUN_CIRCUMSTANCE_PREPS = words("noun_circumstance_preps")
+SUBJECT_DEPS = words("step_subject_deps")
+PRONOUNS = words("subject_pronouns_commitment")
 
 
 def dominated_by(token: Any, triggers: set[int]) -> int | None:

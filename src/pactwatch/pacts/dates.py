@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+from pactwatch.nlp.grammar.words import word_sequence
 
 MONTHS = {
     name: number
@@ -22,7 +23,7 @@ MONTHS = {
          ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
     for name in names
 }
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = word_sequence("weekdays")
 
 _MONTH = r"(?P<m{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -58,16 +58,12 @@ from pactwatch.pacts.signals import (
     upgrades,
     votes_against,
 )
+from pactwatch.nlp.grammar.words import words
 
-# Nouns that may carry a lifecycle step ("the signing", "their withdrawal"); other lexicon
-# words count only as verbs or participles ("a sign of", "the end of the war" are not steps).
-NOMINAL_TRIGGERS = frozenset({"signing", "ratification", "approval", "withdrawal", "suspension", "application",
-                              "bid", "decision", "exit", "vote"})
-ORG_WORDS = frozenset({"alliance", "bloc", "organisation", "organization", "union", "community"})
+NOMINAL_TRIGGERS = words("nominal_step_triggers")
+ORG_WORDS = words("organisation_nouns")
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
-# Steps that give an agreement a new text ("the agreement, which was revised in 2019"): a signing,
-# but only when what is revised is named as an agreement.
-REVISION_VERBS = frozenset({"revise", "renew", "amend"})
+REVISION_VERBS = words("revision_verbs")
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
 
 

@@ -8,9 +8,9 @@ from pactwatch.pacts.clauses import subject_of
 from pactwatch.pacts.drafts import PartyCodes
 from pactwatch.pacts.lexicon import CommitmentLexicon, Match
 from pactwatch.pacts.signals import MEMBER_NOUNS
+from pactwatch.nlp.grammar.words import words
 
-MEMBER_VERBS = frozenset({"join", "leave", "withdraw", "exit", "quit", "suspend", "admit", "accede", "become",
-                          "apply", "pull", "announce", "seek"})
+MEMBER_VERBS = words("membership_verbs")
 
 
 def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:

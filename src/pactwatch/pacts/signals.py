@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from pactwatch.pacts.lexicon import CommitmentLexicon, Match, Term
+from pactwatch.nlp.grammar.words import words
 
-MEMBER_NOUNS = frozenset({"accession", "membership", "bid", "protocol", "withdrawal", "exit", "suspension",
-                          "application", "participation", "candidacy"})
+MEMBER_NOUNS = words("membership_nouns")
 
 
-AID_WORDS = frozenset({"assist", "assistance", "help", "aid", "defend", "defence", "defense", "protect", "support"})
-ATTACK_WORDS = frozenset({"attack", "aggression", "war", "invasion", "invade", "attacker", "armed"})
+AID_WORDS = words("aid_words")
+ATTACK_WORDS = words("attack_words")
 RECIPROCAL = (("each", "other"), ("one", "another"), ("the", "other"), ("either",))
 
 
@@ -67,8 +67,8 @@ def names_agreement(token: Any, agreement_heads: set[int]) -> bool:
     return current.i in agreement_heads
 
 
-AGREE_VERBS = frozenset({"agree", "pledge", "commit", "undertake", "vow"})
-UPGRADE_VERBS = frozenset({"upgrade", "elevate", "raise", "lift", "deepen"})
+AGREE_VERBS = words("agreement_verbs")
+UPGRADE_VERBS = words("upgrade_verbs")
 
 
 def agreed_on(token: Any, obligations: list[Match], agreement_tokens: set[int]) -> bool:
@@ -142,7 +142,7 @@ def votes_against(token: Any) -> bool:
     return token.lemma_.lower() == "vote" and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
 
 
-PAST_MARKERS = frozenset({"had", "has", "have"})
+PAST_MARKERS = words("perfect_auxiliaries")
 
 
 def completed_accessions(sent: Any, lex: CommitmentLexicon) -> list[Match]:
