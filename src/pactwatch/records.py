@@ -115,6 +115,8 @@ class Event:
     start: int  # sentence offsets
     end: int
     matched: str  # what in the lexicon matched, e.g. "verb:sign" or "petrarch:SIGN"
+    construction: str = ""  # the grammar construction that produced it (data/grammar/events.jsonl)
+    clause: str = ""  # the clause status it was read under ("fact", "planned", ...)
 
 
 @dataclass(frozen=True)

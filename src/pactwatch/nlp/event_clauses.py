@@ -1,30 +1,23 @@
 """Clause status and dating for the event coder: is a trigger's clause a fact, and on which day?
 
 A trigger is coded only when its clause reports something that happened (or, for meetings and
-aid, something planned: see ``events.adjust``). Negation, conditionals, possibility modals and
-governing verbs such as "refuse" or "plan" change that status; the walk stops at the nearest
-reporting verb, because "X said Y attacked" reports an attack as a fact.
+aid, something planned: see ``events.adjust``). The status itself is the shared clause component
+(``pactwatch.nlp.grammar.clauses``); this module adds the event's date and reciprocity.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.doc_text import sent_ents
+from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS, REPORT_VERBS, clause_of
 from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
 CLAUSE_DEPS = words("clause_deps")
-POSSIBILITY_MODALS = words("possibility_modals")
-FUTURE_AUX = words("future_auxiliaries")
-FUTURE_GOVERNORS = words("planning_governors")
-NEGATING_GOVERNORS = words("negating_governors")
-CONDITIONAL_MARKS = words("conditional_marks")
-REPORT_VERBS = words("report_verbs")
 REPORT_NOUNS = words("report_nouns")
 RECIPROCAL_WORDS = words("reciprocal_phrases")
 
@@ -36,38 +29,10 @@ class ClauseMixin:
     sent: Any
     on: date | None
 
-    def clause_path(self, token: Token) -> Iterator[Token]:
-        """The token and its governing verbs up to (not past) the nearest reporting verb."""
-        node = token
-        yield node
-        while node.head.i != node.i and node.dep_ not in ("ccomp", "parataxis"):
-            node = node.head
-            if node.lemma_.lower() in REPORT_VERBS:
-                return
-            yield node
-
     def status(self, token: Token) -> str:
-        """'fact', 'negated', 'future' or 'unreal' (conditional / merely possible)."""
-        state = "fact"
-        for node in self.clause_path(token):
-            for child in node.children:
-                low = child.lower_
-                if child.dep_ == "neg" or (low in ("never", "no") and child.dep_ in ("neg", "advmod", "det") and node.i == token.i):
-                    return "negated"
-                if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
-                    return "unreal"
-                if child.dep_ == "aux" and low in POSSIBILITY_MODALS:
-                    return "unreal"
-                if child.dep_ == "aux" and low in FUTURE_AUX:
-                    state = "future"
-            lemma = node.lemma_.lower()
-            if node.i != token.i and lemma in NEGATING_GOVERNORS:
-                return "negated"
-            if node.i != token.i and (lemma in FUTURE_GOVERNORS or node.lower_ == "due"):
-                state = "future"
-            if node.pos_ == "VERB" and node.i != token.i and node.dep_ not in ("xcomp", "conj", "acomp"):
-                break
-        return state
+        """'fact', 'negated', 'future' or 'unreal' (conditional / merely possible): the shared clause
+        status (``pactwatch.nlp.grammar.clauses``)."""
+        return clause_of(token).state
 
     def says_each_other(self, trigger: Token) -> bool:
         window = self.doc[trigger.i: min(trigger.i + 8, self.sent.end)].text.lower()

