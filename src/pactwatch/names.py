@@ -164,7 +164,7 @@ def read_speaker(text: str) -> Speaker:
         singular = words[-1][:-1] if words[-1].endswith("s") else words[-1]
         if singular in t.anonymous_nouns:
             words[-1] = singular
-            anonymous = anonymous or len(words) <= 2
+            anonymous = True
     body = any(w in t.body_words for w in words)
     return Speaker(tuple(words), country, leader, organisation, body, anonymous)
 
@@ -184,6 +184,9 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...], person: bool) -> bool:
     if len(short) == 1:
         # a surname alone matches the full name, in either name order ("Orban", "Kim" of "Kim Jong-un")
         return len(full) > 1 and short[0] in (full[-1], full[0])
+    if full[len(full) - len(short):] == short:
+        # the full name after words the tables do not know as a title ("Chief Observer Ana Ruiz")
+        return True
     if len(a) == len(b) == 2 and a[-1] == b[-1]:
         from rapidfuzz.fuzz import ratio
 

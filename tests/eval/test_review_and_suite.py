@@ -102,3 +102,12 @@ def test_suite_table_labels_every_set():
     assert text.splitlines()[0] == "| figure | news-dev | PLOVER |"
     assert len(text.splitlines()) == 2 + len(ROWS)
     assert "0.700 category+source (10 records)" in text and "absent" in text
+
+
+@pytest.mark.parametrize("name", ["news-dev", "news-dev-2"])
+def test_committed_review_files_read(name):
+    """The committed review files parse, and every row has a verdict from the allowed three."""
+    rows = read_review(Path(__file__).resolve().parents[2] / "reviews" / f"{name}.tsv")
+    assert len(rows) > 100
+    assert {r.verdict for r in rows.values()} <= {"right", "wrong", "duplicate"}
+    assert {r.kind for r in rows.values()} <= {"event", "quote", "commitment"}

@@ -29,6 +29,10 @@ from pactwatch.records import Quote
     ("unnamed French diplomatic source", "French diplomatic source"),
     ("Kim Jong Un", "Kim Jong-un"),
     ("NATO", "North Atlantic Treaty Organization"),  # the same organisation in organisations.tsv
+    ("Chief Observer Ana Ruiz", "Ana Ruiz"),  # the full name after words no table knows as a title
+    ("Chilean presidency", "Chilean presidential office"),
+    ("this military source", "unnamed Peruvian military source"),  # a source named before
+    ("Asian diplomatic source", "unnamed Asian diplomatic source"),
 ])
 def test_same_person_or_body(predicted, gold):
     assert speaker_matches(predicted, gold)
@@ -44,6 +48,8 @@ def test_same_person_or_body(predicted, gold):
     ("Japanese Foreign Ministry", "Chinese Foreign Ministry"),
     ("Russian officials", "US officials"),
     ("US official", "US State Department"),  # an anonymous source is not the body
+    ("same source", "unnamed Peruvian military source"),
+    ("Ana Ruiz", "Chief Observer Ana Ortega"),
     (None, "Vladimir Putin"),
 ])
 def test_different_speakers(predicted, gold):
