@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from pactwatch.errors import UsageError
-from pactwatch.ingest import ReadFailure, ReadOptions, Skipped, read_all
-from pactwatch.ingest.classify import Selection
 from pactwatch.records import Article
 from pactwatch.store.annotations import write_annotation
 from pactwatch.store.articles import all_article_ids, find_by_hash, get_article, save_article
 from pactwatch.store.database import Database
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # readers pull in trafilatura and warcio: imported where they are used
+    from pactwatch.ingest import ReadFailure, Skipped
     from pactwatch.nlp.engines import Engine
     from pactwatch.nlp.pipeline import PipelineConfig
 
@@ -96,6 +95,8 @@ def make_config(actor_files: Sequence[str | Path] = (), verb_files: Sequence[str
 def new_articles(db: Database, items: Iterator[Article | ReadFailure | Skipped], summary: IngestSummary,
                  progress: ProgressSink) -> Iterator[Article]:
     """Articles not stored yet (each content once); failures, skips and known articles are counted."""
+    from pactwatch.ingest import ReadFailure, Skipped
+
     seen: set[str] = set()
     for item in items:
         if isinstance(item, ReadFailure):
@@ -173,6 +174,9 @@ def ingest_paths(db: Database, paths: Sequence[str | Path], *, annotate: bool = 
     ``dask_address``; this process is the only writer. Failures are counted in the summary,
     each with its origin and reason; the other inputs are stored.
     """
+    from pactwatch.ingest import ReadOptions, read_all
+    from pactwatch.ingest.classify import Selection
+
     config = config or make_config()
     engine = None
     if annotate:
