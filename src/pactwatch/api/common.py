@@ -13,7 +13,7 @@ from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
 from pactwatch.api.errors import ApiError
-from pactwatch.data import read_table
+from pactwatch.labels import Names
 from pactwatch.store import Database
 
 MAX_LIMIT = 500
@@ -115,36 +115,6 @@ def check_text(value: str | None, name: str, max_len: int = 200) -> str | None:
     if len(value) > max_len:
         raise ApiError(400, f"{name}: longer than {max_len} characters")
     return value.strip()
-
-
-class Names:
-    """Readable names for actor codes and CAMEO codes, from the shipped tables."""
-
-    def __init__(self) -> None:
-        self.actors: dict[str, str] = {}
-        for table in ("actors/countries.tsv", "actors/organisations.tsv"):
-            try:
-                rows = read_table(table)
-            except FileNotFoundError:
-                continue
-            for row in rows:
-                if row.get("code") and row.get("name"):
-                    self.actors.setdefault(row["code"], row["name"])
-        self.cameo: dict[str, str] = {}
-        try:
-            for row in read_table("cameo/codes.tsv"):
-                self.cameo[row["code"]] = row["name"]
-        except FileNotFoundError:
-            pass
-
-    def actor(self, code: str | None) -> str | None:
-        """'RUSGOV' -> 'Russia' (the country part names the actor when the full code is unknown)."""
-        if not code:
-            return None
-        return self.actors.get(code) or self.actors.get(code[:3])
-
-    def event(self, code: str | None) -> str | None:
-        return self.cameo.get(code or "")
 
 
 async def names_of(request: Request) -> Names:

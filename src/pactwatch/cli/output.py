@@ -1,4 +1,12 @@
-"""One way to print listings: ``--format table|json|jsonl|csv`` on every listing command."""
+"""One way to print listings: ``--format table|json|jsonl|csv`` (and ``--wide``) on every listing.
+
+Rows are dicts. Every format names the codes it shows, by column name, so a command only picks
+its columns: an actor code column (``source``, ``ally``, ``speaker_actor`` ...) gains a
+``<column>_name`` field, a CAMEO code column a ``cameo_name``, a list of parties a
+``party_names`` map (json/jsonl/csv add the fields, the table shows the name beside the code).
+Tables are drawn by rich to the terminal's width; text that does not fit is cut with "…", or
+wrapped with ``--wide``.
+"""
 
 from __future__ import annotations
 
@@ -14,18 +22,28 @@ from typing import Any
 
 import click
 
+from pactwatch.labels import (
+    ACTOR_COLUMNS, CAMEO_COLUMNS, NO_ACTOR, PARTY_LIST_COLUMNS, shared_names, with_names,
+)
+
 FORMATS = ("table", "json", "jsonl", "csv")
+# Columns that hold a day or a time: tables show the day, so every date column reads alike.
+DATE_COLUMNS = ("date", "published", "modified", "since", "signed", "in_force", "ended", "first_date",
+                "last_date", "joined", "on", "ingested_at")
+_WIDE_KEY = "pactwatch.output.wide"
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--format`` (and ``--limit`` is left to each command) to a listing command."""
+    """Add ``--format`` and ``--wide`` to a listing command (``--limit`` is left to each command)."""
 
     @click.option(
         "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
         help="Output format: a human table, or json/jsonl/csv for machines.",
     )
+    @click.option("--wide", is_flag=True, help="Tables: wrap long text instead of cutting it.")
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, wide: bool = False, **kwargs: Any) -> Any:
+        click.get_current_context().meta[_WIDE_KEY] = wide
         return func(*args, **kwargs)
 
     return wrapper
@@ -51,47 +69,123 @@ def _cell(value: Any) -> str:
     return str(_jsonable(value))
 
 
+def _name_columns(cols: Sequence[str], row: dict[str, Any]) -> list[str]:
+    """``cols`` with each code column followed by its name column (csv)."""
+    out: list[str] = []
+    for col in cols:
+        out.append(col)
+        if col in ACTOR_COLUMNS:
+            out.append(f"{col}_name")
+        elif col in CAMEO_COLUMNS:
+            out.append("cameo_name")
+        elif col in PARTY_LIST_COLUMNS:
+            out.append("party_names")
+    return [c for c in out if c in row or c in cols]
+
+
 def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
-           widths: dict[str, int] | None = None) -> str:
-    """Rows as text in the chosen format (``columns`` limits and orders table/csv columns)."""
-    rows = list(rows)
+           widths: dict[str, int] | None = None, wide: bool = False, width: int | None = None) -> str:
+    """Rows as text in the chosen format (``columns`` limits and orders table/csv columns).
+
+    ``widths`` are the widest a column may be when the terminal is too narrow for everything
+    (a hint: the sentence column gives way before the codes do); ``width`` defaults to the
+    terminal's (``COLUMNS`` when set)."""
+    rows = [with_names(r) for r in rows]
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False, default=_jsonable) + "\n" for r in rows)
     cols = list(columns or (rows[0].keys() if rows else []))
     if fmt == "csv":
+        cols = _name_columns(cols, rows[0]) if rows else cols
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(cols)
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in cols])
         return buffer.getvalue()
-    return _table(rows, cols, widths or {})
+    if columns is None:  # a table shows names beside codes, not in columns of their own
+        derived = {f"{c}_name" for c in ACTOR_COLUMNS} | {"cameo_name", "party_names"}
+        cols = [c for c in cols if c not in derived]
+    return _table(rows, cols, widths or {}, wide, width or shutil.get_terminal_size((160, 24)).columns)
 
 
-def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int]) -> str:
+def _table_cell(row: dict[str, Any], col: str) -> str:
+    value = row.get(col)
+    if col in ACTOR_COLUMNS and isinstance(value, str):
+        if value == NO_ACTOR:
+            return ""
+        name = shared_names().actor(value)  # the code says the role; the name says who
+        return f"{value} {name}" if name else value
+    if col in CAMEO_COLUMNS and isinstance(value, str):
+        name = row.get("cameo_name")
+        return f"{value} {name}" if name else value
+    if col in PARTY_LIST_COLUMNS and isinstance(value, (list, tuple)):
+        codes = [v.get("party") if isinstance(v, dict) else v for v in value]
+        return ", ".join(f"{c} {shared_names().actor(c) or ''}".rstrip() for c in dict.fromkeys(codes))
+    if col in DATE_COLUMNS and isinstance(value, str) and len(value) > 10 and value[4:5] == "-":
+        return value[:10]
+    return _cell(value).replace("\n", " ")
+
+
+TEXT, NAMED, PLAIN, DAY = 0, 1, 2, 3  # how readily a column gives way when the terminal is narrow
+_FLOORS = {TEXT: 16, NAMED: 12, PLAIN: 6, DAY: 10}  # a day (YYYY-MM-DD) is never cut
+
+
+def fit_widths(natural: list[int], kinds: list[int], total: int, only_text: bool = False) -> list[int]:
+    """Column widths that fit ``total`` characters (one space between columns). Text columns
+    give way first (down to 16), then code columns with names (down to 12), then the widest of
+    any (down to 6); ``only_text`` (``--wide``: text wraps) shrinks text columns only."""
+    size = list(natural)
+    room = total - (len(size) - 1)
+    steps = [(TEXT, 16)] if only_text else [(TEXT, 16), (NAMED, 16), (PLAIN, 16), (TEXT, 8)]
+    for tier, text_floor in steps:
+        while sum(size) > room:
+            candidates = [i for i, w in enumerate(size)
+                          if kinds[i] <= tier and w > (text_floor if kinds[i] == TEXT else _FLOORS[kinds[i]])]
+            if not candidates:
+                break
+            size[max(candidates, key=lambda i: size[i])] -= 1
+    return size
+
+
+def _kind(col: str, widths: dict[str, int]) -> int:
+    if col in widths:
+        return TEXT
+    if col in ACTOR_COLUMNS or col in CAMEO_COLUMNS or col in PARTY_LIST_COLUMNS:
+        return NAMED
+    return DAY if col in DATE_COLUMNS else PLAIN
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int], wide: bool, width: int) -> str:
     if not rows:
         return "(no rows)\n"
-    total = shutil.get_terminal_size((160, 24)).columns
-    cells = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
-    size = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(cols)]
-    for i, c in enumerate(cols):
-        size[i] = min(size[i], widths.get(c, 60))
-    # shrink the widest column until the table fits the terminal
-    while sum(size) + 2 * (len(size) - 1) > total and max(size) > 12:
-        size[size.index(max(size))] -= 1
+    from rich.box import Box
+    from rich.console import Console
+    from rich.table import Table
 
-    def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
-
-    lines = ["  ".join(fit(c, size[i]).ljust(size[i]) for i, c in enumerate(cols)).rstrip()]
-    lines.append("  ".join("-" * w for w in size))
+    cells = [[_table_cell(r, c) for c in cols] for r in rows]
+    natural = [max(len(col), *(len(line[i]) for line in cells)) for i, col in enumerate(cols)]
+    kinds = [_kind(c, widths) for c in cols]
+    size = fit_widths(natural, kinds, width, only_text=wide)
+    # one space between columns and a rule of "-" under the header, nothing else (plain ASCII:
+    # tables are piped, grepped and pasted)
+    rule_under_header = Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+    table = Table(box=rule_under_header, show_edge=False, pad_edge=False, padding=0, header_style="bold")
+    for col, w, kind in zip(cols, size, kinds, strict=True):
+        wraps = wide and kind == TEXT
+        table.add_column(col, width=w, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
     for line in cells:
-        lines.append("  ".join(fit(v, size[i]).ljust(size[i]) for i, v in enumerate(line)).rstrip())
-    return "\n".join(lines) + "\n"
+        table.add_row(*line)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=max(width, sum(size) + len(size)), color_system=None, highlight=False,
+                      markup=False, emoji=False, soft_wrap=False)
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
          widths: dict[str, int] | None = None) -> None:
-    sys.stdout.write(render(rows, fmt, columns, widths))
+    ctx = click.get_current_context(silent=True)
+    wide = bool(ctx and ctx.meta.get(_WIDE_KEY))
+    sys.stdout.write(render(rows, fmt, columns, widths, wide))
