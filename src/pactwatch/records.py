@@ -47,6 +47,8 @@ class Article:
     crawled: datetime | None = None
     # the text is a feed item's summary, not the article (the feed carried no full text)
     summary_only: bool = False
+    # what reading changed to keep the article within the limits (ingest.limits), shown and stored
+    notes: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> str:

@@ -18,12 +18,14 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Zero-width characters and soft hyphens are invisible in print and only break word matching.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# lone surrogates ("\ud800" is valid JSON) cannot be encoded, so no database could store them
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
 
 
 def normalise_text(text: str) -> str:
     """NFC, invisible and control characters removed, runs of whitespace made one space."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = _NEWLINES.sub(" ", text)

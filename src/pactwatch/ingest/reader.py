@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,7 +19,9 @@ from pactwatch.ingest.classify import ARTICLE_TEXT_FIELDS, Selection, by_content
 from pactwatch.ingest.containers import iter_jsonl, iter_warc
 from pactwatch.ingest.dates import parse_date
 from pactwatch.ingest.feeds import FeedItem, iter_feed
+from pactwatch.ingest.guard import guard_call, guard_iter
 from pactwatch.ingest.html import parse_html
+from pactwatch.ingest.limits import DEFAULT_LIMITS, Limits, cut_inline, encoded_share, split_paragraph
 from pactwatch.ingest.sources import (
     InputError,
     NotNews,
@@ -41,6 +44,7 @@ class ReadOptions:
     03/04/2024 ("DMY", "MDY" or "YMD"); dates with a month name are never ambiguous.
     ``detect_language`` may be switched off to save time when the language is known.
     ``selection`` holds the ``--include``/``--exclude`` globs for files found in folders.
+    ``limits`` holds the other bounds (``ingest.limits``).
     """
 
     max_bytes: int = 50 * 1024 * 1024
@@ -48,6 +52,7 @@ class ReadOptions:
     detect_language: bool = True
     language_detector: LanguageDetector | None = field(default=None, compare=False)
     selection: Selection = Selection()
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,14 @@ def read_all(
     Files found in folders or by globs that are not news, or not selected, give a ``Skipped``;
     a file named by the user is always read. ``found`` judges the files of ``paths`` as found in
     a folder too (a watched folder hands over its new files one by one).
+    Whatever a library raises on one file or record is caught here (``ingest.guard``) and
+    becomes that file's or record's failure.
     """
-    for item in expand(list(paths)):
+    for item in guard_iter("listing the inputs", lambda r: ReadFailure(", ".join(paths), r),
+                           expand(list(paths))):
+        if isinstance(item, ReadFailure):
+            yield item
+            continue
         if isinstance(item, InputError):
             yield ReadFailure(str(item.args[1]), str(item.args[0]))
             continue
@@ -89,23 +100,41 @@ def read_all(
         if refusal:
             yield Skipped(item.origin, refusal)
             continue
-        try:
-            opened = open_source(item, stdin)
-        except NotNews as error:
-            yield (Skipped if item.walked else ReadFailure)(item.origin, str(error.args[0]))
-            continue
-        except InputError as error:
-            yield ReadFailure(item.origin, str(error.args[0]))
-            continue
-        try:
-            what = by_content(decode(opened.head[:8192], partial=True), opened.kind) if item.walked else None
-            if what:
-                yield Skipped(item.origin, f"not news: {what}")
-            else:
-                yield from _read_opened(opened, options)
-        finally:
-            if item.path is not None:
-                opened.stream.close()
+        yield from _read_source(item, options, stdin)
+
+
+def _read_source(source: Source, options: ReadOptions, stdin: BinaryIO | None
+                 ) -> Iterator[Article | ReadFailure | Skipped]:
+    def fail(reason: str) -> ReadFailure:
+        return ReadFailure(source.origin, reason)
+
+    try:
+        opened = open_source(source, stdin, options.limits.decompressed_bytes)
+    except NotNews as error:
+        yield (Skipped if source.walked else ReadFailure)(source.origin, str(error.args[0]))
+        return
+    except InputError as error:
+        yield fail(str(error.args[0]))
+        return
+    except Exception as error:  # noqa: BLE001 - one bad file never stops the batch
+        yield guard_call("opening the file", fail, lambda: _reraise(error))
+        return
+    try:
+        what = guard_call("classifying the file", fail, lambda: by_content(
+            decode(opened.head[:8192], partial=True), opened.kind) if source.walked else None)
+        if isinstance(what, ReadFailure):
+            yield what
+        elif what:
+            yield Skipped(source.origin, f"not news: {what}")
+        else:
+            yield from guard_iter("reading the file", fail, _read_opened(opened, options))
+    finally:
+        if source.path is not None:
+            guard_call("closing the file", fail, opened.stream.close)
+
+
+def _reraise(error: Exception) -> Any:
+    raise error
 
 
 def _refusal_by_name(item: Source, options: ReadOptions) -> str | None:
@@ -118,18 +147,14 @@ def _refusal_by_name(item: Source, options: ReadOptions) -> str | None:
 def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | ReadFailure]:
     origin = opened.source.origin
     if opened.kind == "warc":
-        for page in iter_warc(opened.stream, origin, options.max_bytes):
-            if isinstance(page, InputError):
-                yield ReadFailure(str(page.args[1]), str(page.args[0]))
-            else:
-                yield article_from_html(page.html, page.origin, page.url, options, page.crawled)
+        pages = iter_warc(opened.stream, origin, options.max_bytes)
+        yield from _bounded_records(pages, origin, options.limits, lambda page: article_from_html(
+            page.html, page.origin, page.url, options, page.crawled))
         return
     if opened.kind == "jsonl":
-        for record in iter_jsonl(opened.stream, origin, options.max_bytes):
-            if isinstance(record, InputError):
-                yield ReadFailure(str(record.args[1]), str(record.args[0]))
-            else:
-                yield _json_article(record.fields, record.origin, options)
+        lines = iter_jsonl(opened.stream, origin, options.max_bytes, options.limits.json_depth)
+        yield from _bounded_records(lines, origin, options.limits,
+                                    lambda record: _json_article(record.fields, record.origin, options))
         return
     if opened.kind == "feed":
         try:
@@ -137,11 +162,8 @@ def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | Rea
         except InputError as error:
             yield ReadFailure(origin, str(error.args[0]))
             return
-        for item in iter_feed(data, origin):
-            if isinstance(item, InputError):
-                yield ReadFailure(str(item.args[1]), str(item.args[0]))
-            else:
-                yield _feed_article(item, options)
+        yield from _bounded_records(iter_feed(data, origin), origin, options.limits,
+                                    lambda item: _feed_article(item, options))
         return
     try:
         text = decode(read_limited(opened.stream, options.max_bytes))
@@ -154,6 +176,41 @@ def _read_opened(opened: Opened, options: ReadOptions) -> Iterator[Article | Rea
         yield _text_article(text, origin, options)
 
 
+def _bounded_records(records: Iterator[Any], origin: str, limits: Limits,
+                     to_article: Any) -> Iterator[Article | ReadFailure]:
+    """Articles of a container's records, each made under its own guard, within the limits:
+    at most ``limits.records`` records, the first ``limits.failures_listed`` bad ones named
+    (the others counted in one line), and the file given up after ``limits.bad_in_a_row``."""
+    read = bad = in_a_row = 0
+    stopped = None
+    for record in records:
+        if read >= limits.records:
+            stopped = f"more than {limits.records:,} records (the limit); the rest were not read"
+            break
+        read += 1
+        if isinstance(record, InputError):
+            result: Article | ReadFailure = ReadFailure(str(record.args[1]), str(record.args[0]))
+        else:
+            where = getattr(record, "origin", origin)
+            result = guard_call("reading the record", lambda r, w=where: ReadFailure(w, r),
+                                lambda r=record: to_article(r))
+        if not isinstance(result, ReadFailure):
+            in_a_row = 0
+            yield result
+            continue
+        bad += 1
+        in_a_row += 1
+        if bad <= limits.failures_listed:
+            yield result
+        if in_a_row >= limits.bad_in_a_row:
+            stopped = f"{in_a_row:,} bad records in a row: not a readable file of articles; the rest was not read"
+            break
+    if bad > limits.failures_listed:
+        yield ReadFailure(origin, f"{bad - limits.failures_listed:,} more bad records (not listed one by one)")
+    if stopped:
+        yield ReadFailure(origin, stopped)
+
+
 def _language(paragraphs: list[str], options: ReadOptions) -> str | None:
     if not options.detect_language:
         return None
@@ -161,16 +218,64 @@ def _language(paragraphs: list[str], options: ReadOptions) -> str | None:
     return detector.detect(" ".join(paragraphs))
 
 
+_URL_NOISE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # controls and lone surrogates
+_SPACE = re.compile(r"\s")
+ENCODED_SHARE = 0.5  # a body more than half base64/hex-like runs is encoded data, not news
+
+
 def _finish(article: Article, raw_paragraphs: list[str], options: ReadOptions) -> Article | ReadFailure:
     cleaned = clean_paragraphs(raw_paragraphs)
     if not cleaned.paragraphs:
         return ReadFailure(article.origin, "no article text found")
-    article.paragraphs = cleaned.paragraphs
-    article.paragraph_counts = cleaned.counts
+    limits = options.limits
+    if encoded_share("".join(cleaned.paragraphs)) > ENCODED_SHARE:
+        return ReadFailure(article.origin, "encoded data (base64-like runs without spaces), not article text")
+    article.paragraphs, article.paragraph_counts = _bounded_paragraphs(
+        cleaned.paragraphs, cleaned.counts, limits, article.notes)
+    _bound_fields(article, limits)
     if article.language is None:
-        article.language = _language(cleaned.paragraphs, options)
+        article.language = _language(article.paragraphs, options)
     return article
 
+
+def _bounded_paragraphs(paragraphs: list[str], counts: list[int], limits: Limits,
+                        notes: list[str]) -> tuple[list[str], list[int]]:
+    """Paragraphs within ``paragraph_chars`` (split) and a body within ``article_chars`` (cut)."""
+    out: list[str] = []
+    out_counts: list[int] = []
+    split = 0
+    for text, count in zip(paragraphs, counts):
+        pieces = split_paragraph(text, limits.paragraph_chars) if len(text) > limits.paragraph_chars else [text]
+        split += len(pieces) > 1
+        out += pieces
+        out_counts += [count] * len(pieces)
+    if split:
+        notes.append(f"{split} paragraph(s) longer than {limits.paragraph_chars:,} characters split")
+    total = 0
+    for k, text in enumerate(out):
+        total += len(text) + 2
+        if total > limits.article_chars and k > 0:
+            notes.append(f"body cut at {limits.article_chars:,} characters: {len(out) - k} of {len(out)}"
+                         " paragraphs dropped")
+            return out[:k], out_counts[:k]
+    return out, out_counts
+
+
+def _bound_fields(article: Article, limits: Limits) -> None:
+    """One-line fields within ``title_chars``; the url without controls (NUL is refused by
+    PostgreSQL); authors kept to plain names."""
+    for name in ("title", "lead", "publisher", "section"):
+        value, was_cut = cut_inline(getattr(article, name), limits.title_chars if name != "lead" else
+                                    limits.paragraph_chars)
+        if was_cut:
+            article.notes.append(f"{name} cut to its first {len(value or ''):,} characters")
+            setattr(article, name, value)
+    if article.url is not None:
+        url = _URL_NOISE.sub("", article.url)
+        article.url = url if url and len(url) <= limits.paragraph_chars and not _SPACE.search(url) else None
+    article.authors = [a for a in article.authors if len(a) <= limits.title_chars][:50]
+    article.related_headlines = [cut_inline(h, limits.title_chars)[0] or "" for h in
+                                 article.related_headlines[:100]]
 
 def _text_article(text: str, origin: str, options: ReadOptions) -> Article | ReadFailure:
     parsed = parse_text(text, options.date_order)
@@ -257,9 +362,7 @@ def _json_article(fields: dict[str, Any], origin: str, options: ReadOptions) -> 
     body = _str(fields, *ARTICLE_TEXT_FIELDS)
     if body is None:
         return ReadFailure(origin, "no 'text' or 'body' field with article text")
-    authors = fields.get("authors") or fields.get("author") or []
-    if isinstance(authors, str):
-        authors = [authors]
+    authors = _names(fields.get("authors") or fields.get("author"))
     article = Article(
         title=normalise_inline(_str(fields, "title", "headline")),
         paragraphs=[],
@@ -271,6 +374,19 @@ def _json_article(fields: dict[str, Any], origin: str, options: ReadOptions) -> 
         published=parse_date(_str(fields, "published", "date"), options.date_order),
         modified=parse_date(_str(fields, "modified", "updated"), options.date_order),
         language=_str(fields, "language", "lang"),
-        authors=[a for a in (normalise_inline(str(x)) for x in authors if x) if a],
+        authors=[a for a in map(normalise_inline, authors) if a],
     )
     return _finish(article, body.split("\n"), options)
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from a JSON value: a string, a list of strings, or objects with a "name"
+    (schema.org's Person); numbers and other shapes give none."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, str) and item.strip():
+            names.append(item)
+    return names

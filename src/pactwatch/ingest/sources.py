@@ -3,10 +3,12 @@ detection and character decoding. Nothing here knows about articles."""
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import gzip
 import io
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from typing import BinaryIO
 import charset_normalizer
 
 from pactwatch.ingest.classify import looks_like_feed
+from pactwatch.ingest.guard import printable
 
 SNIFF_BYTES = 64 * 1024
 
@@ -91,47 +94,108 @@ def expand(paths: list[str] | tuple[str, ...]) -> Iterator[Source | InputError]:
     """Files named by paths, directories (recursive, sorted, hidden entries skipped) and globs.
 
     Yields an ``InputError`` (with ``args[1]`` = origin) for each path that gives nothing.
+    Origins are ``printable``: a name with newlines, escape codes or bytes that are not UTF-8
+    is shown (and stored) escaped, while the file itself is still opened by its real name.
+    Symbolic links to directories are followed, each real directory once (a loop ends there).
     """
     for raw in paths:
         if raw == "-":
             yield Source("<stdin>", None)
             continue
         path = Path(raw)
-        if path.is_symlink() and not path.exists():
-            yield InputError(f"broken symbolic link (target {os.readlink(path)} is missing)", raw)
-        elif path.is_dir():
-            yield from _walk(path)
-        elif path.exists():
-            yield Source(raw, path)
-        elif glob.has_magic(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                yield InputError("no file matches this pattern", raw)
-            for match in matches:
-                for found in expand([match]):
-                    yield Source(found.origin, found.path, True) if isinstance(found, Source) else found
-        else:
-            yield InputError("no such file or directory", raw)
+        shown = printable(raw)
+        try:
+            if path.is_symlink() and not path.exists():
+                yield InputError(f"broken symbolic link (target {printable(os.readlink(path))} is missing)", shown)
+            elif path.is_dir():
+                yield from _walk(path, set())
+            elif path.exists():
+                yield Source(shown, path)
+            elif glob.has_magic(raw):
+                matches = _glob(raw)
+                if not matches:
+                    yield InputError("no file matches this pattern", shown)
+                for match in matches:
+                    for found in expand([match]):
+                        yield Source(found.origin, found.path, True) if isinstance(found, Source) else found
+            else:
+                yield InputError("no such file or directory", shown)
+        except OSError as error:  # a name too long, a loop of links, a vanished mount
+            yield InputError(_os_reason(error), shown)
 
 
-def _walk(root: Path) -> Iterator[Source | InputError]:
+def _walk(root: Path, visited: set[tuple[int, int]]) -> Iterator[Source | InputError]:
     found = False
     errors: list[OSError] = []
-    for folder, dirs, files in os.walk(root, onerror=errors.append):
+    for folder, dirs, files in os.walk(root, onerror=errors.append, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError as error:
+            errors.append(error)
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in visited:
+            dirs[:] = []  # reached again through a link: read once
+            continue
+        visited.add((info.st_dev, info.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = Path(folder) / name
             if path.is_symlink() and not path.exists():
-                yield InputError("broken symbolic link", str(path))
+                yield InputError("broken symbolic link", printable(str(path)))
                 continue
             found = True
-            yield Source(str(path), path, walked=True)
+            yield Source(printable(str(path)), path, walked=True)
     for error in errors:
-        yield InputError(_os_reason(error), error.filename or str(root))
+        yield InputError(_os_reason(error), printable(str(error.filename or root)))
     if not found and not errors:
-        yield InputError("directory contains no readable files", str(root))
+        yield InputError("directory contains no readable files", printable(str(root)))
+
+
+def _glob(pattern: str) -> list[str]:
+    """Paths matching ``pattern``, sorted. ``**`` is matched over a walk that reads each real
+    directory once (``glob.glob`` follows a loop of symbolic links without end)."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    wanted = parts[fixed:]
+    found = []
+    for item in _walk(root, set()) if root.is_dir() else ():
+        if isinstance(item, Source) and item.path is not None:
+            relative = item.path.relative_to(root).parts
+            if _match_parts(relative, wanted):
+                found.append(str(item.path))
+    return sorted(found)
+
+
+def _match_parts(names: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether path components ``names`` match glob components (``**`` = any number of them)."""
+    reachable = {0}  # pattern positions reachable after the names read so far
+    for name in names:
+        step: set[int] = set()
+        for k in _close_stars(reachable, pattern):
+            if k < len(pattern):
+                if pattern[k] == "**":
+                    step.add(k)  # ** eats this name and may eat more
+                elif fnmatch.fnmatchcase(name, pattern[k]):
+                    step.add(k + 1)
+        reachable = step
+    return len(pattern) in _close_stars(reachable, pattern)
+
+
+def _close_stars(positions: set[int], pattern: tuple[str, ...]) -> set[int]:
+    """Positions plus those reached by letting each ``**`` match nothing."""
+    closed, todo = set(positions), list(positions)
+    while todo:
+        k = todo.pop()
+        if k < len(pattern) and pattern[k] == "**" and k + 1 not in closed:
+            closed.add(k + 1)
+            todo.append(k + 1)
+    return closed
 
 
 def _os_reason(error: OSError) -> str:
@@ -178,8 +242,10 @@ class Opened:
     head: bytes  # first bytes of the decompressed content
 
 
-def open_source(source: Source, stdin: BinaryIO | None) -> Opened:
-    """Open, un-gzip and sniff one input. Raises ``InputError`` with the reason on failure."""
+def open_source(source: Source, stdin: BinaryIO | None, max_decompressed: int = 1024 * 1024 * 1024) -> Opened:
+    """Open, un-gzip and sniff one input. Raises ``InputError`` with the reason on failure.
+
+    What a gzip input expands to is capped at ``max_decompressed`` bytes."""
     try:
         raw: BinaryIO
         if source.path is None:
@@ -187,8 +253,12 @@ def open_source(source: Source, stdin: BinaryIO | None) -> Opened:
                 raise InputError("no standard input to read")
             raw = stdin
         else:
-            if source.path.is_dir():
+            kind = _special_kind(os.stat(source.path).st_mode)
+            if kind == "a directory":
                 raise InputError("is a directory")
+            if kind is not None:
+                # opening a FIFO blocks until a writer comes; devices never end
+                raise InputError(f"special file ({kind}), skipped")
             raw = open(source.path, "rb")  # noqa: SIM115 - closed by the caller via stream
         first = raw.read(SNIFF_BYTES)
     except OSError as error:
@@ -202,12 +272,45 @@ def open_source(source: Source, stdin: BinaryIO | None) -> Opened:
         head = _gunzip_head(first)
         if head.startswith(b"WARC/"):
             return Opened(source, "warc", stream, head)
-        stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+        stream = io.BufferedReader(_Capped(gzip.GzipFile(fileobj=stream), max_decompressed),  # type: ignore[arg-type]
+                                   SNIFF_BYTES)
         name = name.removesuffix(".gz")
         first = head
     if not first.strip(b" \t\r\n"):
         raise InputError("empty file (only whitespace)")
     return Opened(source, sniff(first, name), stream, first)
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a path is when it is not a regular file (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"),
+                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+class _Capped(io.RawIOBase):
+    """A decompressed stream that fails once more than ``limit`` bytes came out of it: a small
+    gzip member can expand a thousandfold (a "zip bomb")."""
+
+    def __init__(self, inner: BinaryIO, limit: int) -> None:
+        self._inner = inner
+        self._left = limit
+        self._limit = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(min(len(buffer), self._left + 1))
+        if len(data) > self._left:
+            raise InputError(f"decompressed data larger than the limit ({self._limit:,} bytes)")
+        self._left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _gunzip_head(data: bytes) -> bytes:

@@ -6,6 +6,7 @@ article); steps that look at character offsets many times per article read it fr
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 _KEY = "pactwatch.text"
@@ -27,6 +28,34 @@ def doc_sents(doc: Any) -> list[Any]:
     if sents is None:
         sents = doc.user_data[_SENTS] = list(doc.sents)
     return list(sents)
+
+
+_STARTS = "pactwatch.sent_starts"
+
+
+def sent_at(doc: Any, i: int) -> Any:
+    """The sentence holding token ``i``, by binary search (``Token.sent`` walks the sentence)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = [s.start for s in doc_sents(doc)]
+    sents = doc.user_data[_SENTS]
+    return sents[bisect_right(starts, i) - 1]
+
+
+_TOKEN_STARTS = "pactwatch.token_starts"
+
+
+def char_span(doc: Any, start: int, end: int) -> Any | None:
+    """The tokens overlapping characters ``start:end`` (spaCy's ``alignment_mode="expand"``), by
+    binary search: ``Doc.char_span`` walks the tokens, which is quadratic when asked per quote."""
+    starts = doc.user_data.get(_TOKEN_STARTS)
+    if starts is None:
+        starts = doc.user_data[_TOKEN_STARTS] = [t.idx for t in doc]
+    lo = max(bisect_right(starts, start) - 1, 0)
+    if lo < len(doc) and starts[lo] + len(doc[lo]) <= start:
+        lo += 1  # start falls in the whitespace after that token
+    hi = bisect_left(starts, end)
+    return doc[lo:hi] if hi >= lo else None
 
 
 _ENTS = "pactwatch.ents"

@@ -10,6 +10,7 @@ the quote), and only where they cannot be apostrophes ("Russia's", "don't", "'90
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„‟«"
@@ -38,6 +39,31 @@ class QuoteSpan:
     open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when the paragraph ended first
     kind: str  # "double" | "single" | "guillemet"
+
+
+class QuotedRanges(list[tuple[int, int]]):
+    """Quoted (start, end) ranges, marks included, with an O(log n) membership test.
+
+    Attribution asks "is this token inside a quotation?" for every token near every quote; a
+    scan over all ranges made that cubic on a text with many quotation marks."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        super().__init__(sorted(ranges))
+        self._starts = [a for a, _ in self]
+        self._reach: list[int] = []  # the furthest end of any range starting at or before i
+        for _, end in self:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def contains(self, pos: int) -> bool:
+        k = bisect_right(self._starts, pos)
+        return k > 0 and self._reach[k - 1] >= pos
+
+
+def is_quoted(pos: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether offset ``pos`` lies in one of the ``quoted`` ranges (ends included)."""
+    if isinstance(quoted, QuotedRanges):
+        return quoted.contains(pos)
+    return any(a <= pos <= b for a, b in quoted)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

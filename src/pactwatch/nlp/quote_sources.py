@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pactwatch.nlp.doc_text import doc_text
-from pactwatch.nlp.quote_marks import QuoteSpan
+from pactwatch.nlp.doc_text import char_span, doc_text
+from pactwatch.nlp.quote_marks import QuoteSpan, is_quoted
 from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, clean_span_text
 from pactwatch.nlp.grammar.words import words
 
 
 def inside(token: Any, quoted: list[tuple[int, int]]) -> bool:
     """Whether ``token`` sits inside one of the quoted spans (marks included)."""
-    return any(a <= token.idx <= b for a, b in quoted)
+    return is_quoted(token.idx, quoted)
 
 
 DOCUMENTS = words("document_nouns")
@@ -94,7 +94,7 @@ def dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker 
     end = at + stop.start() if stop else min(at + 60, len(doc_text(doc)))
     if end <= at:
         return None
-    hit = doc.char_span(at, end, alignment_mode="expand")
+    hit = char_span(doc, at, end)
     if hit is None or not len(hit):
         return None
     person = context.person_at(hit.start_char, hit.end_char)

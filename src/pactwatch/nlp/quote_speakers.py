@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pactwatch.data import read_table
-from pactwatch.nlp.doc_text import doc_ents, doc_text
+from pactwatch.nlp.doc_text import char_span, doc_ents, doc_text
+from pactwatch.nlp.quote_marks import is_quoted
 from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
 from pactwatch.records import Mention
 from pactwatch.nlp.grammar.words import words
@@ -131,7 +132,7 @@ class SpeakerContext:
         for token in self.doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
                 continue
-            if any(a <= token.idx <= b for a, b in self.quoted):
+            if is_quoted(token.idx, self.quoted):
                 continue  # the speaker's own words name other people
             verb = token.head
             main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -192,7 +193,7 @@ class SpeakerContext:
                 best = Speaker(name, self.person_codes.get(name), ent.start_char, ent.end_char, True)
         if best is not None:
             return best
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = char_span(self.doc, start, end)
         for token in span or ():
             if token.pos_ == "PROPN" and token.dep_ != "compound":
                 name = propn_name(token, self)

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pactwatch.nlp.doc_text import doc_text, sent_ents
-from pactwatch.nlp.quote_marks import QuoteSpan, find_quote_spans
+from pactwatch.nlp.doc_text import char_span, doc_text, sent_at, sent_ents
+from pactwatch.nlp.quote_marks import QuotedRanges, QuoteSpan, find_quote_spans
 from pactwatch.nlp.quote_sources import (
     DOCUMENTS, dash_speaker, document_name, document_under, inside, transcript_label,
 )
@@ -46,13 +46,14 @@ _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
 _CLIMB_DEPS = word_sequence("cue_climb_deps")
 _NP_SKIP = word_sequence("noun_phrase_cut_deps")
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
+MAX_FRAME_EXTENSION = 3  # sentences a quote's frame reaches back over marks the parser split off
 
 
 def extract_quotes(doc: Any, mentions: list[Mention]) -> list[Quote]:
     """Direct quotations in ``doc`` (a spaCy Doc over ``Article.body``) with their speakers."""
     text = doc_text(doc)
     spans = [s for s in find_quote_spans(text) if _is_speech(doc, s)]
-    quoted = [(s.open_mark, s.close_mark if s.close_mark is not None else s.end) for s in spans]
+    quoted = QuotedRanges([(s.open_mark, s.close_mark if s.close_mark is not None else s.end) for s in spans])
     context = SpeakerContext(doc, sorted(mentions, key=lambda m: (m.start, m.end)), quoted)
     found: list[tuple[QuoteSpan, Speaker | None, str | None]] = []
     previous: tuple[QuoteSpan, Speaker | None, str | None] | None = None
@@ -87,30 +88,36 @@ def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
         return False
     if words[0].lower() in ("i", "we", "you", "they", "it", "he", "she"):
         return False
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = char_span(doc, span.start, span.end)
     return not any(t.pos_ in ("VERB", "AUX") and not t.text[0].isupper() for t in tokens or ())
 
 
 # -- attribution ----------------------------------------------------------------------------
 def _frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
     """Token range of the sentence(s) the quote sits in, kept within its paragraph."""
-    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    first = char_span(doc, span.start, span.end)
     if first is None or not len(first):
         return 0, 0
-    lo, hi = first[0].sent.start, first[-1].sent.end
+    lo, hi = sent_at(doc, first.start).start, sent_at(doc, first.end - 1).end
     para_lo = doc_text(doc).rfind("\n", 0, span.open_mark) + 1
     para_hi = doc_text(doc).find("\n", span.end)
     para_hi = len(doc_text(doc)) if para_hi < 0 else para_hi
     # spaCy sometimes ends a sentence at '."' before "he said": the attribution belongs here
-    while hi < len(doc) and doc[hi].idx < para_hi and doc[hi].sent.start == hi:
-        nxt = doc[hi].sent
+    # (only as far as a cue can be: MAX_CUE_DISTANCE tokens past the quote)
+    while hi < len(doc) and hi <= first.end + MAX_CUE_DISTANCE and doc[hi].idx < para_hi \
+            and sent_at(doc, hi).start == hi:
+        nxt = sent_at(doc, hi)
         head = nxt.text.lstrip("\"”’' ")
         if head[:1].islower() or _cue_leads(nxt):
             hi = nxt.end
         else:
             break
-    while lo > 0 and doc[lo].idx > para_lo and doc[lo].text in ('"', "”", "’", "'"):
-        lo = doc[lo - 1].sent.start
+    # (a few sentences at most: a paragraph of sentences that each open with a mark would
+    # otherwise be walked back whole for every quote in it, quadratic in the paragraph)
+    for _ in range(MAX_FRAME_EXTENSION):
+        if not (lo > 0 and doc[lo].idx > para_lo and doc[lo].text in ('"', "”", "’", "'")):
+            break
+        lo = sent_at(doc, lo - 1).start
     while lo < first.start and doc[lo].idx < para_lo:
         lo += 1  # a closing mark of the paragraph before, glued to this sentence by the parser
     return lo, hi
@@ -126,10 +133,12 @@ def _cue_leads(sent: Any) -> bool:
 def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]]) -> list[Any]:
     """Cue tokens in the frame, nearest to the quote first (weak verbs count a little further)."""
     verbs = speech_verbs()
-    q_first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    q_first = char_span(doc, span.start, span.end)
     q_lo, q_hi = q_first.start, q_first.end
     scored = []
-    for token in doc[lo:hi]:
+    # only tokens within MAX_CUE_DISTANCE of the quote can be its cue: visiting the whole frame
+    # made attribution quadratic in a paragraph of many quotes
+    for token in doc[max(lo, q_lo - MAX_CUE_DISTANCE):min(hi, q_hi + MAX_CUE_DISTANCE + 1)]:
         if inside(token, quoted):
             continue
         lemma = token.lemma_.lower()
