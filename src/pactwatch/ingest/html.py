@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,9 +36,23 @@ class ParsedPage:
     language: str | None = None
 
 
-def parse_html(html: str, url: str | None = None) -> ParsedPage:
+def shorten_long_tags(html: str, limit: int) -> str:
+    """Every tag longer than ``limit`` characters reduced to its name (``<div a=1 b=2 …>`` ->
+    ``<div>``): lxml is super-linear in the attributes of one element, and text never sits in an
+    attribute list. Linear: the pattern cannot run past the next ``<``."""
+    if len(html) <= limit:
+        return html
+    if isinstance(html, bytes):  # a page handed over undecoded (trafilatura accepts both)
+        pattern_b = re.compile(rb"<(/?[A-Za-z][\w:.-]*)[^<>]{%d,}(>?)" % limit)
+        return pattern_b.sub(lambda m: b"<" + m.group(1) + m.group(2), html)  # type: ignore[return-value]
+    pattern = re.compile(r"<(/?[A-Za-z][\w:.-]*)[^<>]{%d,}(>?)" % limit)
+    return pattern.sub(lambda m: f"<{m.group(1)}{m.group(2)}", html)
+
+
+def parse_html(html: str, url: str | None = None, max_tag_chars: int = 16_384) -> ParsedPage:
     """Article text and metadata of one page; ``paragraphs`` is empty when none was found."""
     page = ParsedPage(url=url)
+    html = shorten_long_tags(html, max_tag_chars)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

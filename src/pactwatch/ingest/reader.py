@@ -309,7 +309,7 @@ def article_from_html(
     crawled: datetime | None = None,
 ) -> Article | ReadFailure:
     """One web page as an article (also used by the extraction benchmark and its test)."""
-    page = parse_html(html, url)
+    page = parse_html(html, url, options.limits.tag_chars)
     article = Article(
         title=normalise_inline(page.title),
         paragraphs=[],

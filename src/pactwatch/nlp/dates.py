@@ -34,6 +34,14 @@ WEEKDAY = re.compile(r"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>" 
 RELATIVE_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+def shift_day(on: date, days: int) -> date | None:
+    """``on`` moved by ``days``, or None past the calendar's ends (0001-01-01, 9999-12-31)."""
+    try:
+        return on + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -66,13 +74,13 @@ def resolve_date(text: str, on: date | None) -> date | None:
     lowered = text.lower()
     for word, offset in RELATIVE_DAY.items():
         if re.search(rf"\b{word}\b", lowered):
-            return on + timedelta(days=offset)
+            return shift_day(on, offset)
     match = WEEKDAY.search(text)
     if match:
         back = (on.weekday() - WEEKDAYS.index(match.group("weekday").lower())) % 7
         if match.group("last") and back == 0:
             back = 7
-        return on - timedelta(days=back)
+        return shift_day(on, -back)
     return None
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from pactwatch.nlp.grammar.words import word_sequence
+
+from pactwatch.nlp.dates import shift_day
 
 MONTHS = {
     name: number
@@ -76,11 +78,11 @@ def find_dates(text: str, on: date | None) -> list[DateMention]:
             value = None
             if on is not None:
                 back = (on.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7
-                value = on - timedelta(days=back)
+                value = shift_day(on, -back)
             found.append(DateMention(m.start(), m.end(), value, False))
         elif groups["rel"]:
             rel = groups["rel"].lower()
-            value = None if on is None else on - timedelta(days=1) if rel in ("yesterday", "last night") else on
+            value = None if on is None else shift_day(on, -1) if rel in ("yesterday", "last night") else on
             found.append(DateMention(m.start(), m.end(), value, False))
         else:
             n = "1" if groups["m1"] else "2"
