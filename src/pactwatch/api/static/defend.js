@@ -8,7 +8,7 @@
 (function () {
   const { $, el, append, clear, status, api, articleLink, safeExternal, words, longDay, toDay, fromDay, DAY, DAY_MS } = window.pactwatch;
   const FIRST_DAY = "1945-01-01";
-  const state = { actors: null, x: null, by: null, expand: [], ticket: 0, pickers: null, graph: null };
+  const state = { actors: null, on: null, expand: [], ticket: 0, pickers: null, graph: null };
 
   // the contract names actors as {code, name}; tolerate a bare code
   function actor(value) { return typeof value === "string" ? { code: value, name: null } : (value || { code: null, name: null }); }
@@ -103,6 +103,7 @@
       api("graph", { focus: c.x, binding: "false", ...common }),
     ]);
     if (ticket !== state.ticket) return; // a newer question was asked meanwhile
+    state.on = answer.on;
     renderAnswer(answer, around, c);
     await window.pactwatch.worldMap.draw($("#defend-map"), mapEntries(answer),
       `Who is bound to defend ${nameOf(answer.attacked)} on ${c.on}`, (code) => {
@@ -132,7 +133,7 @@
     append(answer, [
       section("defender", `Bound to defend ${name} — in force`, groups(defenders, "defender"),
         `No obligation in force on ${on} binds any state to defend ${name}.`),
-      section("conflicted", "Bound to both sides", rowsOf(body.conflicted).map(conflicted),
+      section("conflicted", "Bound to both sides", conflictedGroups(rowsOf(body.conflicted)),
         body.by ? `No state is bound to both ${name} and ${nameOf(body.by)}.` : null),
       section("consultation", "Bound only to consult", groups(rowsOf(body.consultation), "consultation")),
       section("neutral", "Bound only to stay neutral", groups(rowsOf(body.neutral), "neutral")),
@@ -195,42 +196,90 @@
         direction ? [el("dt", { text: "Who owes whom" }), el("dd", { class: "direction", "data-direction": first.direction, text: direction })] : null,
         cited ? [el("dt", { text: "Article" }), el("dd", {}, cited)] : null,
         first.condition && first.condition.text ? [el("dt", { text: "Condition" }), el("dd", { text: first.condition.text })] : null,
-        first.scope && (first.scope.text || (first.scope.regions || []).length) ? [el("dt", { text: "Scope" }),
-          el("dd", { text: [(first.scope.regions || []).map((r) => r.name || r.code).join(", "), first.scope.text].filter(Boolean).join(" — ") })] : null,
+        scope(first.scope) ? [el("dt", { text: "Scope" }), el("dd", { text: scope(first.scope) })] : null,
         reason ? [el("dt", { text: "Left out" }), el("dd", { class: "reason", text: reason })] : null),
-      evidence(rows));
+      evidence(rows, c.name, rows[0].on || state.on));
   }
 
-  // Every distinct source of the treaty's rows: article sentences (linked to the reader) and references.
-  function evidence(rows) {
+  // "North Atlantic area — …" once, not twice when the text only repeats the regions' names
+  function scope(value) {
+    if (!value) return "";
+    const regions = (value.regions || []).map((r) => r.name || r.code).join(", ");
+    return [...new Set([regions, value.text].filter(Boolean))].join(" — ");
+  }
+
+  // Every distinct source of the treaty's rows: article sentences (linked to the reader) and the
+  // table rows with their references. A many-party treaty's membership steps (one per state) are
+  // told in one line: each state's own date is on its chip.
+  function evidence(rows, treaty, on) {
     const seen = new Map();
     for (const row of rows) {
       for (const e of rowsOf(row.evidence)) {
-        const key = [e.source, e.article_id, e.start, e.sentence, e.reference, e.atop_id].join("|");
-        const prior = seen.get(key);
-        if (!prior) seen.set(key, { ...e });
-        else if (prior.date !== e.date || prior.step !== e.step) { prior.date = null; prior.step = null; }
+        const key = [e.source, e.article_id, e.start, e.sentence, e.text, e.reference, e.atop_id, e.step, e.date].join("|");
+        if (!seen.has(key)) seen.set(key, e);
       }
     }
-    const items = [...seen.values()];
-    if (!items.length) return null;
-    return el("details", { class: "evidence-list", open: items.length <= 3 ? "" : null },
-      el("summary", { text: `Evidence (${items.length})` }),
-      el("ul", { class: "facts" }, items.map((e) => el("li", { "data-source": e.source },
-        el("div", { class: "meta", text: [e.source, words(e.step), e.date].filter(Boolean).join(" · ") }),
-        e.sentence ? el("blockquote", { class: "evidence", text: e.sentence }) : null,
-        e.article_id ? articleLink(e.article_id, "read it in the article") : null,
-        !e.sentence && e.text ? el("div", { class: "source-text", text: e.text }) : null,
-        e.reference ? (/^https?:/.test(e.reference) ? el("div", {}, "reference: ", safeExternal(e.reference))
-          : el("div", { class: "meta", text: e.reference })) : null))));
+    const steps = new Map();
+    const items = [];
+    for (const e of seen.values()) {
+      if (e.article_id || e.source === "article") { items.push(e); continue; }
+      const key = [e.source, e.step, e.reference].join("|");
+      if (!steps.has(key)) { steps.set(key, []); items.push(steps.get(key)); }
+      steps.get(key).push(e);
+    }
+    const shown = items.flatMap((item) => (Array.isArray(item) && item.length <= 2 ? item : [item]));
+    if (!shown.length) return null;
+    return el("details", { class: "evidence-list", open: shown.length <= 4 ? "" : null },
+      el("summary", { text: `Evidence (${shown.length})` }),
+      el("ul", { class: "facts" }, shown.map((e) => (Array.isArray(e) ? stepsLine(e) : sourceLine(e, treaty, on)))));
   }
 
-  function conflicted(item) {
-    const titles = (rows) => [...new Set(rowsOf(rows).map((r) => (r.commitment && (r.commitment.name || r.commitment.key)) || "?"))].join("; ");
-    return el("li", { class: "obligation conflicted", "data-category": "conflicted" },
-      el("div", { class: "states" }, el("span", { class: "state-chip", "data-state-code": actor(item.state).code }, nameOf(item.state))),
-      el("div", { text: `bound to defend the attacked state under ${titles(item.defends_attacked)}` }),
-      el("div", { text: `and the attacker under ${titles(item.defends_attacker)}` }));
+  function reference(value) {
+    if (!value) return null;
+    return /^https?:/.test(value) ? el("div", {}, "reference: ", safeExternal(value)) : el("div", { class: "meta", text: value });
+  }
+
+  function sourceLine(e, treaty, on) {
+    // a table row's text names the treaty again ("North Atlantic Treaty: signed 1949-04-04"); the
+    // card already does, and the step and date are on the line above
+    const text = e.text && !(treaty && e.text.startsWith(treaty + ":")) ? e.text : null;
+    return el("li", { "data-source": e.source },
+      el("div", { class: "meta", text: [e.source === "article" ? "news article" : e.source + " table", words(e.step), e.date,
+        e.date && on && e.date > on ? `later than ${longDay(on)}` : null].filter(Boolean).join(" · ") }),
+      e.sentence ? el("blockquote", { class: "evidence", text: e.sentence }) : null,
+      e.article_id ? articleLink(e.article_id, "read it in the article") : null,
+      !e.sentence && text ? el("div", { class: "source-text", text: text }) : null,
+      reference(e.reference));
+  }
+
+  function stepsLine(list) {
+    const dates = list.map((e) => e.date).filter(Boolean).sort();
+    const first = list[0];
+    return el("li", { "data-source": first.source },
+      el("div", { class: "meta", text: `${first.source} table · ${list.length} ${words(first.step)} steps` }),
+      el("div", { class: "source-text", text: `${list.length} states ${words(first.step)}`
+        + (dates.length ? `, from ${dates[0]} to ${dates[dates.length - 1]}` : "") + " (point at a state's name for its own date)" }),
+      reference(first.reference));
+  }
+
+  // States bound to both sides, one card per pair of treaty lists (all of NATO in one card).
+  function conflictedGroups(items) {
+    const titles = (rows) => [...new Set(rowsOf(rows).map((r) => {
+      const c = commitmentOf(r);
+      return (c.name || c.key || "?") + (r.article && r.article.cited ? " " + r.article.cited : "");
+    }))].join("; ");
+    const groups = new Map();
+    for (const item of items) {
+      const key = titles(item.defends_attacked) + "\u0000" + titles(item.defends_attacker);
+      if (!groups.has(key)) groups.set(key, { attacked: titles(item.defends_attacked), attacker: titles(item.defends_attacker), states: [] });
+      groups.get(key).states.push(item.state);
+    }
+    return [...groups.values()].map((g) => el("li", { class: "obligation conflicted", "data-category": "conflicted" },
+      el("div", { class: "states" }, g.states.map((s) => el("span", { class: "state-chip", "data-state-code": actor(s).code }, nameOf(s)))),
+      el("dl", { class: "terms" },
+        el("dt", { text: "To the attacked" }), el("dd", { text: g.attacked }),
+        el("dt", { text: "To the attacker" }), el("dd", { text: g.attacker })),
+      el("p", { class: "meta", text: "Bound to both, so not counted as defenders." })));
   }
 
   // The focus's agreements that bind nobody to act (the Taiwan Relations Act, cooperation pacts):

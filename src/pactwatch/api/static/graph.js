@@ -32,7 +32,7 @@
 
   function markers(kinds) {
     return svg("defs", {}, kinds.map((kind) => svg("marker", { id: "arrow-" + kind, viewBox: "0 0 10 10", refX: 9, refY: 5,
-      markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
+      markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" },
     svg("path", { d: "M0,0 L10,5 L0,10 z", fill: colour(kind) }))));
   }
 
@@ -76,7 +76,7 @@
       const [from, to] = oneWay && e.from === e.target ? [b, a] : [a, b];
       const start = rim(to, from, size(from.code)), end = rim(from, to, size(to.code));
       const group = svg("g", { class: "edge " + e.status, "data-edge": e.source + "-" + e.target, "data-kind": e.kind,
-        "data-status": e.status, "data-direction": oneWay ? "one_way" : "mutual", tabindex: 0,
+        "data-status": e.status, "data-direction": e.direction || "mutual", tabindex: 0,
         onclick: () => handlers.onEdge(e), onkeydown: (ev) => { if (ev.key === "Enter") handlers.onEdge(e); } });
       // one line per pair in the colour of its strongest kind; the others are in its title and details
       group.append(svg("line", { x1: start.x, y1: start.y, x2: end.x, y2: end.y, stroke: colour(e.kind),
