@@ -209,7 +209,9 @@ def test_gdelt_cells_never_split_columns(db_url, runner):
         db.close()
     rows = gdelt_rows(run(runner, db_url, "events", "--format", "gdelt").stdout)
     assert len(rows) == 1 and rows[0]["SOURCEURL"] == "https://odd.example/a b c"
-    assert rows[0]["Day"] == rows[0]["DATEADDED"][:8]  # no event or publication date: the ingest day
+    # no event or publication date: empty date cells, never the ingest day
+    assert [rows[0][c] for c in ("Day", "MonthYear", "Year", "FractionDate")] == ["", "", "", ""]
+    assert len(rows[0]["DATEADDED"]) == 14 and rows[0]["DATEADDED"].isdigit()
 
 
 def test_gdelt_date_range(filled, runner):
@@ -262,7 +264,8 @@ def test_parquet_tables(filled, runner, tmp_path: Path):
     assert table.schema.field("goldstein").type == pa.float64()
     assert table.schema.field("cameo_code").type == pa.string()
     assert table.column("cameo_code").to_pylist() == ["057", "057", "190", "036"]
-    assert table.column("date").to_pylist() == ["2024-06-19", "2024-06-19", "2024-07-05", None]
+    assert table.schema.field("date").type == pa.date32()
+    assert table.column("date").to_pylist() == [date(2024, 6, 19), date(2024, 6, 19), date(2024, 7, 5), None]
 
     out = tmp_path / "articles.parquet"
     run(runner, filled, "articles", "--format", "parquet", "--output", str(out), "--since", "2024-06-20")
@@ -270,6 +273,9 @@ def test_parquet_tables(filled, runner, tmp_path: Path):
     assert articles.column("id").to_pylist() == [2, 3]
     assert articles.schema.field("authors").type == pa.list_(pa.string())
     assert articles.column("authors").to_pylist()[0] == ["A. Writer", "B. Editor"]
+    assert articles.schema.field("published").type == pa.timestamp("ms")
+    assert articles.column("published").to_pylist()[0] == datetime(2024, 6, 20, 10, 0)  # stored in UTC
+    assert articles.schema.field("ingested_at").type == pa.timestamp("ms")
 
     out = tmp_path / "none.parquet"
     run(runner, filled, "quotes", "--format", "parquet", "--output", str(out), "--since", "2030-01-01")
@@ -347,3 +353,78 @@ def test_failed_export_leaves_no_partial_file(tmp_path: Path):
         partial.write_text("half")
         raise RuntimeError("writer failed")
     assert list(tmp_path.iterdir()) == []
+
+
+def _undated_db(db_url: str) -> None:
+    db = open_database(db_url)
+    try:
+        add_article(db, "Undated wire copy", [STRIKE, NATO_TALKS], "Wire Three", None, None,
+                    [("RUSMIL", "UKR", "190", None, STRIKE), ("NATO", "FIN", "036", None, NATO_TALKS)])
+        add_article(db, "Dated copy", [SIGNING], "Wire One", None, datetime(2024, 6, 19),
+                    [("RUSGOV", "PRKGOV", "057", None, SIGNING)])
+        merge_events(db)
+    finally:
+        db.close()
+
+
+def test_undated_events_are_empty_or_left_out_with_a_count(db_url, runner):
+    _undated_db(db_url)
+    kept = gdelt_rows(run(runner, db_url, "events", "--format", "gdelt").stdout)
+    assert sorted((r["EventCode"], r["Day"]) for r in kept) == [("036", ""), ("057", "20240619"), ("190", "")]
+    result = run(runner, db_url, "events", "--format", "gdelt", "--raw", "--undated", "skip")
+    skipped = gdelt_rows(result.stdout)
+    assert [r["EventCode"] for r in skipped] == ["057"]
+    assert "left out 2 undated event(s)" in result.stderr
+    # an unknown date is not outside a range: kept unless the user says skip
+    ranged = gdelt_rows(run(runner, db_url, "events", "--format", "gdelt", "--since", "2024-07-01").stdout)
+    assert sorted(r["EventCode"] for r in ranged) == ["036", "190"]
+
+
+def test_global_event_ids_survive_reannotation(filled, runner):
+    from pactwatch.store.annotations import write_annotation
+
+    before = {(r["EventCode"], r["SOURCEURL"]): r["GlobalEventID"]
+              for r in gdelt_rows(run(runner, filled, "events", "--format", "gdelt", "--raw").stdout)}
+    merged_before = sorted(r["GlobalEventID"] for r in gdelt_rows(run(runner, filled, "events", "--format",
+                                                                       "gdelt").stdout))
+    db = open_database(filled)
+    try:
+        # annotate again: the same events are written anew, with new row ids
+        old_ids = {int(r["id"]) for r in db.query("SELECT id FROM events")}
+        body = db.scalar("SELECT body FROM articles WHERE id = 1")
+        write_annotation(db, 1, Annotation(events=[
+            make_event("RUSGOV", "PRKGOV", "057", date(2024, 6, 19), body, SIGNING)]))
+        assert {int(r["id"]) for r in db.query("SELECT id FROM events")} != old_ids
+        merge_events(db)
+    finally:
+        db.close()
+    after = {(r["EventCode"], r["SOURCEURL"]): r["GlobalEventID"]
+             for r in gdelt_rows(run(runner, filled, "events", "--format", "gdelt", "--raw").stdout)}
+    assert after == before and len(set(after.values())) == 4
+    assert sorted(r["GlobalEventID"] for r in gdelt_rows(run(runner, filled, "events", "--format",
+                                                              "gdelt").stdout)) == merged_before
+
+
+def test_event_ids_differ_for_different_events():
+    from pactwatch.export.gdelt import stable_event_id
+
+    base = stable_event_id("abc", 0, 40, "RUS", "PRK", "057")
+    assert 0 < base < 2**53
+    others = {stable_event_id("abd", 0, 40, "RUS", "PRK", "057"), stable_event_id("abc", 1, 40, "RUS", "PRK", "057"),
+              stable_event_id("abc", 0, 40, "PRK", "RUS", "057"), stable_event_id("abc", 0, 40, "RUS", "PRK", "036")}
+    assert base not in others and len(others) == 4
+
+
+def test_every_exported_column_is_documented(runner):
+    from pactwatch.export.tables import TABLES, column_docs
+
+    for name, spec in TABLES.items():
+        documented = [d["column"] for d in column_docs(name)]
+        expected = [c for c, _ in spec.columns] + (["parties"] if name == "commitments" else [])
+        assert documented == expected, name
+        kinds = {c: k for c, k in spec.columns}
+        assert all(d["type"] == kinds.get(d["column"], "list") and d["description"] for d in column_docs(name))
+    assert all(r["description"] for r in read_table("export/gdelt_event_columns.tsv")
+               if r["name"] not in ("Actor1EthnicCode", "Actor2EthnicCode"))
+    shown = runner.invoke(main, ["export", "quotes", "--columns"]).stdout
+    assert "speaker_actor" in shown and "The speaker's actor code" in shown

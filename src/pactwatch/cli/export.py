@@ -13,8 +13,8 @@ import click
 
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.errors import UsageError
-from pactwatch.export.gdelt import write_gdelt
-from pactwatch.export.tables import TABLES, write_parquet, write_text
+from pactwatch.export.gdelt import UNDATED_CHOICES, GdeltStats, write_gdelt
+from pactwatch.export.tables import TABLES, column_docs, write_parquet, write_text
 
 FORMATS = ("gdelt", "csv", "json", "jsonl", "parquet")
 GDELT_TABLES = ("events", "merged-events")
@@ -64,9 +64,14 @@ def _check(table: str, fmt: str, output: Path | None, raw: bool, since: str | No
 @click.option("--until", callback=parse_date_option, help="Dated on or before (YYYY-MM-DD).")
 @click.option("--raw", is_flag=True,
               help="With --format gdelt: one row per event per article instead of merged events.")
+@click.option("--undated", type=click.Choice(UNDATED_CHOICES), default="empty", show_default=True,
+              help="With --format gdelt: events with no date of their own and no publication date get empty"
+                   " date cells (empty), or are left out and counted on stderr (skip). Never the ingest day.")
+@click.option("--columns", "describe", is_flag=True,
+              help="Print what every column of TABLE (or of the GDELT file with --format gdelt) holds, and exit.")
 @pass_app
 def export(app: AppContext, table: str, fmt: str, output: Path | None, since: str | None,
-           until: str | None, raw: bool) -> None:
+           until: str | None, raw: bool, undated: str, describe: bool) -> None:
     """Export a table for other tools: GDELT 2.0 events, CSV, JSON, JSONL or Parquet.
 
     TABLE is events, merged-events, quotes, mentions, articles, commitment-reports or commitments.
@@ -76,12 +81,22 @@ def export(app: AppContext, table: str, fmt: str, output: Path | None, since: st
     with their mention/source/article counts, or with --raw one row per article's event. Columns
     pactwatch does not measure (geography, AvgTone, ethnic codes) are empty.
     Dates: events by event date (else publication date), articles/quotes/mentions by publication
-    date, commitments by signature (else entry-into-force) date.
+    date, commitments by signature (else entry-into-force) date. GDELT's GlobalEventID is stable
+    across annotate (derived from the article's content hash, the event's offsets and the event).
+    Parquet types dates (date32) and times (timestamps). --columns documents every column.
     """
+    if describe:
+        _describe(table, fmt)
+        return
     _check(table, fmt, output, raw, since, until)
     db = app.db()
     if fmt == "gdelt":
-        count = _write_text(output, lambda out: write_gdelt(db, out, raw=raw, since=since, until=until))
+        stats = GdeltStats()
+        count = _write_text(output, lambda out: write_gdelt(db, out, raw=raw, since=since, until=until,
+                                                            undated=undated, stats=stats))
+        if stats.undated_left_out:
+            click.echo(f"left out {stats.undated_left_out} undated event(s): no event or publication date"
+                       " (--undated empty keeps them with empty date cells)", err=True)
     elif fmt == "parquet":
         assert output is not None
         with _target(output) as partial:
@@ -90,6 +105,18 @@ def export(app: AppContext, table: str, fmt: str, output: Path | None, since: st
         count = _write_text(output, lambda out: write_text(db, table, fmt, out, since, until))
     if output is not None:
         click.echo(f"exported {count} rows of {table} to {output}", err=True)
+
+
+def _describe(table: str, fmt: str) -> None:
+    from pactwatch.cli.output import emit
+    from pactwatch.data import read_table
+
+    if fmt == "gdelt":
+        rows = [{"column": r["name"], "type": r["type"], "description": r["description"]}
+                for r in sorted(read_table("export/gdelt_event_columns.tsv"), key=lambda r: int(r["index"]))]
+    else:
+        rows = column_docs(table)
+    emit(rows, "table", ("column", "type", "description"), {"description": 400})
 
 
 COMMANDS = [export]

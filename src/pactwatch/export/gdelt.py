@@ -5,12 +5,17 @@ articles, with GDELT-style NumMentions/NumSources/NumArticles); with ``raw=True`
 event found in one article (counts 1). The column list lives in ``data/export/gdelt_event_columns.tsv``.
 
 What pactwatch does not measure stays empty: ethnic codes, all 24 geography columns and AvgTone
-(empty rather than 0, since 0 would claim a neutral tone). Rows are read in id order, a chunk at a
-time, so an export never holds the whole table in memory.
+(empty rather than 0, since 0 would claim a neutral tone). Nothing is invented either: an event
+with no date of its own and no publication date has empty date cells (DATEADDED still says when
+it was ingested), or is left out and counted (``undated="skip"``). GlobalEventID is derived from
+the article's content hash, the event's character offsets and the event itself, so it stays
+the same across ``annotate`` and re-ingests (a merged row takes the smallest id of its reports).
+Rows are read in id order, a chunk at a time, so an export never holds the whole table in memory.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,6 +27,24 @@ from pactwatch.store.database import Database
 
 CHUNK = 1000  # rows read per query
 ID_BATCH = 500  # ids per IN (...) list: below SQLite's oldest bound-parameter limit (999)
+UNDATED_CHOICES = ("empty", "skip")
+# GlobalEventID bits: below 2**53, so JavaScript and float-typed readers keep every id exact
+ID_BITS = 53
+
+
+@dataclass
+class GdeltStats:
+    """What an export left out (the rows written are counted by the caller)."""
+
+    undated_left_out: int = 0
+
+
+def stable_event_id(content_hash: str, start: int, end: int, source: str, target: str, code: str) -> int:
+    """An event's id from what it is, not from when it was stored: the article's content hash,
+    the evidence offsets and the event's actors and code (positive, below 2**53)."""
+    key = f"{content_hash}|{start}|{end}|{source}|{target}|{code}".encode()
+    value = int.from_bytes(hashlib.sha256(key).digest()[:8], "big") >> (64 - ID_BITS)
+    return value or 1
 
 
 def column_names() -> tuple[str, ...]:
@@ -39,6 +62,7 @@ class _Report:
     published: str | None
     ingested_at: str | None
     in_lead: bool
+    event_id: int  # stable_event_id of this report
 
 
 def _day(value: str | None) -> date | None:
@@ -85,16 +109,21 @@ def _in_range(day: date, since: str | None, until: str | None) -> bool:
 
 
 def _row(codebook: ActorCodebook, event: dict[str, Any], reports: list[_Report], counts: tuple[int, int, int],
-         since: str | None, until: str | None) -> list[str] | None:
+         since: str | None, until: str | None, undated: str, stats: GdeltStats) -> list[str] | None:
+    # the event's own date, else its articles' publication date (GDELT's convention); never
+    # the day it was ingested, which says nothing about when the event happened
     day = (_day(event.get("date"))
-           or min((d for d in (_day(r.published) for r in reports) if d), default=None)
-           or min((d for d in (_day(r.ingested_at) for r in reports) if d), default=None))
-    if day is None or not _in_range(day, since, until):
+           or min((d for d in (_day(r.published) for r in reports) if d), default=None))
+    if day is None:
+        if undated == "skip":
+            stats.undated_left_out += 1
+            return None
+    elif not _in_range(day, since, until):
         return None
     first = min(reports, key=lambda r: r.article_id)
     code = str(event["cameo_code"])
     goldstein = float(event["goldstein"])
-    cells = [str(int(event["id"])), *_date_cells(day),
+    cells = [str(min(r.event_id for r in reports)), *(_date_cells(day) if day else [""] * 4),
              *codebook.split(event["source"]).cells(), *codebook.split(event["target"]).cells(),
              "1" if any(r.in_lead for r in reports) else "0",
              code, code[:3], str(event["root_code"]).zfill(2), str(int(event["quad_class"])),
@@ -111,17 +140,21 @@ def _row(codebook: ActorCodebook, event: dict[str, Any], reports: list[_Report],
 
 def _report(row: dict[str, Any]) -> _Report:
     lead_end = row.get("lead_end")
+    event_id = stable_event_id(row["content_hash"], int(row["start_char"]), int(row["end_char"]),
+                               row["e_source"], row["e_target"], row["e_code"])
     return _Report(int(row["article_id"]), row.get("url"), row.get("published"), row.get("ingested_at"),
-                   lead_end is not None and int(row["start_char"]) < int(lead_end))
+                   lead_end is not None and int(row["start_char"]) < int(lead_end), event_id)
 
 
-_REPORT_COLUMNS = ("e.article_id, e.start_char, a.url, a.published, a.ingested_at, p.end_char AS lead_end")
+_REPORT_COLUMNS = ("e.article_id, e.start_char, e.end_char, e.source AS e_source, e.target AS e_target,"
+                   " e.cameo_code AS e_code, a.content_hash, a.url, a.published, a.ingested_at,"
+                   " p.end_char AS lead_end")
 _REPORT_JOINS = ("JOIN articles a ON a.id = e.article_id"
                  " LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.idx = 0")
 
 
 def _raw_rows(db: Database, codebook: ActorCodebook, since: str | None, until: str | None,
-              chunk: int) -> Iterator[list[str]]:
+              chunk: int, undated: str, stats: GdeltStats) -> Iterator[list[str]]:
     last = 0
     while True:
         rows = db.query(
@@ -131,14 +164,14 @@ def _raw_rows(db: Database, codebook: ActorCodebook, since: str | None, until: s
         if not rows:
             return
         for row in rows:
-            out = _row(codebook, row, [_report(row)], (1, 1, 1), since, until)
+            out = _row(codebook, row, [_report(row)], (1, 1, 1), since, until, undated, stats)
             if out is not None:
                 yield out
         last = int(rows[-1]["id"])
 
 
 def _merged_rows(db: Database, codebook: ActorCodebook, since: str | None, until: str | None,
-                 chunk: int) -> Iterator[list[str]]:
+                 chunk: int, undated: str, stats: GdeltStats) -> Iterator[list[str]]:
     last = 0
     while True:
         # merged rows whose reports were all deleted since the last merge have nothing to cite
@@ -162,27 +195,34 @@ def _merged_rows(db: Database, codebook: ActorCodebook, since: str | None, until
             if not members:
                 continue  # deleted between the two queries
             counts = (row["num_mentions"], row["num_sources"], row["num_articles"])
-            out = _row(codebook, row, members, counts, since, until)
+            out = _row(codebook, row, members, counts, since, until, undated, stats)
             if out is not None:
                 yield out
         last = ids[-1]
 
 
 def iter_gdelt_rows(db: Database, raw: bool = False, since: str | None = None, until: str | None = None,
-                    codebook: ActorCodebook | None = None, chunk: int = CHUNK) -> Iterator[list[str]]:
-    """GDELT 2.0 event rows (61 cells each). ``since``/``until`` are inclusive ISO dates on Day."""
+                    codebook: ActorCodebook | None = None, chunk: int = CHUNK, undated: str = "empty",
+                    stats: GdeltStats | None = None) -> Iterator[list[str]]:
+    """GDELT 2.0 event rows (61 cells each). ``since``/``until`` are inclusive ISO dates on Day.
+
+    ``undated``: "empty" writes events with no date with empty date cells (also under a date
+    range: an unknown date is not outside it); "skip" leaves them out, counted in ``stats``.
+    """
+    if undated not in UNDATED_CHOICES:
+        raise ValueError(f"undated must be one of {UNDATED_CHOICES}, not {undated!r}")
     codebook = codebook or ActorCodebook.load()
-    if raw:
-        yield from _raw_rows(db, codebook, since, until, chunk)
-    else:
-        yield from _merged_rows(db, codebook, since, until, chunk)
+    stats = stats if stats is not None else GdeltStats()
+    rows = _raw_rows if raw else _merged_rows
+    yield from rows(db, codebook, since, until, chunk, undated, stats)
 
 
 def write_gdelt(db: Database, out: TextIO, raw: bool = False, since: str | None = None,
-                until: str | None = None, codebook: ActorCodebook | None = None) -> int:
+                until: str | None = None, codebook: ActorCodebook | None = None, undated: str = "empty",
+                stats: GdeltStats | None = None) -> int:
     """Write events as a GDELT 2.0 Event file (tab-separated, no header); return the row count."""
     count = 0
-    for cells in iter_gdelt_rows(db, raw, since, until, codebook):
+    for cells in iter_gdelt_rows(db, raw, since, until, codebook, undated=undated, stats=stats):
         out.write("\t".join(cells) + "\n")
         count += 1
     return count

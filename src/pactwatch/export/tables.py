@@ -2,9 +2,11 @@
 
 Every exported table has an integer ``id``; rows are read in id order with keyset paging
 (``WHERE id > last ORDER BY id LIMIT n``), which both backends run the same way and which never
-holds a whole table in memory. Values keep their types: integers, floats, strings; dates are the
-ISO 8601 strings the store holds; JSON list columns (authors, parties, kinds) become real lists
-in JSON/JSONL/Parquet and stay JSON text in CSV.
+holds a whole table in memory. Values keep their types: integers, floats, strings; JSON list
+columns (authors, parties, kinds) become real lists in JSON/JSONL/Parquet and stay JSON text in
+CSV. Dates are ISO 8601 text in CSV/JSON and typed in Parquet: ``date`` columns as date32,
+``datetime`` columns as timestamps (UTC where the source gave a zone, else as printed). What
+every column holds is in ``data/export/table_columns.tsv`` (``pactwatch export TABLE --columns``).
 
 ``since``/``until`` (inclusive ISO dates) filter on each table's date column (see ``TableSpec.date``);
 rows without a date are left out when a range is given.
@@ -16,6 +18,7 @@ import csv
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,7 +34,7 @@ class TableSpec:
     """One exportable table: its FROM clause (aliased ``t``), typed columns and date expression."""
 
     table: str
-    columns: tuple[tuple[str, str], ...]  # (name, type): int | float | str | list
+    columns: tuple[tuple[str, str], ...]  # (name, type): int | float | str | list | bool | date | datetime
     date: str  # SQL expression filtered by since/until
     join_articles: bool = False
 
@@ -48,15 +51,15 @@ def _cols(spec: str) -> tuple[tuple[str, str], ...]:
 TABLES: dict[str, TableSpec] = {
     "articles": TableSpec("articles", _cols(
         "id:int content_hash:str origin:str url:str title:str lead:str publisher:str section:str"
-        " authors:list published:str modified:str crawled:str language:str body:str ingested_at:str"
-        " annotated_at:str annotation_note:str"), "t.published"),
+        " authors:list published:datetime modified:datetime crawled:datetime language:str body:str"
+        " ingested_at:datetime annotated_at:datetime annotation_note:str summary_only:bool"), "t.published"),
     "events": TableSpec("events", _cols(
-        "id:int article_id:int date:str source:str target:str cameo_code:str root_code:str"
+        "id:int article_id:int date:date source:str target:str cameo_code:str root_code:str"
         " quad_class:int goldstein:float sentence:str start_char:int end_char:int matched:str"),
         "COALESCE(t.date, a.published)", join_articles=True),
     "merged-events": TableSpec("merged_events", _cols(
         "id:int source:str target:str cameo_code:str root_code:str quad_class:int goldstein:float"
-        " date:str last_date:str num_mentions:int num_sources:int num_articles:int"), "t.date"),
+        " date:date last_date:date num_mentions:int num_sources:int num_articles:int"), "t.date"),
     "quotes": TableSpec("quotes", _cols(
         "id:int article_id:int speaker:str speaker_actor:str cue:str text:str start_char:int"
         " end_char:int speaker_start:int speaker_end:int mentions:int"), "a.published", join_articles=True),
@@ -64,16 +67,25 @@ TABLES: dict[str, TableSpec] = {
         "id:int article_id:int start_char:int end_char:int text:str actor_code:str kind:str"
         " resolved_by:str name:str"), "a.published", join_articles=True),
     "commitment-reports": TableSpec("commitment_reports", _cols(
-        "id:int article_id:int parties:list kinds:list lifecycle_event:str date:str conditions:str"
+        "id:int article_id:int parties:list kinds:list lifecycle_event:str date:date conditions:str"
         " name:str sentence:str start_char:int end_char:int"),
         "COALESCE(t.date, a.published)", join_articles=True),
     # commitments: a date range selects those signed (or, if undated, in force) within it
     "commitments": TableSpec("commitments", _cols(
-        "id:int key:str name:str kinds:list organisation:str origin:str signed:str in_force:str"
-        " ended:str conditions:str reference:str defense:int"), "COALESCE(t.signed, t.in_force)"),
+        "id:int key:str name:str kinds:list organisation:str origin:str signed:date in_force:date"
+        " ended:date conditions:str reference:str defense:int"), "COALESCE(t.signed, t.in_force)"),
 }
 # parties of each commitment live in commitment_parties; exported as a list column
 _COMMITMENT_PARTIES = ("parties", "list")
+
+
+def column_docs(name: str) -> list[dict[str, str]]:
+    """The documentation rows (column, type, description) of one exported table, in order."""
+    from pactwatch.data import read_table
+
+    _spec(name)
+    return [{"column": r["column"], "type": r["type"], "description": r["description"]}
+            for r in read_table("export/table_columns.tsv") if r["table"] == name]
 
 
 def columns_of(db: Database, name: str) -> tuple[tuple[str, str], ...]:
@@ -106,7 +118,9 @@ def _typed(value: Any, kind: str) -> Any:
     if kind == "list":
         items = json.loads(value) if isinstance(value, str) else value
         return [str(v) for v in items]
-    return str(value)
+    if kind == "bool":
+        return bool(value)
+    return str(value)  # dates stay ISO text here; Parquet types them (_parquet_value)
 
 
 def iter_chunks(db: Database, name: str, since: str | None = None, until: str | None = None,
@@ -186,8 +200,25 @@ def write_text(db: Database, name: str, fmt: str, out: TextIO, since: str | None
 def parquet_schema(columns: Sequence[tuple[str, str]]) -> Any:
     import pyarrow as pa
 
-    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "list": pa.list_(pa.string())}
+    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "list": pa.list_(pa.string()),
+             "bool": pa.bool_(), "date": pa.date32(), "datetime": pa.timestamp("ms")}
     return pa.schema([pa.field(c, types[kind]) for c, kind in columns])
+
+
+def _parquet_value(value: Any, kind: str) -> Any:
+    """ISO text as a date or a naive timestamp (zoned values converted to UTC); None stays None,
+    and so does text that is not a date (never a made-up one)."""
+    if value is None or kind not in ("date", "datetime"):
+        return value
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if kind == "date":
+        return moment.date()
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
 
 
 def write_parquet(db: Database, name: str, path: Path, since: str | None = None,
@@ -196,10 +227,15 @@ def write_parquet(db: Database, name: str, path: Path, since: str | None = None,
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = parquet_schema(columns_of(db, name))
+    columns = columns_of(db, name)
+    schema = parquet_schema(columns)
+    dated = [(c, kind) for c, kind in columns if kind in ("date", "datetime")]
     count = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         for rows in iter_chunks(db, name, since, until, chunk):
+            for row in rows:
+                for column, kind in dated:
+                    row[column] = _parquet_value(row[column], kind)
             writer.write_table(pa.Table.from_pylist(rows, schema=schema), row_group_size=chunk)
             count += len(rows)
         if count == 0:
