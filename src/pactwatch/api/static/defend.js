@@ -21,7 +21,7 @@
   // ------------------------------------------------------------ controls and the address bar
   function controls() {
     const on = $("#defend-date").value;
-    return { x: state.pickers.x.code(), by: state.pickers.by.code(), on: DAY.test(on) ? on : toDay(Date.now()),
+    return { x: state.pickers.x.code(), by: state.pickers.by.code(), where: $("#defend-where").value.trim(), on: DAY.test(on) ? on : toDay(Date.now()),
       baseline: $("#defend-baseline").checked, world: $("#map-world").checked, depth: $("#graph-depth2").checked ? 2 : 1, all: $("#graph-all").checked };
   }
 
@@ -29,6 +29,7 @@
     const params = new URLSearchParams();
     if (c.x) params.set("x", c.x);
     if (c.by) params.set("by", c.by);
+    if (c.where) params.set("where", c.where);
     params.set("on", c.on);
     if (!c.baseline) params.set("baseline", "false");
     if (state.expand.length) params.set("expand", state.expand.join(","));
@@ -76,6 +77,7 @@
     $("#defend-date").value = on && DAY.test(on) ? on : ($("#defend-date").value || toDay(Date.now()));
     state.pickers.x.set((params.get("x") || params.get("focus") || "").toUpperCase());
     state.pickers.by.set((params.get("by") || "").toUpperCase());
+    $("#defend-where").value = params.get("where") || "";
     $("#defend-baseline").checked = params.get("baseline") !== "false";
     $("#graph-depth2").checked = params.get("depth") === "2";
     $("#graph-all").checked = params.get("all") === "true";
@@ -98,7 +100,7 @@
     holder.setAttribute("data-state", "loading");
     const common = { on: c.on, baseline: c.baseline ? "true" : "false" };
     const [answer, graph, around] = await Promise.all([
-      api("obligations", { attacked: c.x, by: c.by, ...common }),
+      api("obligations", { attacked: c.x, by: c.by, where: c.where, ...common }),
       api("graph", { focus: c.x, depth: c.depth, expand: state.expand.join(","), binding: c.all ? "false" : "true", ...common }),
       api("graph", { focus: c.x, binding: "false", ...common }),
     ]);
@@ -123,7 +125,8 @@
     const defenders = rowsOf(body.defenders);
     const states = new Set(defenders.map((r) => actor(r.ally).code));
     const on = longDay(body.on);
-    const by = body.by ? ` by ${nameOf(body.by)}` : "";
+    const place = body.where && actor(body.where).code !== actor(body.attacked).code ? ` at ${nameOf(body.where)}` : "";
+    const by = (body.by ? ` by ${nameOf(body.by)}` : "") + place;
     $("#defend-title").textContent = states.size
       ? `${states.size} state${states.size === 1 ? " is" : "s are"} bound to defend ${name} if it is attacked${by} on ${on}`
       : `Nobody is bound to defend ${name} if it is attacked${by} on ${on}`;
@@ -137,8 +140,8 @@
         body.by ? `No state is bound to both ${name} and ${nameOf(body.by)}.` : null),
       section("consultation", "Bound only to consult", groups(rowsOf(body.consultation), "consultation")),
       section("neutral", "Bound only to stay neutral", groups(rowsOf(body.neutral), "neutral")),
-      section("out_of_scope", "Bound, but not for this place", rowsOf(body.out_of_scope).map((o) =>
-        obligation([o.row], "out_of_scope", o.reason))),
+      section("out_of_scope", "Bound, but not for this place", groups(rowsOf(body.out_of_scope).map((o) => ({ ...o.row, reason: o.reason })),
+        "out_of_scope")),
       section("signed", `Signed, not in force on ${on}: not binding yet`, groups(rowsOf(body.signed_not_in_force), "signed")),
       section("attacker-party", "The attacker is itself a party", rowsOf(body.attacker_is_party).map((p) =>
         el("li", { class: "note", text: `${(p.commitment && (p.commitment.name || p.commitment.key)) || ""}: ${p.note}` }))),
@@ -164,11 +167,11 @@
   function groups(rows, category) {
     const byKey = new Map();
     for (const row of rows) {
-      const key = commitmentOf(row).key || commitmentOf(row).name;
+      const key = (commitmentOf(row).key || commitmentOf(row).name) + "\u0000" + (row.reason || "");
       if (!byKey.has(key)) byKey.set(key, []);
       byKey.get(key).push(row);
     }
-    return [...byKey.values()].map((group) => obligation(group, category));
+    return [...byKey.values()].map((group) => obligation(group, category, group[0].reason));
   }
 
   function commitmentOf(row) {
@@ -229,7 +232,9 @@
     }
     const shown = items.flatMap((item) => (Array.isArray(item) && item.length <= 2 ? item : [item]));
     if (!shown.length) return null;
-    return el("details", { class: "evidence-list", open: shown.length <= 4 ? "" : null },
+    // open when short, or when a news article says it: that is the evidence a reader came for
+    const open = shown.length <= 2 || shown.some((e) => !Array.isArray(e) && e.article_id);
+    return el("details", { class: "evidence-list", open: open ? "" : null },
       el("summary", { text: `Evidence (${shown.length})` }),
       el("ul", { class: "facts" }, shown.map((e) => (Array.isArray(e) ? stepsLine(e) : sourceLine(e, treaty, on)))));
   }
@@ -351,6 +356,7 @@
 
   function start() {
     $("#defend-form").addEventListener("submit", (ev) => { ev.preventDefault(); navigate(); });
+    $("#defend-where").addEventListener("change", navigate);
     $("#defend-date").addEventListener("change", replay);
     $("#defend-slider").addEventListener("input", () => {
       $("#defend-date").value = toDay(fromDay(FIRST_DAY) + Number($("#defend-slider").value) * DAY_MS);
