@@ -161,7 +161,11 @@ def eval_command(gold: Path | None, articles_dir: Path | None, report_path: Path
         from pactwatch.eval.petrarch import evaluate_petrarch
 
         report["petrarch"] = evaluate_petrarch(petrarch_xml, actor_files, verb_files)
-        click.echo(_dict_text("PETRARCH validation", report["petrarch"]))
+        click.echo(_dict_text("PETRARCH validation", report["petrarch"]), nl=False)
+        unread = report["petrarch"]["unreadable"]
+        click.echo(f"  read {report['petrarch']['sentences']} sentence(s); "
+                   + (f"could not read {len(unread)} thing(s):" if unread else "everything was read") + "\n"
+                   + "".join(f"    {line}\n" for line in unread))
     if plover_json is not None:
         from pactwatch.eval.plover import evaluate_plover
 

@@ -9,6 +9,8 @@ found exactly (source, target and code all equal).
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from datetime import date
@@ -18,27 +20,88 @@ from typing import Any
 
 def read_records(xml_path: Path) -> list[dict[str, Any]]:
     """Sentence records: id, category, text, expected [(source, target, code)], noevents flag."""
-    root = ET.parse(xml_path).getroot()
-    records = []
+    return read_records_reporting(xml_path)[0]
+
+
+def read_records_reporting(xml_path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The records and what could not be read. A well-formed file is read as XML; PETRARCH's own
+    validation files are not well-formed (``<Sentence .../>`` self-closed and then closed by
+    ``</Sentence>``; ``<PLEvent {json}>`` lines), so a file the XML parser rejects is read tag by
+    tag instead, and every sentence or coding that still cannot be read is named."""
+    text = Path(xml_path).read_text(encoding="utf-8", errors="replace")
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as error:
+        records, problems = _read_tolerantly(text)
+        return records, [f"not well-formed XML ({error}); read tag by tag", *problems]
+    records, problems = [], []
     for sentence in root.iter("Sentence"):
         text_node = sentence.find("Text")
-        if text_node is None or not (text_node.text or "").strip():
-            continue
-        expected = []
-        noevents = False
-        for coding in sentence.findall("EventCoding"):
-            attrs = {k.strip(): v.strip().strip('"') for k, v in coding.attrib.items()}
-            if attrs.get("noevents"):
-                noevents = True
-            elif attrs.get("eventcode"):
-                expected.append((attrs.get("sourcecode", ""), attrs.get("targetcode", ""), attrs["eventcode"]))
-        stamp = (sentence.get("date") or "").strip()
-        records.append({
-            "id": sentence.get("id"), "category": sentence.get("category"),
-            "date": _record_date(stamp),
-            "text": " ".join((text_node.text or "").split()), "expected": expected, "noevents": noevents,
-        })
-    return records
+        codings = [{k.strip(): v for k, v in c.attrib.items()} for c in sentence.findall("EventCoding")]
+        _add_record(records, problems, dict(sentence.attrib), text_node.text if text_node is not None else None,
+                    codings)
+    return records, problems
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SENTENCE_OPEN = re.compile(r"<Sentence\b([^>]*?)/?>")
+_CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_OTHER_TAG = re.compile(r"<(?!/?(?:Sentence|EventCoding|Text|Parse|Sentences)\b)(/?[A-Za-z][\w:-]*)")
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    return {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+            for m in _ATTRIBUTE.finditer(raw)}
+
+
+def _read_tolerantly(text: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """A sentence runs from its ``<Sentence ...>`` tag to the next one (a closing tag is
+    optional); inside it, ``<EventCoding .../>`` tags and the ``<Text>`` element are read."""
+    text = _COMMENT.sub("", text)
+    opens = list(_SENTENCE_OPEN.finditer(text))
+    records: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for i, match in enumerate(opens):
+        body = text[match.end() : opens[i + 1].start() if i + 1 < len(opens) else len(text)]
+        body = body.split("<Parse>")[0] + (body.split("</Parse>", 1)[1] if "</Parse>" in body else "")
+        found = _TEXT.search(body)
+        codings = [_attributes(m.group(1)) for m in _CODING.finditer(body)]
+        _add_record(records, problems, _attributes(match.group(1)),
+                    html.unescape(found.group(1)) if found else None, codings)
+    skipped = sorted({m.group(1).lstrip("/") for m in _OTHER_TAG.finditer(text)} - {"Validation", "Environment"})
+    if skipped:
+        problems.append("tags not read (not part of a record's text or codings): " + ", ".join(skipped))
+    if not opens:
+        problems.append("no <Sentence> tag found")
+    return records, problems
+
+
+def _add_record(records: list[dict[str, Any]], problems: list[str], attrs: dict[str, str], text: str | None,
+                codings: list[dict[str, str]]) -> None:
+    """One record from a sentence's attributes, text and codings; what is unusable goes to problems."""
+    ident = (attrs.get("id") or "").strip() or f"(sentence {len(records) + len(problems) + 1}, no id)"
+    if (attrs.get("evaluate") or "").strip().lower() == "false":
+        problems.append(f"{ident}: evaluate=\"false\" (PETRARCH bypasses it), skipped")
+        return
+    if text is None or not text.strip():
+        problems.append(f"{ident}: no <Text>, skipped")
+        return
+    expected, noevents = [], False
+    for coding in codings:
+        coding = {k.strip(): (v or "").strip().strip('"') for k, v in coding.items()}
+        if coding.get("noevents") or coding.get("error"):
+            noevents = True  # error="discard"/"dateline": PETRARCH must code nothing here
+        elif coding.get("eventcode"):
+            expected.append((coding.get("sourcecode", ""), coding.get("targetcode", ""), coding["eventcode"]))
+        else:
+            problems.append(f"{ident}: an <EventCoding> with neither eventcode nor noevents, ignored")
+    records.append({
+        "id": attrs.get("id"), "category": attrs.get("category"),
+        "date": _record_date((attrs.get("date") or "").strip()),
+        "text": " ".join(text.split()), "expected": expected, "noevents": noevents,
+    })
 
 
 def _record_date(stamp: str) -> date | None:
@@ -60,7 +123,7 @@ def evaluate_petrarch(xml_path: Path, actor_files: Sequence[Path], verb_files: S
     nlp = nlp or load_spacy()
     tables = ActorTables.load(dictionaries=[Path(p) for p in actor_files])
     lexicon = EventLexicon.load(verb_dictionaries=[Path(p) for p in verb_files], use_own=False)
-    records = read_records(Path(xml_path))
+    records, unread = read_records_reporting(Path(xml_path))
     expected_total = found = predicted_total = 0
     noevent_total = noevent_clean = 0
     details = []
@@ -86,6 +149,7 @@ def evaluate_petrarch(xml_path: Path, actor_files: Sequence[Path], verb_files: S
         "predicted": predicted_total,
         "noevent_sentences": noevent_total,
         "noevent_clean": noevent_clean,
+        "unreadable": unread,
         "dictionary_problems": problems,
         "details": details,
     }
