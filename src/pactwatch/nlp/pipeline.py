@@ -165,7 +165,10 @@ class Annotator:
 
 
 def article_date(article: Article) -> date | None:
-    return article.published.date() if article.published else None
+    """The day relative dates ("on Wednesday") count from: the publication day, else the day of
+    the last update ("Updated: ..."), which a story printed with only that line was written on."""
+    moment = article.published or article.modified
+    return moment.date() if moment else None
 
 
 def skip_reason(article: Article) -> str | None:
