@@ -246,3 +246,17 @@ def test_korean_family_name_alone_after_the_full_name(tables, nlp):
     doc = nlp("State media said leader Kim Jong-un watched the launch. Kim said the country would not change course.")
     found = [(m.text, m.code, m.name) for m in find_mentions(doc, tables, date(2024, 11, 1))]
     assert ("Kim", "PRKGOV", "Kim Jong-un") in found
+
+
+def test_a_stance_prefix_is_not_an_affiliation(nlp: Language, tables: ActorTables) -> None:
+    # "pro-X" / "anti-X" says what a person favours or opposes, not whose official they are
+    found = mentions(nlp, tables, "The pro-European President Emmanuel Macron opened the summit in Paris.",
+                     date(2024, 3, 1))
+    assert code_of(found, "Emmanuel Macron") == "FRAGOV"
+    found = mentions(nlp, tables, "Hungary's anti-American Prime Minister Viktor Orban met reporters.", date(2024, 3, 1))
+    assert code_of(found, "Viktor Orban") == "HUNGOV"
+    found = mentions(nlp, tables, "Pro-Russian separatist commanders said the town had been taken.")
+    assert code_of(found, "separatist") != "RUSSEP"
+    # without the prefix the demonym still names the affiliation
+    found = mentions(nlp, tables, "The French President Emmanuel Macron opened the summit.", date(2024, 3, 1))
+    assert code_of(found, "Emmanuel Macron") == "FRAGOV"

@@ -312,3 +312,28 @@ def test_a_passive_verb_is_no_cue(nlp):
               'is put under attack by a third state.')
     quotes = extract_quotes(doc, [])
     assert [(q.speaker, q.cue) for q in quotes if q.text.startswith("at once")] == [("ministry", "according to")]
+
+
+def quotes_with_actors(nlp, text: str):
+    from datetime import date
+
+    from pactwatch.nlp.actor_tables import ActorTables
+    from pactwatch.nlp.actors import find_mentions
+
+    doc = nlp(text)
+    return extract_quotes(doc, find_mentions(doc, ActorTables.load(), date(2024, 6, 1)))
+
+
+@pytest.mark.parametrize("text, code", [
+    ('China\u2019s coast guard spokesperson Li Wen said the ships "must leave at once".', "CHNCOP"),
+    ('Li Wen, a spokesman for the Chinese coast guard, said the ships "must leave at once".', "CHNCOP"),
+    ('"The ships must leave at once," said Li Wen, spokesperson of the Chinese Foreign Ministry.', "CHNGOV"),
+])
+def test_a_person_the_tables_do_not_know_speaks_for_the_body_named_with_them(nlp, text: str, code: str) -> None:
+    (quote,) = quotes_with_actors(nlp, text)
+    assert quote.speaker == "Li Wen" and quote.speaker_actor == code
+
+
+def test_a_body_under_another_preposition_is_not_the_speakers(nlp) -> None:
+    (quote,) = quotes_with_actors(nlp, 'The envoy to China Li Wen said the talks "went well".')
+    assert quote.speaker_actor != "CHN"

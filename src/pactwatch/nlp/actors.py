@@ -38,6 +38,7 @@ from pactwatch.nlp.grammar.words import words
 MODIFIER_KINDS = ("country", "demonym", "capital", "seat", "org", "org_demonym", "body", "dict_actor")
 _GAP = words("actor_modifier_gap")
 _FORMER = words("former_markers")
+_STANCE = words("stance_prefixes")
 _TITLE_WORDS = words("monarch_titles")
 _ACTOR_DEPS = words("capital_actor_deps")
 _ACTOR_PREPS = words("capital_actor_preps")
@@ -106,9 +107,13 @@ class _Resolver:
         if j < 0:
             return None, former
         hit = self.at_end()[j]
-        if hit.first(*MODIFIER_KINDS) is None or self.index(hit) in self.used:
+        if hit.first(*MODIFIER_KINDS) is None or self.index(hit) in self.used or self._stance(hit.start):
             return None, former
         return hit, former or self._former_before(hit.start)
+
+    def _stance(self, tok: int) -> bool:
+        """Whether the word at ``tok`` follows a stance prefix ("pro-European"): a stance, not an affiliation."""
+        return tok >= 2 and self.doc[tok - 1].text == "-" and normalise(self.doc[tok - 2].text) in _STANCE
 
     def _former_before(self, tok: int) -> bool:
         return tok > 0 and normalise(self.doc[tok - 1].text) in _FORMER

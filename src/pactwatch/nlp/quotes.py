@@ -234,6 +234,33 @@ def _np_bounds(token: Any) -> tuple[int, int]:
     return lo, hi
 
 
+def _affiliation(token: Any, context: SpeakerContext, lo: int, hi: int) -> str | None:
+    """The body a person the tables do not know speaks for, named in the person's own phrase or
+    apposition: "China's coast guard spokesperson Gan Yu", "Gan Yu, a spokesman for the coast
+    guard". A body under any other preposition ("envoy to China") is not the person's own."""
+    ranges = [(lo, hi)] + [_np_bounds(c) for c in token.children if c.dep_ == "appos"]
+    found = []
+    for start, end in ranges:
+        for m in context.mentions:
+            if start <= m.start and m.end <= end and not m.name and m.code and _own_body(context.doc, m, token):
+                found.append(m)
+    if not found:
+        return None
+    return max(found, key=lambda m: (len(m.code), m.end - m.start, m.start)).code
+
+
+def _own_body(doc: Any, mention: Mention, head: Any) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ not in ("of", "for"):
+            return False
+        node = node.head
+    return node.i == head.i
+
+
 def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None:
     """Turn a subject token into a speaker: person, pronoun, description or institution."""
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
@@ -265,7 +292,7 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
                 if person:
                     break
     if person is not None:
-        return Speaker(person.name, person.actor, lo, hi, True)
+        return Speaker(person.name, person.actor or _affiliation(token, context, lo, hi), lo, hi, True)
     described = context.described(token)
     if described is not None:
         return Speaker(described.name, described.actor, lo, hi, True)
