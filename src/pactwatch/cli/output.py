@@ -128,21 +128,21 @@ def _table_cell(row: dict[str, Any], col: str) -> str:
     return _cell(value).replace("\n", " ")
 
 
-TEXT, NAMED, PLAIN, DAY = 0, 1, 2, 3  # how readily a column gives way when the terminal is narrow
-_FLOORS = {TEXT: 16, NAMED: 12, PLAIN: 6, DAY: 10}  # a day (YYYY-MM-DD) is never cut
+TEXT, NAMED, PLAIN, DAY = 0, 1, 2, 3  # what a column holds, for how readily it gives way
+# When the terminal is too narrow, columns shrink in these steps, each down to its floor: long
+# text first, then names beside codes, then text again, then anything; a day is never cut.
+SHRINK_STEPS = ((TEXT, 40), (NAMED, 18), (TEXT, 16), (PLAIN, 6), (NAMED, 12), (TEXT, 8))
 
 
 def fit_widths(natural: list[int], kinds: list[int], total: int, only_text: bool = False) -> list[int]:
-    """Column widths that fit ``total`` characters (one space between columns). Text columns
-    give way first (down to 16), then code columns with names (down to 12), then the widest of
-    any (down to 6); ``only_text`` (``--wide``: text wraps) shrinks text columns only."""
+    """Column widths that fit ``total`` characters (one space between columns), shrinking by
+    ``SHRINK_STEPS``; ``only_text`` (``--wide``: text wraps) shrinks text columns only."""
     size = list(natural)
     room = total - (len(size) - 1)
-    steps = [(TEXT, 16)] if only_text else [(TEXT, 16), (NAMED, 16), (PLAIN, 16), (TEXT, 8)]
-    for tier, text_floor in steps:
+    steps = [(TEXT, 16)] if only_text else SHRINK_STEPS
+    for kind, floor in steps:
         while sum(size) > room:
-            candidates = [i for i, w in enumerate(size)
-                          if kinds[i] <= tier and w > (text_floor if kinds[i] == TEXT else _FLOORS[kinds[i]])]
+            candidates = [i for i, w in enumerate(size) if kinds[i] == kind and w > floor]
             if not candidates:
                 break
             size[max(candidates, key=lambda i: size[i])] -= 1
