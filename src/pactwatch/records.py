@@ -100,6 +100,8 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     mentions: int = 1  # how many times this quotation occurs in the article
+    construction: str = ""  # what attributed it: a construction of data/grammar/quotes.jsonl or a fallback
+    clause: str = ""  # the cue's clause status ("fact", "negated" ...)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class CommitmentReport:
     end: int
     conditions: str | None = None
     name: str | None = None
+    construction: str = ""  # the construction of data/grammar/commitments.jsonl that read the step
+    clause: str = ""  # the step's clause status ("fact", "planned" ...)
 
 
 @dataclass

@@ -30,9 +30,9 @@ def test_every_construction_has_an_example_and_a_reason():
 def _grammar(annotator, family, vocab):
     if family == "events":
         return annotator.event_lexicon.grammar(vocab)
-    from pactwatch.nlp.grammar.engine import Grammar
+    from pactwatch.nlp.quotes import quote_grammar
 
-    return Grammar(vocab, family)
+    return quote_grammar(vocab)
 
 
 @pytest.mark.parametrize("construction,number", EXAMPLES, ids=[f"{c.name}#{i}" for c, i in EXAMPLES])
@@ -56,3 +56,15 @@ def test_event_example_codes_exactly_its_events(annotator, construction, number)
     events = code_events(doc, find_mentions(doc, annotator.actor_tables, None), annotator.event_lexicon, None)
     got = sorted([e.source, e.target, e.cameo_code, e.construction] for e in events)
     assert got == sorted(example["events"]), example["text"]
+
+
+@pytest.mark.parametrize("construction,number", [(c, i) for c, i in EXAMPLES if c.family == "quotes"],
+                         ids=[f"{c.name}#{i}" for c, i in EXAMPLES if c.family == "quotes"])
+def test_quote_example_attributes_exactly_its_quotes(annotator, construction, number):
+    from pactwatch.nlp.actors import find_mentions
+    from pactwatch.nlp.quotes import extract_quotes
+
+    example = construction.examples[number]
+    doc = annotator.nlp(example["text"])
+    quotes = extract_quotes(doc, find_mentions(doc, annotator.actor_tables, None))
+    assert sorted([q.speaker, q.cue, q.construction] for q in quotes) == sorted(example["quotes"]), example["text"]

@@ -38,13 +38,16 @@ def articles(app: AppContext, since: str | None, until: str | None, publisher: s
 
 @click.command()
 @click.argument("article_id", type=int)
+@click.option("--explain", is_flag=True,
+              help="Under every quote, event and commitment step, the grammar construction that produced it"
+                   " and the clause status it was read under (docs/grammar.md).")
 @output_options
 @pass_app
-def show(app: AppContext, article_id: int, fmt: str) -> None:
+def show(app: AppContext, article_id: int, explain: bool, fmt: str) -> None:
     """One article with its metadata, marked up with what pactwatch found in it."""
     details = article_details(app.db(), article_id)
     if fmt == "table":
-        click.echo(render_markup(details, color=click.get_text_stream("stdout").isatty()))
+        click.echo(render_markup(details, color=click.get_text_stream("stdout").isatty(), explain=explain))
     else:
         emit([details], fmt)
 

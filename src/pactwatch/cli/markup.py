@@ -17,13 +17,13 @@ def article_details(db: Database, article_id: int) -> dict[str, Any]:
         " WHERE article_id = ? ORDER BY start_char", params)
     article["quotes"] = db.query(
         "SELECT id, speaker, speaker_actor, cue, text, start_char, end_char, speaker_start, speaker_end,"
-        " mentions FROM quotes WHERE article_id = ? ORDER BY start_char", params)
+        " mentions, construction, clause FROM quotes WHERE article_id = ? ORDER BY start_char", params)
     article["events"] = db.query(
         "SELECT id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence,"
-        " start_char, end_char, matched FROM events WHERE article_id = ? ORDER BY start_char, id", params)
+        " start_char, end_char, matched, construction, clause FROM events WHERE article_id = ? ORDER BY start_char, id", params)
     reports = db.query(
         "SELECT id, parties, kinds, lifecycle_event, date, conditions, name, sentence, start_char,"
-        " end_char FROM commitment_reports WHERE article_id = ? ORDER BY start_char, id", params)
+        " end_char, construction, clause FROM commitment_reports WHERE article_id = ? ORDER BY start_char, id", params)
     for report in reports:
         report["parties"] = json.loads(report["parties"])
         report["kinds"] = json.loads(report["kinds"])
@@ -35,8 +35,17 @@ def _style(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def render_markup(details: dict[str, Any], color: bool = False) -> str:
-    """The body with actors as ``[text|CODE]`` and quotes as ``«text»{speaker}``, then the facts."""
+def _why(row: dict[str, Any], explain: bool) -> str:
+    """"  <- event.verb_sense (planned)": the construction and clause status behind a fact."""
+    if not explain:
+        return ""
+    return f"\n      <- {row.get('construction') or 'unrecorded (annotated before migration 013)'}" \
+           f" ({row.get('clause') or '-'})"
+
+
+def render_markup(details: dict[str, Any], color: bool = False, explain: bool = False) -> str:
+    """The body with actors as ``[text|CODE]`` and quotes as ``«text»{speaker}``, then the facts;
+    ``explain`` adds under each fact the construction that produced it and its clause status."""
     body: str = details["body"]
     marks: list[tuple[int, int, str]] = []  # (offset, order, text); closers sort before openers
     for m in details["mentions"]:
@@ -68,7 +77,7 @@ def render_markup(details: dict[str, Any], color: bool = False) -> str:
         lines.append("quotes:")
         lines += [
             f"  {q['speaker'] or '?'} ({q['speaker_actor'] or '-'}, {q['cue'] or '-'}"
-            f"{', x' + str(q['mentions']) if q['mentions'] > 1 else ''}): \"{q['text']}\""
+            f"{', x' + str(q['mentions']) if q['mentions'] > 1 else ''}): \"{q['text']}\"" + _why(q, explain)
             for q in details["quotes"]
         ]
     if details["events"]:
@@ -76,13 +85,14 @@ def render_markup(details: dict[str, Any], color: bool = False) -> str:
         lines += [
             f"  {e['date'] or '?'}  {e['source']} -> {e['target']}  {e['cameo_code']}"
             f" (Goldstein {e['goldstein']:+g})  [{body[e['start_char']:e['end_char']][:90]}]"
+            + (_why(e, explain) + f" matched {e['matched']}" if explain else "")
             for e in details["events"]
         ]
     if details["commitment_reports"]:
         lines.append("commitments:")
         lines += [
             f"  {'-'.join(c['parties'])}  {'/'.join(c['kinds'])}  {c['lifecycle_event']}"
-            f" {c['date'] or ''}  [{c['sentence'][:90]}]"
+            f" {c['date'] or ''}  [{c['sentence'][:90]}]" + _why(c, explain)
             for c in details["commitment_reports"]
         ]
     return "\n".join(lines)

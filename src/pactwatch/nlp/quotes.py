@@ -21,6 +21,7 @@ article is one Quote with ``mentions`` counting its occurrences.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -33,6 +34,8 @@ from pactwatch.nlp.quote_speakers import (
     GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
     head_start, pronoun_gender, speech_verbs,
 )
+from pactwatch.nlp.grammar.clauses import clause_of
+from pactwatch.nlp.grammar.engine import Grammar, Match
 from pactwatch.records import Mention, Quote
 from pactwatch.nlp.grammar.words import word_sequence, words
 
@@ -45,6 +48,8 @@ _REACTIONS = words("speech_act_nouns")
 _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
 _CLIMB_DEPS = word_sequence("cue_climb_deps")
 _NP_SKIP = word_sequence("noun_phrase_cut_deps")
+# Attributions read by a mechanism rather than a construction of quotes.jsonl (named in show --explain).
+FALLBACK = "quote.fallback."
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
 MAX_FRAME_EXTENSION = 3  # sentences a quote's frame reaches back over marks the parser split off
 
@@ -55,15 +60,28 @@ def extract_quotes(doc: Any, mentions: list[Mention]) -> list[Quote]:
     spans = [s for s in find_quote_spans(text) if _is_speech(doc, s)]
     quoted = QuotedRanges([(s.open_mark, s.close_mark if s.close_mark is not None else s.end) for s in spans])
     context = SpeakerContext(doc, sorted(mentions, key=lambda m: (m.start, m.end)), quoted)
-    found: list[tuple[QuoteSpan, Speaker | None, str | None]] = []
+    found: list[tuple[QuoteSpan, Speaker | None, str | None, tuple[str, str]]] = []
     previous: tuple[QuoteSpan, Speaker | None, str | None] | None = None
     for span in spans:
-        speaker, cue = _attribute(doc, span, quoted, context, previous)
+        how: list[tuple[str, str]] = []  # (construction, clause) of the attribution, set where it is found
+        speaker, cue = _attribute(doc, span, quoted, context, previous, how)
         if speaker is not None:
             context.remember(span.start, speaker, "")
-        found.append((span, speaker, cue))
+        found.append((span, speaker, cue, how[-1] if how else ("", "")))
         previous = (span, speaker, cue)
     return _merge_repeats(text, found)
+
+
+@functools.lru_cache(maxsize=4)
+def quote_grammar(vocab: Any) -> Grammar:
+    """The quote-attribution constructions (data/grammar/quotes.jsonl) over the speech-verb lexicon."""
+    return Grammar(vocab, "quotes", {"speech_verbs": frozenset(speech_verbs())})
+
+
+def cue_construction(cue: Any) -> Match | None:
+    """The construction that makes a token a cue (or blocks it), the first that applies."""
+    matches = quote_grammar(cue.doc.vocab).by_anchor(cue.doc).get(cue.i)
+    return matches[0] if matches else None
 
 
 # -- what counts as a quotation -------------------------------------------------------------
@@ -136,23 +154,17 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
     q_first = char_span(doc, span.start, span.end)
     q_lo, q_hi = q_first.start, q_first.end
     scored = []
+    anchored = quote_grammar(doc.vocab).by_anchor(doc)  # cue constructions, data/grammar/quotes.jsonl
     # only tokens within MAX_CUE_DISTANCE of the quote can be its cue: visiting the whole frame
     # made attribution quadratic in a paragraph of many quotes
     for token in doc[max(lo, q_lo - MAX_CUE_DISTANCE):min(hi, q_hi + MAX_CUE_DISTANCE + 1)]:
-        if inside(token, quoted):
+        if inside(token, quoted) or token.i not in anchored:
+            continue
+        act = anchored[token.i][0].construction.act  # the first construction that applies decides
+        if act == "not_a_cue":
             continue
         lemma = token.lemma_.lower()
-        is_according = lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
-        # the tagger sometimes reads "the agency reports." as a noun phrase: a root noun cue
-        noun_root = token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.text.lower().endswith("s")
-        if not is_according and not (lemma in verbs and (token.pos_ in ("VERB", "AUX") or noun_root)):
-            continue
-        if _names_an_act(token):
-            continue
-        # a passive verb does not report its subject's words ("if the other is put in a state of
-        # war", "she was told"): the subject is not the speaker
-        if not is_according and any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children):
-            continue
+        is_according = act == "according_to"
         distance = q_lo - token.i if token.i < q_lo else token.i - q_hi
         if distance > MAX_CUE_DISTANCE:
             continue
@@ -171,13 +183,6 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
         if token not in result:
             result.append(token)
     return result
-
-
-def _names_an_act(token: Any) -> bool:
-    """"the right to respond", "a decision to announce": an infinitive hanging from a noun
-    names an act; nobody is reported as speaking through it."""
-    return token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  # type: ignore[assignment]
@@ -353,10 +358,13 @@ def _vehicle_owner(token: Any, context: SpeakerContext, pos: int) -> Speaker | N
 
 
 def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,
-               previous: tuple[QuoteSpan, Speaker | None, str | None] | None
+               previous: tuple[QuoteSpan, Speaker | None, str | None] | None, how: list[tuple[str, str]]
                ) -> tuple[Speaker | None, str | None]:
+    """Who said the quote and by which cue; ``how`` gets the construction (or fallback) that
+    attributed it, with the cue's clause status."""
     labelled = transcript_label(doc_text(doc), span, context)
     if labelled is not None:
+        how.append((FALLBACK + "transcript_label", ""))
         return labelled, None
     lo, hi = _frame(doc, span)
     for cue in _cues(doc, lo, hi, span, quoted):
@@ -365,21 +373,25 @@ def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context
             continue
         speaker = _speaker_for(subject, context, span.start)
         if speaker is not None:
+            match = cue_construction(cue)
+            how.append((match.name if match else "", clause_of(cue).describe()))
             return speaker, "according to" if cue.lemma_.lower() == "accord" else cue.lemma_.lower()
     dashed = dash_speaker(doc, span, context)
     if dashed is not None:
+        how.append((FALLBACK + "dash_signature", ""))
         return dashed, None
     document = document_under(doc, lo, hi, span, quoted)
     if document is not None:
         speaker = _speaker_for(document, context, span.start)
         if speaker is not None:
+            how.append((FALLBACK + "document_terms", ""))
             return speaker, None
-    return _from_neighbours(doc, span, quoted, context, previous, lo)
+    return _from_neighbours(doc, span, quoted, context, previous, lo, how)
 
 
 def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,
-                     previous: tuple[QuoteSpan, Speaker | None, str | None] | None, lo: int
-                     ) -> tuple[Speaker | None, str | None]:
+                     previous: tuple[QuoteSpan, Speaker | None, str | None] | None, lo: int,
+                     how: list[tuple[str, str]]) -> tuple[Speaker | None, str | None]:
     """No cue beside the quote: the sentence before, or the quote before, attributes it."""
     if lo > 0:
         before = doc[lo - 1].sent
@@ -396,9 +408,13 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
                 if ends_colon or (previous is None or previous[0].end < before.start_char):
                     speaker = _speaker_for(subject, context, span.start)
                     if speaker is not None and (ends_colon or _ends_with_cue(before, cue)):
+                        match = cue_construction(cue)
+                        how.append((FALLBACK + "sentence_before:" + (match.name if match else ""),
+                                    clause_of(cue).describe()))
                         return speaker, cue.lemma_.lower()
     cut = _cut_off_source(doc, span, quoted, context, lo)
     if cut is not None:
+        how.append((FALLBACK + "cut_off_source", ""))
         return cut, None
     starts_sentence = not doc_text(doc)[doc[lo].idx if lo < len(doc) else span.open_mark: span.open_mark].strip(
         ).strip("\"“”‘’'«»„")
@@ -406,6 +422,7 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
         prev_span = previous[0]
         between = doc_text(doc)[(prev_span.close_mark or prev_span.end) : span.open_mark]
         if between.count("\n") <= 2 and len(between) < 400:
+            how.append((FALLBACK + "running_on", ""))
             return previous[1], previous[2]
     return None, None
 
@@ -446,20 +463,21 @@ def _normalised(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text.replace("’", "'")))
 
 
-def _merge_repeats(text: str, found: list[tuple[QuoteSpan, Speaker | None, str | None]]) -> list[Quote]:
+def _merge_repeats(text: str, found: list[tuple[QuoteSpan, Speaker | None, str | None, tuple[str, str]]]
+                   ) -> list[Quote]:
     """One Quote per distinct quotation, in order of first appearance; unattributed ones dropped."""
     merged: dict[str, dict[str, Any]] = {}
     order: list[str] = []
-    for span, speaker, cue in found:
+    for span, speaker, cue, how in found:
         key = _normalised(text[span.start : span.end])
         entry = merged.get(key)
         if entry is None:
-            merged[key] = {"span": span, "speaker": speaker, "cue": cue, "count": 1}
+            merged[key] = {"span": span, "speaker": speaker, "cue": cue, "count": 1, "how": how}
             order.append(key)
         else:
             entry["count"] += 1
             if entry["speaker"] is None and speaker is not None:
-                entry["speaker"], entry["cue"] = speaker, cue
+                entry["speaker"], entry["cue"], entry["how"] = speaker, cue, how
     quotes = []
     for key in order:
         entry = merged[key]
@@ -471,5 +489,6 @@ def _merge_repeats(text: str, found: list[tuple[QuoteSpan, Speaker | None, str |
             speaker=speaker.name, speaker_actor=speaker.actor, cue=entry["cue"],
             speaker_start=speaker.start if speaker.start >= 0 else None,
             speaker_end=speaker.end if speaker.end >= 0 else None, mentions=entry["count"],
+            construction=entry["how"][0], clause=entry["how"][1],
         ))
     return quotes

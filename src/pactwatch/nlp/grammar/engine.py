@@ -35,7 +35,7 @@ from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.words import word_sequence
 
 Token = Any  # spacy.tokens.Token
-FAMILIES = ("events",)  # quotes and commitments join as their constructions move here
+FAMILIES = ("events", "quotes")  # commitments join as their constructions move here
 
 
 @dataclass(frozen=True)
