@@ -1,0 +1,33 @@
+"""``pactwatch show ID --explain`` names the construction and clause status behind every fact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pactwatch.cli import main
+
+ARTICLE = """Chile and Peru sign a defence pact
+Published: 2025-02-11
+
+Chile and Peru signed a mutual defence treaty in Lima on Tuesday.
+
+"This treaty protects both our peoples," Chilean President Gabriel Boric said.
+
+Peru will ratify the treaty next month, officials said.
+"""
+
+
+def test_show_explain_names_constructions_and_clauses(runner, db_url: str, tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path / "a.txt")])
+    assert result.exit_code == 0, result.output
+    shown = runner.invoke(main, ["--db", db_url, "show", "1", "--explain"])
+    assert shown.exit_code == 0, shown.output
+    assert "<- event.verb_sense (fact)" in shown.output
+    assert "<- quote.cue_verb (fact)" in shown.output
+    plain = runner.invoke(main, ["--db", db_url, "show", "1"])
+    assert "<- " not in plain.output
+    details = json.loads(runner.invoke(main, ["--db", db_url, "show", "1", "--format", "json"]).output)[0]
+    assert {e["construction"] for e in details["events"]} == {"event.verb_sense"}
+    assert [q["construction"] for q in details["quotes"]] == ["quote.cue_verb"]
