@@ -152,11 +152,16 @@ class Grammar:
         return found
 
     def by_anchor(self, doc: Any) -> dict[int, list[Match]]:
-        """Anchor token index -> its matches whose clause conditions hold, in file order."""
+        """Anchor token index -> its matches whose clause conditions hold, in file order (once per Doc)."""
+        key = self._cache_key + ".anchors"
+        cached = doc.user_data.get(key)
+        if cached is not None and cached[0] is self:
+            return cached[1]  # read-only: callers only look up
         out: dict[int, list[Match]] = {}
         for match in self.matches(doc):
             if match.construction.clause_holds(match.anchor):
                 out.setdefault(match.anchor.i, []).append(match)
+        doc.user_data[key] = (self, out)
         return out
 
     def triggers(self, doc: Any, start: int, end: int) -> list[Token]:
