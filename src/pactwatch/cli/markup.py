@@ -39,7 +39,7 @@ def _why(row: dict[str, Any], explain: bool) -> str:
     """"  <- event.verb_sense (planned)": the construction and clause status behind a fact."""
     if not explain:
         return ""
-    return f"\n      <- {row.get('construction') or 'unrecorded (annotated before migration 013)'}" \
+    return f"\n      <- {row.get('construction') or 'no construction recorded (see docs/grammar.md)'}" \
            f" ({row.get('clause') or '-'})"
 
 
