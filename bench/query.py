@@ -256,6 +256,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--pg", default=os.environ.get("PACTWATCH_TEST_PG"), help="PostgreSQL server URL")
     parser.add_argument("--db", type=Path, help="keep the SQLite database here and reuse it when it exists")
+    parser.add_argument("--pg-db", help="keep the PostgreSQL store in this database URL and reuse it when built")
     args = parser.parse_args()
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory() as tmp:
@@ -264,6 +265,12 @@ def main() -> None:
     if args.backend in ("postgresql", "both"):
         if not args.pg:
             print("postgresql: skipped (no --pg and no PACTWATCH_TEST_PG)")
+            return
+        if args.pg_db:
+            db = open_database(args.pg_db)
+            built = bool(db.scalar("SELECT EXISTS (SELECT 1 FROM events)"))
+            db.close()
+            build_and_measure(args.pg_db, args, "postgresql", reuse=built)
             return
         with postgres_database(args.pg) as url:
             build_and_measure(url, args, "postgresql")
