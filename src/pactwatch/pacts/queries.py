@@ -15,6 +15,7 @@ from typing import Any
 from pactwatch.records import ORIGINS
 from pactwatch.store import commitments as sql
 from pactwatch.store.database import Database
+from pactwatch.store.events import DyadSeek, code_range, dyad_events, dyad_monthly, dyad_seeks
 
 
 def _origins(baseline: bool, origins: Sequence[str] | None) -> list[str]:
@@ -147,11 +148,6 @@ def pacts(db: Database, party: str | None = None, kind: str | None = None, on: s
     } for r in rows]
 
 
-def _prefix_range(code: str) -> tuple[str, str]:
-    """[code, next) so that an index serves "starts with code" (RUS matches RUSGOV, RUSMIL)."""
-    return code, code[:-1] + chr(ord(code[-1]) + 1)
-
-
 def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | None = None,
              events_limit: int | None = None) -> dict[str, Any]:
     """The dyad's events, quotes and commitments over time, with monthly Goldstein totals.
@@ -161,31 +157,25 @@ def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | 
     has tens of thousands of events, and building them all costs far more than the monthly
     totals and ``event_count``, which always cover every event."""
     x, y = x.upper(), y.upper()
-    (x0, x1), (y0, y1) = _prefix_range(x), _prefix_range(y)
+    (x0, x1), (y0, y1) = code_range(x), code_range(y)
     # One index seek per exact source code (RUS, RUSGOV, RUSMIL …), then a range on target within
     # it: the dyad index (source, target, date, goldstein) is used on both columns and covers the
-    # monthly totals and the newest-first search. "+date" keeps the planner off the date index.
+    # monthly totals and the newest-first search. Each step is one statement over every seek.
     lo, hi = start or "", end or "9999"
-    seeks = [(code, b0, b1) for (a0, a1), (b0, b1) in (((x0, x1), (y0, y1)), ((y0, y1), (x0, x1)))
-             for code in _codes_between(db, a0, a1)]
-    day = "+COALESCE(date, '')" if db.dialect == "sqlite" else "COALESCE(date, '')"  # unary + is SQLite's
-    where = f"source = ? AND target >= ? AND target < ? AND {day} >= ? AND {day} <= ?"
+    seeks = dyad_seeks(db, x, y)
     forward, backward = f"{x}->{y}", f"{y}->{x}"
     monthly: dict[str, dict[str, Any]] = {}
     count = 0
-    for code, b0, b1 in seeks:
-        rows = db.execute(f"SELECT substr(date, 1, 7), COUNT(*), SUM(goldstein) FROM events WHERE {where}"
-                          " GROUP BY substr(date, 1, 7)", (code, b0, b1, lo, hi)).fetchall()
-        for key, n, total in rows:
-            month = key or "undated"  # NULL and '' dates
-            bucket = monthly.setdefault(month, {"month": month, "events": 0, "goldstein": 0.0,
-                                                forward: 0, backward: 0})
-            bucket["events"] += n
-            # Goldstein weights have one decimal, so a sum rounded once equals one rounded per event.
-            bucket["goldstein"] = round(bucket["goldstein"] + float(total), 2)
-            bucket[forward if code.startswith(x) else backward] += n
-            count += n
-    events = _dyad_events(db, seeks, where, (lo, hi), events_limit, monthly)
+    for is_forward, key, n, total in dyad_monthly(db, seeks, lo, hi):
+        month = key or "undated"  # NULL and '' dates
+        bucket = monthly.setdefault(month, {"month": month, "events": 0, "goldstein": 0.0,
+                                            forward: 0, backward: 0})
+        bucket["events"] += n
+        # Goldstein weights have one decimal, so a sum rounded once equals one rounded per event.
+        bucket["goldstein"] = round(bucket["goldstein"] + total, 2)
+        bucket[forward if is_forward else backward] += n
+        count += n
+    events = _newest_events(db, seeks, (lo, hi), events_limit, monthly)
     quotes = db.query(
         "SELECT q.id, q.article_id, a.published, q.speaker, q.speaker_actor, q.text FROM quotes q"
         " JOIN articles a ON a.id = q.article_id"
@@ -204,11 +194,8 @@ def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | 
             "monthly": [monthly[k] for k in sorted(monthly)]}
 
 
-EVENT_COLUMNS = "id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
-
-
-def _dyad_events(db: Database, seeks: list[tuple[str, str, str]], where: str, dates: tuple[str, str],
-                 limit: int | None, monthly: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _newest_events(db: Database, seeks: list[DyadSeek], dates: tuple[str, str], limit: int | None,
+                   monthly: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """The events of every seek ordered by (date, id); with ``limit`` only the newest ``limit``.
 
     The monthly counts say from which month on the newest ``limit`` lie, so only those months'
@@ -222,22 +209,9 @@ def _dyad_events(db: Database, seeks: list[tuple[str, str, str]], where: str, da
             if need <= 0:
                 lo = max(lo, month)
                 break
-    events = []
-    for seek in seeks:
-        events += db.query(f"SELECT {EVENT_COLUMNS} FROM events WHERE {where}", (*seek, lo, hi))
+    events = dyad_events(db, seeks, lo, hi)
     events.sort(key=lambda e: (e["date"] or "", e["id"]))
     return events if limit is None else events[-limit:] if limit else []
-
-
-def _codes_between(db: Database, low: str, high: str) -> list[str]:
-    """Distinct event source codes in [low, high), each found by one index seek."""
-    codes: list[str] = []
-    code = db.scalar("SELECT MIN(source) FROM events WHERE source >= ? AND source < ?", (low, high))
-    # "> code", not ">= code + NUL": PostgreSQL text cannot hold a NUL byte.
-    while code is not None and len(codes) <= 100:
-        codes.append(code)
-        code = db.scalar("SELECT MIN(source) FROM events WHERE source > ? AND source < ?", (code, high))
-    return codes
 
 
 def _commitments_by_id(db: Database, ids: list[int]) -> list[dict[str, Any]]:

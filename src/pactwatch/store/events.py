@@ -14,18 +14,69 @@ def code_range(code: str) -> tuple[str, str]:
 
 
 def codes_with_prefix(db: Database, column: str, code: str, most: int = 20) -> list[str] | None:
-    """Distinct codes of ``column`` (source or target) starting with ``code``, one index seek each;
+    """Distinct codes of ``column`` (source or target) starting with ``code``, one index seek each
+    in one statement (a loose index scan: each step asks for the next code after the last);
     None when there are more than ``most`` (a short prefix: a scan is then the better plan)."""
     low, high = code_range(code)
-    found: list[str] = []
-    value = db.scalar(f"SELECT MIN({column}) FROM events WHERE {column} >= ? AND {column} < ?", (low, high))
-    # "> value", not ">= value + NUL": PostgreSQL text cannot hold a NUL byte.
-    while value is not None:
-        if len(found) == most:
-            return None
-        found.append(value)
-        value = db.scalar(f"SELECT MIN({column}) FROM events WHERE {column} > ? AND {column} < ?", (value, high))
-    return found
+    # "> code", not ">= code + NUL": PostgreSQL text cannot hold a NUL byte.
+    rows = db.query(
+        f"WITH RECURSIVE found(code, n) AS ("
+        f" SELECT (SELECT MIN({column}) FROM events WHERE {column} >= ? AND {column} < ?), 1"
+        f" UNION ALL SELECT (SELECT MIN({column}) FROM events WHERE {column} > found.code AND {column} < ?), n + 1"
+        f" FROM found WHERE found.code IS NOT NULL AND n <= ?)"
+        f" SELECT code FROM found WHERE code IS NOT NULL", (low, high, high, most))
+    codes = [r["code"] for r in rows]
+    return None if len(codes) > most else codes
+
+
+DyadSeek = tuple[str, str, str, bool]  # exact source code, target range [low, high), forward?
+
+
+def dyad_seeks(db: Database, x: str, y: str, most: int = 100) -> list[DyadSeek]:
+    """The seeks that together read every event between x and y (either way), each one index
+    range of events_dyad (source, target, date, goldstein)."""
+    (x0, x1), (y0, y1) = code_range(x), code_range(y)
+    seeks: list[DyadSeek] = []
+    for a, (b0, b1), forward in ((x, (y0, y1), True), (y, (x0, x1), False)):
+        seeks += [(code, b0, b1, forward) for code in codes_with_prefix(db, "source", a, most) or []]
+    return seeks
+
+
+def _seek_where(db: Database, dated: bool) -> str:
+    # SQLite: unary + keeps the planner on the dyad index rather than the date index.
+    # ``dated``: only events with a date in range, as plain comparisons, which PostgreSQL checks
+    # in the index (a COALESCE is checked only after fetching each row from the table).
+    column = ("+date" if db.dialect == "sqlite" else "date") if dated else (
+        "+COALESCE(date, '')" if db.dialect == "sqlite" else "COALESCE(date, '')")
+    return f"source = ? AND target >= ? AND target < ? AND {column} >= ? AND {column} <= ?"
+
+
+def dyad_monthly(db: Database, seeks: list[DyadSeek], low: str, high: str) -> list[tuple[bool, str | None, int, float]]:
+    """(forward, month or None for undated, events, Goldstein sum) of every seek, in one statement;
+    dates compared as COALESCE(date, '') so that undated events count when ``low`` is ''."""
+    if not seeks:
+        return []
+    arms, params = [], []
+    for code, b0, b1, forward in seeks:
+        arms.append(f"SELECT {int(forward)} AS forward, substr(date, 1, 7) AS month, COUNT(*) AS n,"
+                    f" SUM(goldstein) AS total FROM events WHERE {_seek_where(db, False)} GROUP BY substr(date, 1, 7)")
+        params += [code, b0, b1, low, high]
+    rows = db.execute(" UNION ALL ".join(arms), params).fetchall()
+    return [(bool(forward), month or None, int(n), float(total)) for forward, month, n, total in rows]
+
+
+DYAD_EVENT_COLUMNS = "id, article_id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence"
+
+
+def dyad_events(db: Database, seeks: list[DyadSeek], low: str, high: str) -> list[dict[str, Any]]:
+    """The events of every seek with COALESCE(date, '') in [low, high], in one statement."""
+    if not seeks:
+        return []
+    arm = f"SELECT {DYAD_EVENT_COLUMNS} FROM events WHERE {_seek_where(db, bool(low))}"
+    params: list[Any] = []
+    for code, b0, b1, _ in seeks:
+        params += [code, b0, b1, low, high]
+    return db.query(" UNION ALL ".join([arm] * len(seeks)), params)
 
 
 def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, directed: bool = False,
