@@ -9,6 +9,8 @@ from datetime import datetime
 
 import trafilatura
 from htmldate import find_date
+from htmldate.utils import load_html
+from lxml.etree import Comment, strip_tags
 
 from pactwatch.ingest.dates import parse_date
 
@@ -16,10 +18,11 @@ from pactwatch.ingest.dates import parse_date
 # F1 from 0.958 to 0.964 and is also faster; favouring recall lowered it.
 EXTRACTION_SETTINGS = {"favor_precision": True, "include_comments": False, "include_tables": True}
 # Measured on the htmldate news set: the original (not updated) date with extensive search
-# is the most accurate htmldate configuration; run on the page text, not a re-parsed tree.
+# is the most accurate htmldate configuration, run on a tree that still has the page's HTML
+# comments (some pages date themselves only there; trafilatura's own parse drops them, and the
+# date it finds on that tree scored 0.903 against 0.913).
 DATE_SETTINGS = {"original_date": True, "extensive_search": True}
-# trafilatura runs htmldate itself (extensively by default) on its own re-parsed tree, which
-# scored lower than the call above; its own pass is kept to the quick search to save time.
+# trafilatura runs htmldate itself inside its metadata pass; that pass is kept to the quick search.
 _TRAFILATURA_DATE = {"original_date": True, "extensive_search": False}
 
 
@@ -49,15 +52,34 @@ def shorten_long_tags(html: str, limit: int) -> str:
     return pattern.sub(lambda m: f"<{m.group(1)}{m.group(2)}", html)
 
 
-def parse_html(html: str, url: str | None = None, max_tag_chars: int = 16_384) -> ParsedPage:
-    """Article text and metadata of one page; ``paragraphs`` is empty when none was found."""
+def parse_html(html: str | bytes, url: str | None = None, max_tag_chars: int = 16_384) -> ParsedPage:
+    """Article text and metadata of one page; ``paragraphs`` is empty when none was found.
+
+    The page is parsed once: the date is read from the tree first (htmldate copies what it
+    prunes), then the comments go and trafilatura extracts metadata and body from the same tree
+    (a tree given to it is copied, not parsed again).
+    """
     page = ParsedPage(url=url)
+    if isinstance(html, str) and html.startswith("http") and " " not in html:
+        return page  # htmldate's loader would take this for a URL and fetch it; nothing is fetched here
     html = shorten_long_tags(html, max_tag_chars)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
+            tree = load_html(html)
+        except (ValueError, TypeError):
+            tree = None
+        if tree is None:
+            return page
+        try:
+            found = find_date(tree, url=url, **DATE_SETTINGS)
+        except (ValueError, TypeError, AttributeError):
+            found = None
+        page.published = parse_date(found) if found else None
+        strip_tags(tree, Comment)  # as trafilatura's own parser would have dropped them
+        try:
             doc = trafilatura.bare_extraction(
-                html,
+                tree,
                 url=url,
                 with_metadata=True,
                 date_extraction_params=dict(_TRAFILATURA_DATE),
@@ -65,12 +87,6 @@ def parse_html(html: str, url: str | None = None, max_tag_chars: int = 16_384) -
             )
         except (ValueError, TypeError, AttributeError):  # malformed markup lxml gives up on
             doc = None
-        try:
-            found = find_date(html, url=url, **DATE_SETTINGS)
-        except (ValueError, TypeError, AttributeError):
-            found = None
-    if found:
-        page.published = parse_date(found)
     if doc is None:
         return page
     page.title = doc.title or None

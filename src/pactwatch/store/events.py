@@ -14,32 +14,45 @@ def code_range(code: str) -> tuple[str, str]:
 
 
 def codes_with_prefix(db: Database, column: str, code: str, most: int = 20) -> list[str] | None:
-    """Distinct codes of ``column`` (source or target) starting with ``code``, one index seek each
-    in one statement (a loose index scan: each step asks for the next code after the last);
-    None when there are more than ``most`` (a short prefix: a scan is then the better plan)."""
-    low, high = code_range(code)
-    # "> code", not ">= code + NUL": PostgreSQL text cannot hold a NUL byte.
-    rows = db.query(
-        f"WITH RECURSIVE found(code, n) AS ("
-        f" SELECT (SELECT MIN({column}) FROM events WHERE {column} >= ? AND {column} < ?), 1"
-        f" UNION ALL SELECT (SELECT MIN({column}) FROM events WHERE {column} > found.code AND {column} < ?), n + 1"
-        f" FROM found WHERE found.code IS NOT NULL AND n <= ?)"
-        f" SELECT code FROM found WHERE code IS NOT NULL", (low, high, high, most))
-    codes = [r["code"] for r in rows]
-    return None if len(codes) > most else codes
+    """Distinct codes of ``column`` (source or target) starting with ``code``; None when there
+    are more than ``most`` (a short prefix: a scan is then the better plan)."""
+    return codes_with_prefixes(db, [(column, code)], most)[0]
+
+
+def codes_with_prefixes(db: Database, wanted: list[tuple[str, str]], most: int = 20) -> list[list[str] | None]:
+    """``codes_with_prefix`` for several (column, code) pairs in one statement: each is a loose
+    index scan (a recursive step asks the index for the next code after the last one found)."""
+    arms, params = [], []
+    for n, (column, code) in enumerate(wanted):
+        if column not in ("source", "target"):
+            raise ValueError(column)
+        low, high = code_range(code)
+        # "> code", not ">= code + NUL": PostgreSQL text cannot hold a NUL byte.
+        arms.append(
+            f"found{n}(code, k) AS ("
+            f" SELECT (SELECT MIN({column}) FROM events WHERE {column} >= ? AND {column} < ?), 1"
+            f" UNION ALL SELECT (SELECT MIN({column}) FROM events WHERE {column} > found{n}.code AND {column} < ?),"
+            f" k + 1 FROM found{n} WHERE found{n}.code IS NOT NULL AND k <= ?)")
+        params += [low, high, high, most]
+    select = " UNION ALL ".join(f"SELECT {n} AS arm, code FROM found{n} WHERE code IS NOT NULL"
+                                for n in range(len(wanted)))
+    rows = db.execute(f"WITH RECURSIVE {', '.join(arms)} {select}", params).fetchall()
+    found: list[list[str]] = [[] for _ in wanted]
+    for arm, code in rows:
+        found[int(arm)].append(code)
+    return [None if len(codes) > most else sorted(codes) for codes in found]
 
 
 DyadSeek = tuple[str, str, str, bool]  # exact source code, target range [low, high), forward?
 
 
-def dyad_seeks(db: Database, x: str, y: str, most: int = 100) -> list[DyadSeek]:
+def dyad_seeks(db: Database, x: str, y: str, most: int = 1000) -> list[DyadSeek]:
     """The seeks that together read every event between x and y (either way), each one index
     range of events_dyad (source, target, date, goldstein)."""
     (x0, x1), (y0, y1) = code_range(x), code_range(y)
-    seeks: list[DyadSeek] = []
-    for a, (b0, b1), forward in ((x, (y0, y1), True), (y, (x0, x1), False)):
-        seeks += [(code, b0, b1, forward) for code in codes_with_prefix(db, "source", a, most) or []]
-    return seeks
+    x_codes, y_codes = codes_with_prefixes(db, [("source", x), ("source", y)], most)
+    return ([(code, y0, y1, True) for code in x_codes or []]
+            + [(code, x0, x1, False) for code in y_codes or []])
 
 
 def _seek_where(db: Database, dated: bool) -> str:
@@ -153,19 +166,23 @@ def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | 
         return []
     # One index-ordered read per exact code (RUS, RUSGOV, RUSMIL …), each stopping after ``limit``
     # rows, merged by the database: a busy actor has hundreds of thousands of events, and sorting
-    # them all for the newest hundred is what made this question slow.
+    # them all for the newest hundred is what made this question slow. The reads carry only the
+    # sort key; the page's rows are fetched and joined to their articles once, at the end.
+    join = " JOIN articles a ON a.id = e.article_id" if since or until else ""  # EVENT_DAY reads a.published
     parts, args = [], []
     for n, (seek_sql, seek_params) in enumerate(seeks):
         where = " WHERE " + " AND ".join([seek_sql, *clauses])
-        part = f"SELECT {EVENT_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where}"
+        part = f"SELECT e.id, e.date, e.article_id, e.start_char FROM events e{join}{where}"
         if limit is not None:
             part += f" ORDER BY {_aliased(NEWEST_FIRST)} LIMIT ?"
         parts.append(f"SELECT * FROM ({part}) AS seek{n}")
         args += [*seek_params, *params] + ([limit] if limit is not None else [])
-    sql = " UNION ".join(parts) + f" ORDER BY {NEWEST_FIRST}"  # UNION: an event can match two seeks
+    page = " UNION ".join(parts) + f" ORDER BY {NEWEST_FIRST}"  # UNION: an event can match two seeks
     if limit is not None:
-        sql += " LIMIT ?"
+        page += " LIMIT ?"
         args.append(limit)
+    sql = (f"SELECT {EVENT_LIST_COLUMNS} FROM ({page}) AS newest JOIN events e ON e.id = newest.id"
+           f" JOIN articles a ON a.id = e.article_id ORDER BY {_aliased(NEWEST_FIRST)}")
     return db.query(sql, args)
 
 
@@ -191,15 +208,16 @@ def _party_seeks(db: Database, actor: str | None, dyad: tuple[str, str] | None,
     if actor and dyad:
         return None
     if actor:
-        sources, targets = codes_with_prefix(db, "source", actor), codes_with_prefix(db, "target", actor)
+        sources, targets = codes_with_prefixes(db, [("source", actor), ("target", actor)])
         if sources is None or targets is None:
             return None
         return [("e.source = ?", [c]) for c in sources] + [("e.target = ?", [c]) for c in targets]
     assert dyad is not None
     directions = [dyad] if directed else [dyad, (dyad[1], dyad[0])]
+    found = codes_with_prefixes(db, [(column, code) for a, b in directions
+                                     for column, code in (("source", a), ("target", b))])
     seeks = []
-    for a, b in directions:
-        sources, targets = codes_with_prefix(db, "source", a), codes_with_prefix(db, "target", b)
+    for sources, targets in zip(found[::2], found[1::2]):
         if sources is None or targets is None:
             return None
         seeks += [("e.source = ? AND e.target = ?", [s, t]) for s in sources for t in targets]
