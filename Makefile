@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= var/examples.sqlite
 
-.PHONY: setup system run test eval clean
+.PHONY: setup system run test docs eval clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -31,12 +31,16 @@ run: setup
 	$(BIN)/pactwatch --db $(DB) pacts --source article
 	$(BIN)/pactwatch --db $(DB) allies PRK --on 2025-01-01
 
-test: setup system
+test: setup system docs
 	. scripts/test-env.sh && $(BIN)/python -m pytest
+
+# The user guide (docs/, mkdocs.yml) rendered into site/; --strict fails on a broken link or page.
+docs: setup
+	$(BIN)/mkdocs build --strict --quiet
 
 # Every gold set against every figure, one table (formats/GOLD.md scoring; precision from reviews/).
 eval: setup
 	$(BIN)/pactwatch eval --suite
 
 clean:
-	rm -rf $(VENV) var test-artifacts
+	rm -rf $(VENV) var test-artifacts site
