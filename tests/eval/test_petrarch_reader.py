@@ -37,10 +37,14 @@ Arnor's envoy was received by Gondor &amp; its allies.
 """
 
 
+def read_text_as_file(tmp_path: Path, text: str) -> tuple[list[dict], list[str]]:
+    path = tmp_path / "records.xml"
+    path.write_text(text, encoding="utf-8")
+    return read_records_reporting(path)
+
+
 def test_validation_style_file_is_read_and_problems_named(tmp_path: Path):
-    path = tmp_path / "validate.xml"
-    path.write_text(VALIDATION_STYLE, encoding="utf-8")
-    records, problems = read_records_reporting(path)
+    records, problems = read_text_as_file(tmp_path, VALIDATION_STYLE)
     assert [r["id"] for r in records] == ["DEMO-A", "DEMO-B"]
     first = records[0]
     assert first["text"] == "Arnor's envoy was received by Gondor & its allies."
@@ -54,25 +58,21 @@ def test_validation_style_file_is_read_and_problems_named(tmp_path: Path):
 
 
 def test_self_closed_then_closed_sentence(tmp_path: Path):
-    path = tmp_path / "closed-twice.xml"
-    path.write_text('<Sentences><Sentence id="Y-1" date="20010203"/><EventCoding eventcode="042" '
+    records, problems = read_text_as_file(tmp_path, '<Sentences><Sentence id="Y-1" date="20010203"/><EventCoding eventcode="042" '
                     'sourcecode="GON" targetcode="ARN"/><Text>Gondor visited Arnor.</Text></Sentence>'
-                    '</Sentences>', encoding="utf-8")
-    records, problems = read_records_reporting(path)
+                    '</Sentences>')
     assert "mismatched tag" in problems[0]
     assert [(r["id"], r["expected"]) for r in records] == [("Y-1", [("GON", "ARN", "042")])]
 
 
 def test_unclosed_codings_and_a_repeated_declaration(tmp_path: Path):
     # the shape of PETRARCH's GSR validation records: <EventCoding ...> opened and never closed
-    path = tmp_path / "gsr.xml"
-    path.write_text("<?xml version='1.0' encoding='utf-8'?>\n<?xml version='1.0' encoding='utf-8'?>\n"
+    records, problems = read_text_as_file(tmp_path, "<?xml version='1.0' encoding='utf-8'?>\n<?xml version='1.0' encoding='utf-8'?>\n"
                     '<Validation><Sentences><Sentence id="Z-1" date="20080806" evaluate="true">\n'
                     '<EventCoding eventcode="031" sourcecode="ARN" targetcode="GON" >\n'
                     '<EventCoding eventcode="031" sourcecode="GON" targetcode="ARN" >\n'
                     "<Text>\nArnor and Gondor seek a deeper partnership.\n</Text>\n<Parse>\n1\tArnor\n</Parse>"
-                    "</Sentence></Sentences></Validation>\n", encoding="utf-8")
-    records, problems = read_records_reporting(path)
+                    "</Sentence></Sentences></Validation>\n")
     assert problems[0].startswith("not well-formed XML (")
     assert records == [{"id": "Z-1", "category": None, "date": records[0]["date"],
                         "text": "Arnor and Gondor seek a deeper partnership.",
@@ -80,11 +80,9 @@ def test_unclosed_codings_and_a_repeated_declaration(tmp_path: Path):
 
 
 def test_well_formed_file_reads_as_xml(tmp_path: Path):
-    path = tmp_path / "records.xml"
-    path.write_text('<Sentences><Sentence id="X-1" date="20000101"><EventCoding eventcode="010" '
+    records, problems = read_text_as_file(tmp_path, '<Sentences><Sentence id="X-1" date="20000101"><EventCoding eventcode="010" '
                     'sourcecode="ARN" targetcode="GON"/><EventCoding error="discard"/><Text>Arnor spoke.</Text>'
-                    '</Sentence></Sentences>', encoding="utf-8")
-    records, problems = read_records_reporting(path)
+                    '</Sentence></Sentences>')
     assert problems == []
     assert records[0]["expected"] == [("ARN", "GON", "010")] and records[0]["noevents"]
 

@@ -60,41 +60,39 @@ def run_suite(root: Path, shared: Path, reviews: Path, progress: Callable[[str],
         results[gold.name] = entry
     nlp = annotator.nlp
     events = shared / "testdata" / "events"
-    progress("PolNeAR dev")
-    polnear = shared / "testdata" / "quotes" / "polnear"
-    if polnear.exists():
+    petrarch = events / "gold" / "petrarch_unittest"
+
+    def polnear(path: Path) -> dict[str, Any]:
         from pactwatch.eval.polnear import evaluate_polnear
 
-        results["PolNeAR dev"] = _no_details(evaluate_polnear(polnear, annotator))
-    else:
-        results["PolNeAR dev"] = {"absent": str(polnear)}
-    progress("PETRARCH records")
-    petrarch = events / "gold" / "petrarch_unittest"
-    if petrarch.exists():
+        return evaluate_polnear(path, annotator)
+
+    def petrarch_records(path: Path) -> dict[str, Any]:
         from pactwatch.eval.petrarch import evaluate_petrarch
 
-        results["PETRARCH records"] = _no_details(evaluate_petrarch(
-            petrarch / "PETR.UnitTest.records.xml",
-            [petrarch / "PETR.Validate.actors.txt", petrarch / "PETR.Validate.agents.txt"],
-            [petrarch / "PETR.Validate.verbs.txt"], nlp=nlp))
-    else:
-        results["PETRARCH records"] = {"absent": str(petrarch)}
-    progress("PLOVER")
-    plover = events / "gold" / "PLOVER_GSR_CAMEO.txt"
-    if plover.exists():
+        return evaluate_petrarch(path / "PETR.UnitTest.records.xml",
+                                 [path / "PETR.Validate.actors.txt", path / "PETR.Validate.agents.txt"],
+                                 [path / "PETR.Validate.verbs.txt"], nlp=nlp)
+
+    def plover(path: Path) -> dict[str, Any]:
         from pactwatch.eval.plover import evaluate_plover
 
-        results["PLOVER"] = _no_details(evaluate_plover(plover, nlp=nlp))
-    else:
-        results["PLOVER"] = {"absent": str(plover)}
-    progress("CAMEO examples")
-    cameo = events / "codebook" / "cameo_codes.json"
-    if cameo.exists():
+        return evaluate_plover(path, nlp=nlp)
+
+    def cameo(path: Path) -> dict[str, Any]:
         from pactwatch.eval.cameo_examples import evaluate_cameo_examples
 
-        results["CAMEO examples"] = _no_details(evaluate_cameo_examples(cameo, nlp=nlp))
-    else:
-        results["CAMEO examples"] = {"absent": str(cameo)}
+        return evaluate_cameo_examples(path, nlp=nlp)
+
+    public: list[tuple[str, Path, Callable[[Path], dict[str, Any]]]] = [
+        ("PolNeAR dev", shared / "testdata" / "quotes" / "polnear", polnear),
+        ("PETRARCH records", petrarch, petrarch_records),
+        ("PLOVER", events / "gold" / "PLOVER_GSR_CAMEO.txt", plover),
+        ("CAMEO examples", events / "codebook" / "cameo_codes.json", cameo),
+    ]
+    for name, path, scorer in public:
+        progress(name)
+        results[name] = _no_details(scorer(path)) if path.exists() else {"absent": str(path)}
     return results
 
 
