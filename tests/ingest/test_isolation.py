@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pactwatch.ingest import Article, ReadFailure, ReadOptions, read_all
-from pactwatch.ingest.guard import printable
+from pactwatch.guard import printable
 from pactwatch.ingest.limits import Limits
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

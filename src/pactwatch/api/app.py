@@ -20,7 +20,7 @@ from pactwatch import __version__
 from pactwatch.api import pacts_view, routes_actors, routes_articles, routes_facts, routes_ingest, routes_pacts
 from pactwatch.api.common import Json
 from pactwatch.labels import Names
-from pactwatch.api.errors import CatchAllMiddleware, install_error_handlers
+from pactwatch.api.errors import CatchAllMiddleware, RejectNulMiddleware, install_error_handlers
 from pactwatch.api.pool import DEFAULT_READERS, DatabasePool
 from pactwatch.api.read_cache import ReadCacheMiddleware
 
@@ -145,7 +145,8 @@ def create_app(db_url: str, ingest_token: str | None = None, max_upload_bytes: i
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     # outermost last: headers go on everything, CORS only when origins were configured
-    app.add_middleware(ReadCacheMiddleware, db_url=db_url)
+    app.add_middleware(ReadCacheMiddleware, db_url=db_url, schema=app.openapi)
+    app.add_middleware(RejectNulMiddleware)
     app.add_middleware(CatchAllMiddleware)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],

@@ -136,3 +136,19 @@ class CatchAllMiddleware:
                         "headers": [(b"content-type", b"application/json"),
                                     (b"content-length", str(len(body)).encode())]})
             await send({"type": "http.response.body", "body": body})
+
+
+class RejectNulMiddleware:
+    """A NUL character in the path or a query parameter is a 400, before any handler sees it
+    (PostgreSQL refuses NUL in text, which would otherwise surface as a 500)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (b"%00" in scope.get("query_string", b"")
+                                        or "\x00" in scope.get("path", "")
+                                        or b"%00" in (scope.get("raw_path") or b"")):
+            await error_response(400, "NUL character in the request URL")(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

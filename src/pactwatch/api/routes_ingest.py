@@ -74,6 +74,20 @@ def _limited(request: Request, limit: int) -> Request:
     return Request(request.scope, counting_receive)
 
 
+class _Annotated:
+    """An engine that hands out annotations computed before the write lock was taken."""
+
+    def __init__(self, by_hash: dict[str, Any]) -> None:
+        self.by_hash = by_hash
+
+    def run(self, batches: Any) -> Iterator[tuple[list[Any], list[Any]]]:
+        for batch in batches:
+            yield batch, [self.by_hash[a.content_hash] for a in batch]
+
+    def close(self) -> None:
+        pass
+
+
 def too_large(limit: int) -> ApiError:
     return ApiError(413, f"upload larger than the limit of {limit} bytes")
 
@@ -124,6 +138,8 @@ async def ingest(
 
 
 def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[str, Any]:
+    """Read and annotate the upload with no lock held, then write it under the writer lock in
+    one short transaction per article: reads never queue behind a slow parse."""
     # Imported here: ingesting pulls in the pipeline, which a read-only server never needs.
     from pactwatch.ingest import ReadOptions, read_all
     from pactwatch.pacts.graph import ensure_current
@@ -131,20 +147,20 @@ def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[
     from pactwatch.service.ingest import IngestSummary, after_write, ingest_stream
     from pactwatch.store.articles import find_by_hash
 
-    hashes: list[str] = []
-
-    def remembering(items: Iterator[Any]) -> Iterator[Any]:
-        for item in items:  # the ids of known articles are reported too, not only new ones
-            if isinstance(item, Article):
-                hashes.append(item.content_hash)
-            yield item
-
+    items = list(read_all([str(path)], ReadOptions(max_bytes=max_bytes)))  # bounded by the upload size
+    hashes = [i.content_hash for i in items if isinstance(i, Article)]  # known ones are reported too
+    with state.pool.reader() as db:
+        known = {h for h in hashes if find_by_hash(db, h) is not None}
+    todo = [i for i in items if isinstance(i, Article) and i.content_hash not in known]
+    annotations = {}
+    if annotate and todo:
+        engine = state.engine()
+        for batch, found in engine.run([todo[k:k + 16] for k in range(0, len(todo), 16)]):
+            annotations.update((a.content_hash, n) for a, n in zip(batch, found))
     summary = IngestSummary()
     with state.pool.writer() as db:
-        engine = state.engine() if annotate else None
-        stored = ingest_stream(db, remembering(read_all([str(path)], ReadOptions(max_bytes=max_bytes))),
-                               engine, summary)
-        after_write(db, stored)
+        ingest_stream(db, iter(items), _Annotated(annotations) if annotate else None, summary)
+        after_write(db, summary.stored)
         ensure_current(db)  # the commitment graph answers from the new reports at once
         ids = [find_by_hash(db, h) for h in hashes]
     return {

@@ -22,7 +22,8 @@ def add_signatures(db: Database, article_ids: Sequence[int]) -> int:
         sigs = [signature(int(r["id"]), r["body"]) for r in rows]
         with db.transaction():
             db.executemany(
-                "INSERT INTO article_signatures (article_id, shingles, minhash) VALUES (?, ?, ?)",
+                "INSERT INTO article_signatures (article_id, shingles, minhash) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO NOTHING",
                 [(s.article_id, s.shingles, s.to_bytes()) for s in sigs])
         added += len(sigs)
     return added

@@ -17,7 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecordLoader
 
 from pactwatch.ingest.dates import parse_date
-from pactwatch.ingest.guard import describe
+from pactwatch.guard import describe
 from pactwatch.ingest.sources import InputError, decode
 
 

@@ -19,7 +19,7 @@ from pactwatch.ingest.classify import ARTICLE_TEXT_FIELDS, Selection, by_content
 from pactwatch.ingest.containers import iter_jsonl, iter_warc
 from pactwatch.ingest.dates import parse_date
 from pactwatch.ingest.feeds import FeedItem, iter_feed
-from pactwatch.ingest.guard import guard_call, guard_iter
+from pactwatch.guard import guard_call, guard_iter
 from pactwatch.ingest.html import parse_html
 from pactwatch.ingest.limits import DEFAULT_LIMITS, Limits, cut_inline, encoded_share, split_paragraph
 from pactwatch.ingest.sources import (
@@ -83,7 +83,7 @@ def read_all(
     Files found in folders or by globs that are not news, or not selected, give a ``Skipped``;
     a file named by the user is always read. ``found`` judges the files of ``paths`` as found in
     a folder too (a watched folder hands over its new files one by one).
-    Whatever a library raises on one file or record is caught here (``ingest.guard``) and
+    Whatever a library raises on one file or record is caught here (``pactwatch.guard``) and
     becomes that file's or record's failure.
     """
     for item in guard_iter("listing the inputs", lambda r: ReadFailure(", ".join(paths), r),

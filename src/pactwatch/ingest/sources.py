@@ -18,7 +18,7 @@ from typing import BinaryIO
 import charset_normalizer
 
 from pactwatch.ingest.classify import looks_like_feed
-from pactwatch.ingest.guard import printable
+from pactwatch.guard import printable
 
 SNIFF_BYTES = 64 * 1024
 

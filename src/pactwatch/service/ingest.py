@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from pactwatch.errors import UsageError
+from pactwatch.faults import checkpoint
+from pactwatch.guard import STOPPED, guard_call
 from pactwatch.records import Article
 from pactwatch.store.annotations import write_annotation
 from pactwatch.store.articles import all_article_ids, find_by_hash, get_article, save_article
@@ -56,6 +58,7 @@ class IngestSummary:
     # stored articles the understanding steps did not read, by language ("es": 2)
     unannotated_languages: Counter[str] = field(default_factory=Counter)
     summary_only: int = 0  # feed items stored with only their summary
+    notes: list[str] = field(default_factory=list)  # "origin: what was cut to stay within the limits"
 
     def lines(self) -> list[str]:
         head = f"{self.new} new, {self.known} already stored, {len(self.failures)} failed"
@@ -67,6 +70,7 @@ class IngestSummary:
         if self.summary_only:
             out.append(f"{self.summary_only} feed item(s) stored with their summary only (the feed carries no full text)")
         out += [f"failed: {f.origin}: {f.reason}" for f in self.failures]
+        out += [f"note: {n}" for n in self.notes]
         by_reason: dict[str, list[str]] = {}
         for skip in self.skipped:
             by_reason.setdefault(skip.reason, []).append(skip.origin)
@@ -99,6 +103,7 @@ def new_articles(db: Database, items: Iterator[Article | ReadFailure | Skipped],
 
     seen: set[str] = set()
     for item in items:
+        checkpoint("read")
         if isinstance(item, ReadFailure):
             summary.failures.append(item)
             progress.advance(item.origin)
@@ -135,6 +140,8 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure | Skipped]
     Annotation may run in other processes or on a cluster; writing happens here, in order, so
     every engine leaves the same rows. Returns the ids of the articles stored.
     """
+    from pactwatch.ingest import ReadFailure
+
     progress = progress or NoProgress()
     stored: list[int] = []
     batches = batched(new_articles(db, items, summary, progress), batch_size)
@@ -143,9 +150,19 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure | Skipped]
     else:
         results = engine.run(batches)
     for batch, found in results:
+        checkpoint("annotate")
         for article, annotation in zip(batch, found, strict=True):
-            result = save_article(db, article, annotation)
+            result = guard_call("storing the article", lambda r, a=article: ReadFailure(a.origin, r),
+                                lambda a=article, n=annotation: save_article(db, a, n))
+            if isinstance(result, ReadFailure):  # this article is not stored; the others go on
+                summary.failures.append(result)
+                progress.advance(article.origin)
+                continue
+            checkpoint("stored")
             if result.created:
+                summary.notes += [f"{article.origin}: {note}" for note in article.notes]
+                if annotation is not None and annotation.skipped and annotation.skipped.startswith(STOPPED):
+                    summary.notes.append(f"{article.origin}: stored unannotated: {annotation.skipped}")
                 summary.new += 1
                 stored.append(result.article_id)
                 summary.summary_only += article.summary_only
@@ -162,7 +179,8 @@ def ingest_paths(db: Database, paths: Sequence[str | Path], *, annotate: bool = 
                  config: PipelineConfig | None = None, workers: int | None = None,
                  dask_address: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                  stdin: IO[bytes] | None = None, progress: ProgressSink | None = None,
-                 include: Sequence[str] = (), exclude: Sequence[str] = ()) -> IngestSummary:
+                 include: Sequence[str] = (), exclude: Sequence[str] = (),
+                 engine: Engine | None = None) -> IngestSummary:
     """Read ``paths`` (files, directories, globs, ``-`` for ``stdin``), store each new article
     once, annotate it unless ``annotate`` is false, and refresh the derived tables.
 
@@ -171,25 +189,28 @@ def ingest_paths(db: Database, paths: Sequence[str | Path], *, annotate: bool = 
     a ``/`` matches the path, otherwise the file name). Files named in ``paths`` are always read.
 
     ``workers`` processes annotate in parallel (default: all cores), or a Dask cluster at
-    ``dask_address``; this process is the only writer. Failures are counted in the summary,
+    ``dask_address``, or a running ``engine`` the caller keeps; this process is the only writer.
+    Failures are counted in the summary,
     each with its origin and reason; the other inputs are stored.
     """
     from pactwatch.ingest import ReadOptions, read_all
     from pactwatch.ingest.classify import Selection
 
     config = config or make_config()
-    engine = None
-    if annotate:
+    owned = engine is None  # an engine passed in is the caller's to close
+    if engine is None and annotate:
         from pactwatch.nlp.engines import make_engine
 
         engine = make_engine(config, workers, dask_address)
+    if not annotate:
+        engine = None
     summary = IngestSummary()
     try:
         options = ReadOptions(max_bytes=max_bytes, selection=Selection(tuple(include), tuple(exclude)))
         items = read_all([str(p) for p in paths], options, stdin=stdin)
         ingest_stream(db, items, engine, summary, progress, config.batch_size)
     finally:
-        if engine is not None:
+        if engine is not None and owned:
             engine.close()
     after_write(db, summary.stored)
     return summary
@@ -199,7 +220,9 @@ def annotate_stored(db: Database, article_ids: Sequence[int] = (), config: Pipel
                     progress: ProgressSink | None = None) -> int:
     """Re-run the understanding steps on stored articles (all when ``article_ids`` is empty),
     replacing their mentions, quotes, events and commitment reports. Returns how many."""
+    from pactwatch.ingest.limits import DEFAULT_LIMITS
     from pactwatch.nlp.pipeline import Annotator
+    from pactwatch.nlp.watchdog import annotate_guarded
 
     config = config or make_config()
     progress = progress or NoProgress()
@@ -209,7 +232,7 @@ def annotate_stored(db: Database, article_ids: Sequence[int] = (), config: Pipel
     for start in range(0, len(ids), config.batch_size):
         chunk = ids[start:start + config.batch_size]
         articles = [stored_article(db, i) for i in chunk]
-        for article_id, annotation in zip(chunk, annotator.annotate_many(articles)):
+        for article_id, annotation in zip(chunk, annotate_guarded(annotator, articles, DEFAULT_LIMITS.article_seconds)):
             write_annotation(db, article_id, annotation)
             done += 1
             progress.advance(None)
@@ -217,23 +240,17 @@ def annotate_stored(db: Database, article_ids: Sequence[int] = (), config: Pipel
     return done
 
 
-def after_write(db: Database, article_ids: list[int], every_article: bool = False) -> None:
+def after_write(db: Database, article_ids: list[int] | None = None, every_article: bool = False) -> None:
     """Refresh what spans articles: story clusters, merged events and quotes, the commitment graph.
 
-    After an ingest only the new articles' keys are re-merged; after re-annotating everything,
-    all of it is (old keys may have disappeared).
+    Only the articles noted as pending are re-merged (``service.derived``): those this run
+    stored, and those an earlier run stored but was stopped before refreshing. After
+    re-annotating everything, all of it is (old keys may have disappeared). ``article_ids`` is
+    accepted for older callers; the pending notes already name them.
     """
-    from pactwatch.dedup.merge import merge_events, merge_quotes
-    from pactwatch.dedup.stories import add_signatures, rebuild_clusters
-    from pactwatch.pacts.graph import rebuild as rebuild_commitments
+    from pactwatch.service.derived import refresh_derived
 
-    if not article_ids and not every_article:
-        return
-    add_signatures(db, article_ids)
-    rebuild_clusters(db)
-    merge_events(db, None if every_article else article_ids)
-    merge_quotes(db, None if every_article else article_ids)
-    rebuild_commitments(db)
+    refresh_derived(db, every_article)
 
 
 def stored_article(db: Database, article_id: int) -> Article:

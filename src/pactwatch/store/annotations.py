@@ -10,9 +10,32 @@ from pactwatch.store.database import Database, now_iso
 ANNOTATION_TABLES = ("mentions", "quotes", "events", "commitment_reports")
 
 
+def mark_pending(db: Database, article_ids: list[int]) -> None:
+    """Note that these articles' cross-article rows need a refresh (``service.derived``); called
+    inside the transaction that changes them, so a crash can never lose the note."""
+    db.executemany("INSERT INTO derived_pending (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING",
+                   [(i,) for i in article_ids])
+
+
+def pending_articles(db: Database) -> list[int]:
+    """Articles whose cross-article rows are behind, oldest first."""
+    return [int(r["article_id"]) for r in db.query("SELECT article_id FROM derived_pending ORDER BY article_id")]
+
+
+def clear_pending(db: Database, article_ids: list[int] | None) -> None:
+    """Their refresh is done (None: every article's)."""
+    if article_ids is None:
+        db.execute("DELETE FROM derived_pending")
+        return
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        db.execute(f"DELETE FROM derived_pending WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
+
+
 def write_annotation(db: Database, article_id: int, annotation: Annotation) -> None:
     """Replace the article's mentions, quotes, events and commitment reports in one transaction."""
     with db.transaction():
+        mark_pending(db, [article_id])
         for table in ANNOTATION_TABLES:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         db.executemany(

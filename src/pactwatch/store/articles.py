@@ -8,8 +8,9 @@ from datetime import date, datetime
 from typing import Any
 
 from pactwatch.errors import NotFound, message
+from pactwatch.faults import checkpoint
 from pactwatch.records import Annotation, Article
-from pactwatch.store.annotations import write_annotation
+from pactwatch.store.annotations import mark_pending, write_annotation
 from pactwatch.store.database import Database, now_iso
 
 
@@ -43,20 +44,27 @@ def save_article(db: Database, article: Article, annotation: Annotation | None =
         existing = find_by_hash(db, content_hash)
         if existing is not None:
             return SaveResult(existing, False)
-        article_id = int(
-            db.scalar(
-                "INSERT INTO articles (content_hash, origin, url, title, lead, publisher, section,"
-                " authors, published, modified, crawled, language, body, ingested_at, summary_only)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    content_hash, article.origin, article.url, article.title, article.lead,
-                    article.publisher, article.section, json.dumps(article.authors, ensure_ascii=False),
-                    _iso(article.published), _iso(article.modified),
-                    _iso(getattr(article, "crawled", None)), article.language, article.body, now_iso(),
-                    int(article.summary_only),
-                ),
-            )
+        # Another process may store the same article between that look-up and this insert (on
+        # PostgreSQL the look-up cannot see its uncommitted row): the insert then waits for it
+        # and does nothing, instead of failing the whole run on the unique key.
+        inserted = db.scalar(
+            "INSERT INTO articles (content_hash, origin, url, title, lead, publisher, section,"
+            " authors, published, modified, crawled, language, body, ingested_at, summary_only, ingest_note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+            (
+                content_hash, article.origin, article.url, article.title, article.lead,
+                article.publisher, article.section, json.dumps(article.authors, ensure_ascii=False),
+                _iso(article.published), _iso(article.modified),
+                _iso(getattr(article, "crawled", None)), article.language, article.body, now_iso(),
+                int(article.summary_only), "; ".join(article.notes) or None,
+            ),
         )
+        if inserted is None:
+            return SaveResult(int(find_by_hash(db, content_hash) or 0), False)
+        article_id = int(inserted)
+        checkpoint("write")  # a kill here must leave no trace of the article
+        mark_pending(db, [article_id])
         counts = article.paragraph_counts or [1] * len(article.paragraphs)
         db.executemany(
             "INSERT INTO paragraphs (article_id, idx, start_char, end_char, occurrences) VALUES (?, ?, ?, ?, ?)",

@@ -84,6 +84,12 @@ class Database:
         finally:
             self._depth = 0
 
+    def lock_for(self, key: int) -> None:
+        """Inside a transaction: wait until no other process holds ``key``, hold it until the end.
+        SQLite needs nothing more: its IMMEDIATE transaction already admits one writer."""
+        if self.dialect == "postgresql":
+            self.execute("SELECT pg_advisory_xact_lock(?)", (key,))
+
     def table_counts(self, tables: Sequence[str]) -> dict[str, int]:
         return {t: int(self.scalar(f"SELECT COUNT(*) FROM {t}")) for t in tables}
 
@@ -153,6 +159,7 @@ def _split_statements(sql: str) -> list[str]:
 
 
 MIGRATION_LOCK = 7261  # PostgreSQL advisory lock id: one process migrates at a time
+DERIVED_LOCK = 7262  # one process refreshes the cross-article tables at a time
 
 
 def apply_migrations(db: Database, until: int | None = None) -> list[str]:
@@ -185,6 +192,10 @@ def _apply_migrations(db: Database, until: int | None) -> list[str]:
             continue
         try:
             with db.transaction():
+                # another process may have applied it meanwhile (SQLite has no advisory lock; its
+                # IMMEDIATE transaction, taken now, is the lock)
+                if db.scalar("SELECT COUNT(*) FROM schema_migrations WHERE number = ?", (number,)):
+                    continue
                 for statement in _split_statements(sql):
                     db.execute(statement)
                 db.execute(

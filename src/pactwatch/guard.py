@@ -16,6 +16,8 @@ T = TypeVar("T")
 F = TypeVar("F")
 
 MAX_REASON_CHARS = 300
+# the start of the reason an article is stored unannotated with when its annotation ran too long
+STOPPED = "annotation stopped"
 
 # C0/C1 controls (newlines and ANSI escapes among them), lone surrogates (the bytes of a file
 # name that is not UTF-8), and the line and paragraph separators that terminals break lines on.
