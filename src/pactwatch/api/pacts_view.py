@@ -18,6 +18,7 @@ from itertools import combinations
 from typing import Any
 
 from pactwatch.store import Database
+from pactwatch.store import commitments as commitment_sql
 
 SIGNING = frozenset({"announced", "signed", "ratified"})
 ENDING = frozenset({"expired", "withdrew", "terminated", "ended"})
@@ -34,29 +35,10 @@ def _bound(party: dict[str, Any], day: str) -> bool:
         and (not party["suspended_from"] or party["suspended_from"] > day)
 
 
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
 def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
-    commitments = db.query(
-        f"SELECT id, key, name, kinds, organisation, origin, signed, in_force, ended, reference FROM commitments"
-        f" WHERE origin IN ({_marks(origins)}) ORDER BY id", list(origins))
-    parties: dict[int, list[dict[str, Any]]] = {}
-    events: dict[int, list[dict[str, Any]]] = {}
+    commitments, parties, events = commitment_sql.graph_rows(db, origins)
     all_nodes: set[str] = set()
     dates: list[str] = []
-    if commitments:
-        ids = [c["id"] for c in commitments]
-        for p in db.query(f"SELECT commitment_id, party, joined, left_on, suspended_from FROM commitment_parties"
-                          f" WHERE commitment_id IN ({_marks(ids)})", ids):
-            parties.setdefault(p["commitment_id"], []).append(p)
-        for e in db.query(
-                "SELECT e.commitment_id, e.party, e.lifecycle_event, e.date, e.source, e.article_id, e.sentence,"
-                " e.start_char, e.end_char, e.reference, a.title AS article_title, a.publisher"
-                " FROM commitment_events e LEFT JOIN articles a ON a.id = e.article_id"
-                f" WHERE e.commitment_id IN ({_marks(ids)}) ORDER BY e.date, e.id", ids):
-            events.setdefault(e["commitment_id"], []).append(e)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     described: dict[str, dict[str, Any]] = {}  # each commitment once; edges refer to it by key
     for c in commitments:
@@ -137,8 +119,7 @@ class ResponseCache:
 
 def store_stamp(db: Database) -> tuple[Any, ...]:
     """What identifies the current state of the commitments store (its last rebuild)."""
-    row = db.query_one("SELECT reports, baseline, built_at FROM commitment_builds WHERE id = 1")
-    return tuple(row.values()) if row else ()
+    return commitment_sql.build_stamp(db)
 
 
 # Kinds that oblige a party to act or to refrain (the question "who is bound to defend X" is about

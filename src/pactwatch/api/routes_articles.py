@@ -8,9 +8,9 @@ from fastapi import APIRouter, Path, Query
 
 from pactwatch.api.common import AppNames, Json, Paging, ReaderDb, check_date, check_text, listing
 from pactwatch.api.errors import ApiError
-from pactwatch.cli.markup import article_details
+from pactwatch.store.articles import article_details
 from pactwatch.store import Database
-from pactwatch.store.articles import _article_filters, list_articles
+from pactwatch.store.articles import count_articles, list_articles
 from pactwatch.store.search import SearchFilters, count_matches, search_articles
 from pactwatch.store.search_query import compile_query
 
@@ -47,8 +47,7 @@ def articles(
     q = check_text(q, "q", 500)
     if q is None:
         rows = list_articles(db, since, until, publisher, language, page.limit, page.offset)
-        where, params = _article_filters(since, until, publisher, language)
-        total = int(db.scalar(f"SELECT COUNT(*) FROM articles{where}", params))
+        total = count_articles(db, since, until, publisher, language)
         return Json(listing([_summary(r) for r in rows], page, total))
     if not compile_query(q):
         raise ApiError(400, "q: no words to search for")

@@ -6,7 +6,7 @@ bad value is a 400 that names it rather than an empty or surprising answer.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -14,7 +14,7 @@ from pactwatch.api.common import (
     AppNames, Json, Paging, ReaderDb, check_code, check_date, check_text, listing,
 )
 from pactwatch.api.errors import ApiError
-from pactwatch.store.events import EVENT_DAY, event_filters as store_event_filters
+from pactwatch.store.events import page_events
 from pactwatch.store.quotes import list_quotes
 
 router = APIRouter(tags=["events and quotes"])
@@ -35,43 +35,12 @@ def parse_dyad(value: str | None) -> tuple[str, str] | None:
     return a, b
 
 
-def event_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, code: str | None = None,
-                  root: str | None = None, quad: int | None = None, since: str | None = None,
-                  until: str | None = None, article: int | None = None) -> tuple[str, list[Any]]:
-    """The CLI's filters (a dyad is the pair, whoever acted), plus one article."""
-    clauses, params = store_event_filters(actor, dyad, False, code, root, quad, since, until, EVENT_DAY)
-    if article is not None:
-        clauses.append("e.article_id = ?")
-        params.append(article)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
 def cameo_code(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
     if not value.isdigit() or not 2 <= len(value) <= 4 or not value.isascii():
         raise ApiError(400, f"{name}: {value[:40]!r} is not a CAMEO code (2-4 digits, e.g. 042)")
     return value
-
-
-EVENT_COLUMNS = (
-    "e.id, e.article_id, " + EVENT_DAY + " AS date, e.date IS NULL AS date_from_article, e.source, e.target,"
-    " e.cameo_code, e.root_code, e.quad_class, e.goldstein, e.sentence, e.start_char, e.end_char, e.matched,"
-    " a.title AS article_title, a.published AS article_published"
-)
-
-
-def query_events(db: Any, where: str, params: list[Any], limit: int | None, offset: int = 0,
-                 order: str = "date DESC, e.id DESC") -> list[dict[str, Any]]:
-    sql = f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where} ORDER BY {order}"
-    args = list(params)
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        args += [limit, offset]
-    rows = db.query(sql, args)
-    for row in rows:
-        row["date_from_article"] = bool(row["date_from_article"])
-    return rows
 
 
 @router.get("/events", response_class=Json, summary="CAMEO events with their evidence")
@@ -88,12 +57,10 @@ def events(
     until: Annotated[str | None, Query(description="On or before (YYYY-MM-DD).")] = None,
     article: Annotated[int | None, Query(ge=1, le=2**62, description="Only this article's events.")] = None,
 ) -> Json:
-    where, params = event_filters(
-        check_code(actor, "actor"), parse_dyad(dyad), cameo_code(code, "code"), cameo_code(root, "root"),
-        quad, check_date(since, "since"), check_date(until, "until"), article,
+    rows, total = page_events(
+        db, check_code(actor, "actor"), parse_dyad(dyad), cameo_code(code, "code"), cameo_code(root, "root"),
+        quad, check_date(since, "since"), check_date(until, "until"), article, page.limit, page.offset,
     )
-    total = int(db.scalar(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", params))
-    rows = query_events(db, where, params, page.limit, page.offset)
     for row in rows:
         row["name"] = names.event(row["cameo_code"])
     return Json(listing(rows, page, total))

@@ -21,6 +21,7 @@ from pactwatch.pacts import queries
 from pactwatch.records import ORIGINS
 from pactwatch.store import Database
 from pactwatch.store import commitments as commitment_sql
+from pactwatch.store.articles import titles_of
 
 router = APIRouter(tags=["commitments"])
 
@@ -145,13 +146,13 @@ def timeline(
     # (the CLI's timeline keeps them, in an "undated" bucket).
     events = [e for e in body["events"] if e["date"]]
     undated = sum(m["events"] for m in body["monthly"] if m["month"] == "undated")
-    titles = _titles(db, {e["article_id"] for e in events})
+    titles = titles_of(db, {e["article_id"] for e in events})
     for event in events:
         event["name"] = names.event(event["cameo_code"])
         event["article_title"] = titles.get(event["article_id"])
     history = commitment_sql.events_of(db, [c["id"] for c in body["commitments"]])
     by_id = {c["id"]: c for c in body["commitments"]}
-    titles.update(_titles(db, {h["article_id"] for h in history if h["article_id"]} - set(titles)))
+    titles.update(titles_of(db, {h["article_id"] for h in history if h["article_id"]} - set(titles)))
     return Json({
         "a": _named(names, first), "b": _named(names, second),
         "months": [m for m in body["monthly"] if m["month"] != "undated"],
@@ -165,11 +166,3 @@ def timeline(
             "kinds": by_id[h["commitment_id"]]["kinds"], "article_title": titles.get(h["article_id"]),
         } for h in history],
     })
-
-
-def _titles(db: Database, ids: set[int]) -> dict[int, str]:
-    ids = {i for i in ids if i is not None}
-    if not ids:
-        return {}
-    rows = db.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", sorted(ids))
-    return {r["id"]: r["title"] for r in rows}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
-from pactwatch.cli.markup import article_details, render_markup
+from pactwatch.cli.markup import render_markup
+from pactwatch.store.articles import article_details
 from pactwatch.cli.output import emit, output_options
 from pactwatch.store.articles import list_articles, list_clusters
 from pactwatch.store.search import SearchFilters, marked_snippet, search_articles

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from pactwatch.store.articles import get_article
-from pactwatch.store.database import Database
+from pactwatch.labels import shared_names
 
 
-def article_details(db: Database, article_id: int) -> dict[str, Any]:
-    article = get_article(db, article_id)
-    params = (article_id,)
-    article["mentions"] = db.query(
-        "SELECT start_char, end_char, text, actor_code, kind, resolved_by, name FROM mentions"
-        " WHERE article_id = ? ORDER BY start_char", params)
-    article["quotes"] = db.query(
-        "SELECT id, speaker, speaker_actor, cue, text, start_char, end_char, speaker_start, speaker_end,"
-        " mentions, construction, clause FROM quotes WHERE article_id = ? ORDER BY start_char", params)
-    article["events"] = db.query(
-        "SELECT id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence,"
-        " start_char, end_char, matched, construction, clause FROM events WHERE article_id = ? ORDER BY start_char, id", params)
-    reports = db.query(
-        "SELECT id, parties, kinds, lifecycle_event, date, conditions, name, sentence, start_char,"
-        " end_char, construction, clause FROM commitment_reports WHERE article_id = ? ORDER BY start_char, id", params)
-    for report in reports:
-        report["parties"] = json.loads(report["parties"])
-        report["kinds"] = json.loads(report["kinds"])
-    article["commitment_reports"] = reports
-    return article
+def _named(code: str | None) -> str:
+    """'RUSGOV' -> 'RUSGOV (Russia)'; CAMEO's '---' (no actor) -> '-'."""
+    if not code or code == "---":
+        return "-"
+    name = shared_names().actor(code)
+    return f"{code} ({name})" if name else code
 
 
 def _style(text: str, code: str, color: bool) -> str:
@@ -83,8 +67,8 @@ def render_markup(details: dict[str, Any], color: bool = False, explain: bool = 
     if details["events"]:
         lines.append("events:")
         lines += [
-            f"  {e['date'] or '?'}  {e['source']} -> {e['target']}  {e['cameo_code']}"
-            f" (Goldstein {e['goldstein']:+g})  [{body[e['start_char']:e['end_char']][:90]}]"
+            f"  {e['date'] or '?'}  {_named(e['source'])} -> {_named(e['target'])}  {e['cameo_code']}"
+            f" {shared_names().event(e['cameo_code']) or ''} (Goldstein {e['goldstein']:+g})  [{body[e['start_char']:e['end_char']][:90]}]"
             + (_why(e, explain) + f" matched {e['matched']}" if explain else "")
             for e in details["events"]
         ]

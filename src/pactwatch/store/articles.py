@@ -136,6 +136,22 @@ def list_articles(
     return [_decode(r) for r in db.query(sql, params)]
 
 
+def count_articles(db: Database, since: str | None = None, until: str | None = None, publisher: str | None = None,
+                   language: str | None = None) -> int:
+    """How many articles ``list_articles`` would list with these filters, without a limit."""
+    where, params = _article_filters(since, until, publisher, language)
+    return int(db.scalar(f"SELECT COUNT(*) FROM articles{where}", params))
+
+
+def titles_of(db: Database, article_ids: set[int | None]) -> dict[int, str]:
+    """article id -> title, for the ids given (None and unknown ids are left out)."""
+    ids = sorted(i for i in article_ids if i is not None)
+    if not ids:
+        return {}
+    rows = db.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
+    return {r["id"]: r["title"] for r in rows}
+
+
 def _article_filters(
     since: str | None, until: str | None, publisher: str | None, language: str | None, alias: str = "",
     keep_undated: bool = False,
@@ -198,3 +214,26 @@ def list_clusters(
     clusters.sort(key=lambda c: (-c["articles"], c["cluster_id"]))
     end = None if limit is None else offset + limit
     return clusters[offset:end]
+
+
+def article_details(db: Database, article_id: int) -> dict[str, Any]:
+    """One article with its mentions, quotes, events and commitment reports (for ``show`` and the API)."""
+    article = get_article(db, article_id)
+    params = (article_id,)
+    article["mentions"] = db.query(
+        "SELECT start_char, end_char, text, actor_code, kind, resolved_by, name FROM mentions"
+        " WHERE article_id = ? ORDER BY start_char", params)
+    article["quotes"] = db.query(
+        "SELECT id, speaker, speaker_actor, cue, text, start_char, end_char, speaker_start, speaker_end,"
+        " mentions, construction, clause FROM quotes WHERE article_id = ? ORDER BY start_char", params)
+    article["events"] = db.query(
+        "SELECT id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence,"
+        " start_char, end_char, matched, construction, clause FROM events WHERE article_id = ? ORDER BY start_char, id", params)
+    reports = db.query(
+        "SELECT id, parties, kinds, lifecycle_event, date, conditions, name, sentence, start_char,"
+        " end_char, construction, clause FROM commitment_reports WHERE article_id = ? ORDER BY start_char, id", params)
+    for report in reports:
+        report["parties"] = json.loads(report["parties"])
+        report["kinds"] = json.loads(report["kinds"])
+    article["commitment_reports"] = reports
+    return article

@@ -208,3 +208,34 @@ def active_pairs(db: Database, on: str, origins: Sequence[str]) -> list[dict[str
         " ORDER BY c.id, p.party",
         [on, on, on, on, *params],
     )
+
+
+def graph_rows(db: Database, origins: Sequence[str]) -> tuple[list[dict[str, Any]], dict[int, list[dict[str, Any]]],
+                                                             dict[int, list[dict[str, Any]]]]:
+    """Every commitment of these origins, its parties and its lifecycle steps (with the step's
+    article title and publisher), for the API's graph: (commitments, parties by id, steps by id)."""
+    marks = ", ".join("?" * len(origins))
+    commitments = db.query(
+        f"SELECT id, key, name, kinds, organisation, origin, signed, in_force, ended, reference FROM commitments"
+        f" WHERE origin IN ({marks}) ORDER BY id", list(origins))
+    parties: dict[int, list[dict[str, Any]]] = {}
+    events: dict[int, list[dict[str, Any]]] = {}
+    if commitments:
+        ids = [c["id"] for c in commitments]
+        id_marks = ", ".join("?" * len(ids))
+        for p in db.query(f"SELECT commitment_id, party, joined, left_on, suspended_from FROM commitment_parties"
+                          f" WHERE commitment_id IN ({id_marks})", ids):
+            parties.setdefault(p["commitment_id"], []).append(p)
+        for e in db.query(
+                "SELECT e.commitment_id, e.party, e.lifecycle_event, e.date, e.source, e.article_id, e.sentence,"
+                " e.start_char, e.end_char, e.reference, a.title AS article_title, a.publisher"
+                " FROM commitment_events e LEFT JOIN articles a ON a.id = e.article_id"
+                f" WHERE e.commitment_id IN ({id_marks}) ORDER BY e.date, e.id", ids):
+            events.setdefault(e["commitment_id"], []).append(e)
+    return commitments, parties, events
+
+
+def build_stamp(db: Database) -> tuple[Any, ...]:
+    """What identifies the last rebuild of the commitment graph (reports, baseline, time)."""
+    row = db.query_one("SELECT reports, baseline, built_at FROM commitment_builds WHERE id = 1")
+    return tuple(row.values()) if row else ()

@@ -242,3 +242,46 @@ def list_merged_events(db: Database, actor: str | None = None, dyad: tuple[str, 
         sql += " LIMIT ?"
         params.append(limit)
     return db.query(sql, params)
+
+
+# -- the HTTP API's event pages ------------------------------------------------------------------
+def _page_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, code: str | None = None,
+                  root: str | None = None, quad: int | None = None, since: str | None = None,
+                  until: str | None = None, article: int | None = None) -> tuple[str, list[Any]]:
+    """The CLI's filters (a dyad is the pair, whoever acted), plus one article."""
+    clauses, params = event_filters(actor, dyad, False, code, root, quad, since, until, EVENT_DAY)
+    if article is not None:
+        clauses.append("e.article_id = ?")
+        params.append(article)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+PAGE_EVENT_COLUMNS = (
+    "e.id, e.article_id, " + EVENT_DAY + " AS date, e.date IS NULL AS date_from_article, e.source, e.target,"
+    " e.cameo_code, e.root_code, e.quad_class, e.goldstein, e.sentence, e.start_char, e.end_char, e.matched,"
+    " a.title AS article_title, a.published AS article_published"
+)
+
+
+def _query_page(db: Database, where: str, params: list[Any], limit: int | None, offset: int = 0,
+                 order: str = "date DESC, e.id DESC") -> list[dict[str, Any]]:
+    sql = f"SELECT {PAGE_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where} ORDER BY {order}"
+    args = list(params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    rows = db.query(sql, args)
+    for row in rows:
+        row["date_from_article"] = bool(row["date_from_article"])
+    return rows
+
+
+def page_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                code: str | None = None, root: str | None = None, quad: int | None = None,
+                since: str | None = None, until: str | None = None, article: int | None = None,
+                limit: int | None = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of events (newest first, with their article's title and publication time; an
+    undated event takes its article's day, ``date_from_article`` says so) and how many match."""
+    where, params = _page_filters(actor, dyad, code, root, quad, since, until, article)
+    total = int(db.scalar(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", params))
+    return _query_page(db, where, params, limit, offset), total
