@@ -102,9 +102,10 @@ class LanguageDetector:
     """
 
     def __init__(self, seed: int = 0, max_chars: int = 1000, trials: int = 3) -> None:
-        self._factory = DetectorFactory()
-        self._factory.load_profile(PROFILES_DIRECTORY)
-        self._factory.seed = seed
+        # the 55 profiles (about a second to load) are read on the first sample that needs them:
+        # most English news is answered by ``looks_english`` and a run may never need them
+        self._factory: DetectorFactory | None = None
+        self._seed = seed
         self._max_chars = max_chars
         # langdetect averages 7 random trials by default; on news-length text 3 agree with 7
         # and cost less than half (the reader's speed is measured against trafilatura alone)
@@ -117,7 +118,7 @@ class LanguageDetector:
             return None
         if looks_english(sample):
             return "en"
-        detector = self._factory.create()
+        detector = self._profiles().create()
         detector.n_trial = self._trials
         detector.append(sample)
         try:
@@ -127,6 +128,14 @@ class LanguageDetector:
         if code == "unknown":
             return None
         return _LANGDETECT_TO_ISO.get(code, code)
+
+    def _profiles(self) -> DetectorFactory:
+        if self._factory is None:
+            factory = DetectorFactory()
+            factory.load_profile(PROFILES_DIRECTORY)
+            factory.seed = self._seed
+            self._factory = factory
+        return self._factory
 
 
 @functools.lru_cache(maxsize=1)
