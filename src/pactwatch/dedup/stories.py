@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from pactwatch.dedup.minhash import NUM_PERM, cluster_arrays, signature, values_from_blob
+from pactwatch.store import clusters
 from pactwatch.store.database import Database
 
 
@@ -14,45 +15,30 @@ def add_signatures(db: Database, article_ids: Sequence[int]) -> int:
     """Compute and store signatures of the given articles that have none yet."""
     added = 0
     for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start:start + 500])
-        marks = ",".join("?" * len(chunk))
-        rows = db.query(
-            f"SELECT a.id, a.body FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id"
-            f" WHERE a.id IN ({marks}) AND s.article_id IS NULL", chunk)
+        rows = clusters.bodies_without_signature(db, list(article_ids[start:start + 500]))
         sigs = [signature(int(r["id"]), r["body"]) for r in rows]
-        with db.transaction():
-            db.executemany(
-                "INSERT INTO article_signatures (article_id, shingles, minhash) VALUES (?, ?, ?)"
-                " ON CONFLICT (article_id) DO NOTHING",
-                [(s.article_id, s.shingles, s.to_bytes()) for s in sigs])
+        clusters.add_signature_rows(db, [(s.article_id, s.shingles, s.to_bytes()) for s in sigs])
         added += len(sigs)
     return added
 
 
 def rebuild_clusters(db: Database) -> int:
     """Re-cluster every stored article; returns the number of clusters with more than one article."""
-    missing = [int(r["id"]) for r in db.query(
-        "SELECT a.id FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id"
-        " WHERE s.article_id IS NULL ORDER BY a.id")]
-    add_signatures(db, missing)
+    add_signatures(db, clusters.unsigned_article_ids(db))
     # read straight into arrays: one row of NUM_PERM values per article, no object per article
-    count = int(db.scalar("SELECT COUNT(*) FROM article_signatures"))
+    count = clusters.signature_count(db)
     ids = np.empty(count, dtype=np.int64)
     sizes = np.empty(count, dtype=np.int64)
     matrix = np.empty((count, NUM_PERM), dtype=np.uint32)
-    cursor = db.execute("SELECT article_id, shingles, minhash FROM article_signatures ORDER BY article_id")
     row = 0
-    for article_id, shingle_count, blob in cursor:
+    for article_id, shingle_count, blob in clusters.signature_rows(db):
         if row == count:
             break  # rows added by another writer meanwhile wait for the next rebuild
         ids[row], sizes[row] = article_id, shingle_count
         matrix[row] = values_from_blob(blob)
         row += 1
     assignment = cluster_arrays(ids[:row], sizes[:row], matrix[:row])
-    with db.transaction():
-        db.execute("DELETE FROM story_clusters")
-        db.executemany("INSERT INTO story_clusters (article_id, cluster_id) VALUES (?, ?)",
-                       sorted(assignment.items()))
+    clusters.replace_clusters(db, assignment)
     sizes: dict[int, int] = {}
     for cluster_id in assignment.values():
         sizes[cluster_id] = sizes.get(cluster_id, 0) + 1

@@ -15,8 +15,10 @@ from pactwatch.data import read_table, table_path
 from pactwatch.pacts.baseline import BaselineCommitment, BaselineMembership, load_baseline
 from pactwatch.pacts.merge import merge_reports
 from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for
-from pactwatch.store.commitments import replace_origin, report_rows
-from pactwatch.store.database import Database, now_iso
+from pactwatch.store.commitments import (
+    last_build, record_build, replace_origin, report_rows, reports_fingerprint,
+)
+from pactwatch.store.database import Database
 
 # The baseline table writes the European Union as EUR (a CAMEO region code); the actor tables and
 # the gold labels use EU, so the graph does too.
@@ -47,16 +49,8 @@ def rebuild(db: Database) -> RebuildSummary:
     with db.transaction():
         replace_origin(db, "baseline", baseline)
         replace_origin(db, "article", articles)
-        db.execute("DELETE FROM commitment_builds")
-        db.execute("INSERT INTO commitment_builds (id, reports, baseline, built_at) VALUES (1, ?, ?, ?)",
-                   (_reports_fingerprint(db), _baseline_fingerprint(), now_iso()))
+        record_build(db, reports_fingerprint(db), _baseline_fingerprint())
     return RebuildSummary(len(articles), len(baseline))
-
-
-def _reports_fingerprint(db: Database) -> str:
-    row = db.query_one("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS top, COALESCE(SUM(id), 0) AS total"
-                       " FROM commitment_reports")
-    return f"{row['n']}:{row['top']}:{row['total']}" if row else "0:0:0"
 
 
 def _baseline_fingerprint() -> str:
@@ -71,8 +65,8 @@ def ensure_current(db: Database) -> bool:
 
     Queries call this first, so answers never lag behind what was ingested, whichever command
     wrote the reports."""
-    built = db.query_one("SELECT reports, baseline FROM commitment_builds WHERE id = 1")
-    if built and built["reports"] == _reports_fingerprint(db) and built["baseline"] == _baseline_fingerprint():
+    built = last_build(db)
+    if built and built["reports"] == reports_fingerprint(db) and built["baseline"] == _baseline_fingerprint():
         return False
     rebuild(db)
     return True

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.records import ORIGINS, CommitmentRecord
-from pactwatch.store.database import Database
+from pactwatch.store.database import Database, now_iso
 
 # A party row is active on day ? (the same date is bound four times).
 ACTIVE = ("{p}.joined IS NOT NULL AND {p}.joined <= ? AND ({p}.left_on IS NULL OR {p}.left_on > ?)"
@@ -239,3 +239,22 @@ def build_stamp(db: Database) -> tuple[Any, ...]:
     """What identifies the last rebuild of the commitment graph (reports, baseline, time)."""
     row = db.query_one("SELECT reports, baseline, built_at FROM commitment_builds WHERE id = 1")
     return tuple(row.values()) if row else ()
+
+
+def reports_fingerprint(db: Database) -> str:
+    """What identifies the stored commitment reports (count, largest and summed id): a rebuild is
+    due when it changes."""
+    row = db.query_one("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS top, COALESCE(SUM(id), 0) AS total"
+                       " FROM commitment_reports")
+    return f"{row['n']}:{row['top']}:{row['total']}" if row else "0:0:0"
+
+
+def record_build(db: Database, reports: str, baseline: str) -> None:
+    """Remember what the commitment graph was last built from (inside the rebuild's transaction)."""
+    db.execute("DELETE FROM commitment_builds")
+    db.execute("INSERT INTO commitment_builds (id, reports, baseline, built_at) VALUES (1, ?, ?, ?)",
+               (reports, baseline, now_iso()))
+
+
+def last_build(db: Database) -> dict[str, Any] | None:
+    return db.query_one("SELECT reports, baseline FROM commitment_builds WHERE id = 1")
