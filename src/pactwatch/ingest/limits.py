@@ -21,7 +21,7 @@ class Limits:
     records: int = 100_000  # records read from one JSONL or WARC file; the rest are counted, not read
     failures_listed: int = 20  # bad records of one file named one by one; the others are counted
     bad_in_a_row: int = 1_000  # consecutive bad records after which a container is given up
-    paragraph_chars: int = 10_000  # a longer paragraph is split at sentence ends (else spaces)
+    paragraph_chars: int = 5_000  # a longer paragraph is split at sentence ends (else spaces)
     article_chars: int = 300_000  # a longer body is cut at a paragraph end, with a note
     title_chars: int = 500  # a longer title (or other one-line field) is cut at a word end
     json_depth: int = 64  # JSONL records nested deeper are refused

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pactwatch.nlp.doc_text import doc_text, sent_at
 from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token
@@ -31,6 +32,7 @@ REPORT_VERBS = words("report_verbs")
 NEGATORS = words("negating_determiners")  # "never", "no": negate only the word they modify
 REPORTED_DEPS = ("ccomp", "parataxis")  # a reported clause hangs from its reporting verb by these
 _KEY = "pactwatch.clauses"
+_QUESTIONS = "pactwatch.questions"  # sentence start -> is a question
 COMPONENT = "pactwatch_clauses"
 
 
@@ -105,7 +107,16 @@ def _reporter(last: Token) -> int | None:
 
 
 def _interrogative(token: Token) -> bool:
-    return token.sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    """Whether the token's sentence is a question, found once per sentence (``Token.sent`` walks
+    the sentence, which made this quadratic in a long sentence's verbs)."""
+    doc = token.doc
+    sent = sent_at(doc, token.i)
+    asked = doc.user_data.setdefault(_QUESTIONS, {})
+    found = asked.get(sent.start)
+    if found is None:
+        text = doc_text(doc)[sent.start_char:sent.end_char]
+        found = asked[sent.start] = text.rstrip().rstrip("\"'”’»)").endswith("?")
+    return bool(found)
 
 
 def clause_of(token: Token) -> ClauseStatus:
