@@ -33,6 +33,8 @@ def test_a_news_folder_with_other_languages_and_a_feed(runner, db_url):
     teaser = by_title["Lighthouse restored on a northern cape"]
     assert teaser["summary_only"] is True and teaser["origin"].endswith("harbour-wire.rss#item-2")
     assert by_title["Two island states sign a coastal patrol pact"]["summary_only"] is False
+    assert "summary only" in cli(runner, db_url, "show", str(teaser["id"])).stdout
+    assert "not annotated: language es" in cli(runner, db_url, "show", str(spanish["id"])).stdout
     db = open_database(db_url)
     events = db.query("SELECT e.source, e.target FROM events e JOIN articles a ON a.id = e.article_id"
                       " WHERE a.title = ?", ("Two island states sign a coastal patrol pact",))

@@ -53,6 +53,10 @@ def render_markup(details: dict[str, Any], color: bool = False, explain: bool = 
     ]
     if details.get("lead"):
         head.append(f"lead: {details['lead']}")
+    if details.get("summary_only"):
+        head.append("text: the feed item's summary only (the feed carried no full text)")
+    if details.get("annotation_note"):
+        head.append(f"not annotated: {details['annotation_note']}")
     lines = head + ["", "".join(pieces), ""]
     if details["related_headlines"]:
         lines.append("related headlines (not part of the article):")
