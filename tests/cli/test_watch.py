@@ -114,3 +114,22 @@ def test_a_stop_in_the_middle_of_a_batch_leaves_whole_articles_and_the_rest_for_
     finally:
         code, err = stop(process, signal.SIGTERM)
     assert code == 0 and f"stopped: {60 - first_run} new, {first_run} already stored" in err, err
+
+
+def test_ingest_follow_reads_the_folder_then_keeps_watching(tmp_path: Path) -> None:
+    folder, db = tmp_path / "inbox", tmp_path / "follow.sqlite"
+    folder.mkdir()
+    (folder / "first.txt").write_text(story(1), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pactwatch", "--db", str(db), "ingest", "-q", "--no-annotate", "--follow",
+         "--interval", INTERVAL, str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert process.stderr is not None
+        assert process.stderr.readline().startswith("1 new, 0 already stored, 0 failed")  # the ingest itself
+        assert process.stderr.readline().startswith("watching ")
+        (folder / "second.txt").write_text(story(2), encoding="utf-8")
+        assert wait_for(db, 2) == 2
+    finally:
+        code, err = stop(process, signal.SIGINT)
+    assert code == 0 and "stopped: 1 new, 1 already stored" in err, err
