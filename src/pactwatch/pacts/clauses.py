@@ -91,10 +91,6 @@ def _supports(prep: Any) -> bool:
     return prep.lower_ == "for" and prep.head.lemma_.lower() in ("vote", "apply", "application", "bid", "candidacy")
 
 
-def has_negation(token: Any) -> bool:
-    return any(child.dep_ == "neg" for child in token.children)
-
-
 def is_future(token: Any) -> bool:
     """'will leave', 'plans to sign', 'is expected to join': an intention, not a done step."""
     current = token

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
+from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.records import CommitmentReport, Mention
 from pactwatch.pacts.anaphora import (
     acting_state,
@@ -31,7 +32,7 @@ from pactwatch.pacts.anaphora import (
     plural_count,
     refers_back,
 )
-from pactwatch.pacts.clauses import dominated_by, has_negation, is_future, region, subject_of
+from pactwatch.pacts.clauses import dominated_by, is_future, region, subject_of
 from pactwatch.pacts.dates import clause_year, date_for, token_dates
 from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
 from pactwatch.pacts.lexicon import Match
@@ -145,7 +146,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     reference_tokens = {i for m in references for i in range(m.start, m.end)}
     member_tokens = {i for m in membership for i in range(m.start, m.end)}
     if not (agreements or obligations or references or triggers) and not any(
-            does_so(t) and not has_negation(t) for t in sent):
+            does_so(t) and not clause_of(t).negated for t in sent):
         _remember_pair(sent, token_party, res.codes, state)  # all a sentence with no pact words can do
         return []
     dates = token_dates(sent, on)
@@ -155,7 +156,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     reported: set[int] = set()  # tokens some step of this sentence speaks about
     for match in triggers:
         token = sent.doc[match.start]
-        if has_negation(token) or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
+        if clause_of(token).negated or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
                 or open_question(token) or _decision_takes_effect(token, match, trigger_ids):
             continue
         keep = frozenset(i for i, _ in orgs)
@@ -265,7 +266,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                                 actor=by, year=year))
         if "withdrew" in (match.value, *events) and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
-    for token in (t for t in sent if does_so(t) and not has_negation(t)):
+    for token in (t for t in sent if does_so(t) and not clause_of(t).negated):
         drafts += _did_so(token, sent, state, token_party, res.codes, dates)
     if drafts:
         state.last = drafts[-1]
