@@ -31,3 +31,5 @@ def test_show_explain_names_constructions_and_clauses(runner, db_url: str, tmp_p
     details = json.loads(runner.invoke(main, ["--db", db_url, "show", "1", "--format", "json"]).output)[0]
     assert {e["construction"] for e in details["events"]} == {"event.verb_sense"}
     assert [q["construction"] for q in details["quotes"]] == ["quote.cue_verb"]
+    steps = {(c["lifecycle_event"], c["construction"], c["clause"]) for c in details["commitment_reports"]}
+    assert ("signed", "commitment.lifecycle_step", "fact") in steps

@@ -30,6 +30,10 @@ def test_every_construction_has_an_example_and_a_reason():
 def _grammar(annotator, family, vocab):
     if family == "events":
         return annotator.event_lexicon.grammar(vocab)
+    if family == "commitments":
+        from pactwatch.pacts.extract import commitment_grammar
+
+        return commitment_grammar(vocab, annotator.pact_resources.lexicon)
     from pactwatch.nlp.quotes import quote_grammar
 
     return quote_grammar(vocab)
@@ -68,3 +72,17 @@ def test_quote_example_attributes_exactly_its_quotes(annotator, construction, nu
     doc = annotator.nlp(example["text"])
     quotes = extract_quotes(doc, find_mentions(doc, annotator.actor_tables, None))
     assert sorted([q.speaker, q.cue, q.construction] for q in quotes) == sorted(example["quotes"]), example["text"]
+
+
+@pytest.mark.parametrize("construction,number", [(c, i) for c, i in EXAMPLES if c.family == "commitments"],
+                         ids=[f"{c.name}#{i}" for c, i in EXAMPLES if c.family == "commitments"])
+def test_commitment_example_reports_exactly_its_steps(annotator, construction, number):
+    from pactwatch.nlp.actors import find_mentions
+    from pactwatch.pacts.extract import extract_commitments
+
+    example = construction.examples[number]
+    doc = annotator.nlp(example["text"])
+    reports = extract_commitments(doc, find_mentions(doc, annotator.actor_tables, None), None,
+                                  annotator.pact_resources)
+    got = sorted([list(r.parties), r.lifecycle_event, r.construction] for r in reports)
+    assert got == sorted(example["commitments"]), example["text"]

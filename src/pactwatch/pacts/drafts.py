@@ -62,6 +62,8 @@ class Draft:
     actor: str | None = None  # the state taking the step (kept apart: Turkey's and Hungary's ratifications)
     org: str | None = None
     year: int | None = None  # a bare year the step's clause gives ("had agreed in 2013"): no date, but a time
+    construction: str = ""  # the construction that read the step (data/grammar/commitments.jsonl)
+    clause: str = ""  # the step's clause status
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ def finish(drafts: list[Draft]) -> list[CommitmentReport]:
             parties=draft.parties, kinds=kinds, lifecycle_event=draft.event, date=draft.date,
             sentence=draft.sent.text, start=draft.sent.start_char, end=draft.sent.end_char,
             conditions=agreement.conditions if agreement else None, name=agreement.name if agreement else None,
+            construction=draft.construction, clause=draft.clause,
         ))
         years[id(reports[-1])] = draft.year
     # an announcement of what the article also reports as done is the same step, told early

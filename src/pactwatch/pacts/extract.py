@@ -15,12 +15,14 @@ is ``announced``.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.grammar.clauses import clause_of
+from pactwatch.nlp.grammar.engine import Grammar
 from pactwatch.records import CommitmentReport, Mention
 from pactwatch.pacts.anaphora import (
     acting_state,
@@ -35,7 +37,7 @@ from pactwatch.pacts.anaphora import (
 from pactwatch.pacts.clauses import dominated_by, is_future, region, subject_of
 from pactwatch.pacts.dates import clause_year, date_for, token_dates
 from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
-from pactwatch.pacts.lexicon import Match
+from pactwatch.pacts.lexicon import CommitmentLexicon, Match
 from pactwatch.pacts.membership import (
     MEMBER_VERBS,
     become_member,
@@ -65,7 +67,16 @@ NOMINAL_TRIGGERS = words("nominal_step_triggers")
 ORG_WORDS = words("organisation_nouns")
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
 REVISION_VERBS = words("revision_verbs")
+STEP = "commitment.lifecycle_step"
+DID_SO = "commitment.fallback.did_so"  # "Finland did so in April": a mechanism, not yet a construction
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def commitment_grammar(vocab: Any, lexicon: CommitmentLexicon) -> Grammar:
+    """The commitment-step constructions over the lifecycle terms' first words."""
+    words = frozenset(t.words[0] for t in lexicon.terms if t.type == "lifecycle")
+    return Grammar(vocab, "commitments", {"lifecycle_words": words})
 
 
 def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
@@ -154,9 +165,14 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     drafts: list[Draft] = []
     touched: Agreement | None = None
     reported: set[int] = set()  # tokens some step of this sentence speaks about
+    anchored = commitment_grammar(sent.doc.vocab, lex).by_anchor(sent.doc)  # data/grammar/commitments.jsonl
+    marks: list[tuple[int, str, str]] = []  # (first draft, construction, clause) of each trigger's drafts
     for match in triggers:
         token = sent.doc[match.start]
-        if clause_of(token).negated or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
+        how = anchored.get(token.i, [None])[0]  # the first construction that applies decides
+        act = how.construction.act if how is not None else "step"
+        marks.append((len(drafts), how.name if how is not None and act != "under_way" else STEP, clause_of(token).describe()))
+        if act == "no_step" or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
                 or open_question(token) or _decision_takes_effect(token, match, trigger_ids):
             continue
         keep = frozenset(i for i, _ in orgs)
@@ -167,9 +183,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         event = match.value
         if event in INTENTION_EVENTS and is_future(token):
             event = "announced"
-        if event == "withdrew" and token.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children):
+        if event == "withdrew" and act == "under_way":
             event = "announced"  # "we are ending our cooperation", "is leaving the bloc": declared, under way
+            marks[-1] = (marks[-1][0], how.name, marks[-1][2])
         if event == "signed" and any(sent.doc[i].lemma_.lower() in ("law", "bill", "decree")
                                      and sent.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj") for i in covered):
             event = "ratified"  # "the law ratifying the agreement was signed": the ratification
@@ -267,7 +283,11 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         if "withdrew" in (match.value, *events) and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
     for token in (t for t in sent if does_so(t) and not clause_of(t).negated):
+        marks.append((len(drafts), DID_SO, clause_of(token).describe()))
         drafts += _did_so(token, sent, state, token_party, res.codes, dates)
+    for (first, name, clause), (last, _, _) in zip(marks, marks[1:] + [(len(drafts), "", "")]):
+        for draft in drafts[first:last]:
+            draft.construction, draft.clause = name, clause
     if drafts:
         state.last = drafts[-1]
     if touched is None and (agreements or obligations or references):

@@ -10,7 +10,8 @@ A construction is one row of ``data/grammar/<family>.jsonl``::
   commitment). Node names are the construction's roles. Token attributes may name a word class
   instead of listing words: ``{"LEMMA": {"IN": "@report_verbs"}}`` reads the class from
   ``word_classes.tsv``; ``@lexicon.NAME`` from a set the step passes in (the event lexicon's
-  trigger lemmas). ``"_": {"lemma_lower": ...}`` compares the lower-cased lemma.
+  trigger lemmas). ``"_": {"lemma_lower": ...}`` compares the lower-cased lemma, ``"_": {"forms":
+  {"INTERSECTS": ...}}`` the lower-cased form or lemma.
 - ``act`` names the step's mechanism that turns a match into facts (``events.py`` keeps one
   method per act); ``trigger`` says whether the anchor alone makes a word worth coding;
   ``assigns`` states what the roles become (source, target, speaker, code ...) and is what the
@@ -35,7 +36,7 @@ from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.words import word_sequence
 
 Token = Any  # spacy.tokens.Token
-FAMILIES = ("events", "quotes")  # commitments join as their constructions move here
+FAMILIES = ("events", "quotes", "commitments")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,8 @@ def register_extensions() -> None:
 
     if not SpacyToken.has_extension("lemma_lower"):
         SpacyToken.set_extension("lemma_lower", getter=lambda token: token.lemma_.lower())
+    if not SpacyToken.has_extension("forms"):  # form or lemma, as the commitment lexicon matches words
+        SpacyToken.set_extension("forms", getter=lambda token: [token.lower_, token.lemma_.lower()])
 
 
 class Grammar:
