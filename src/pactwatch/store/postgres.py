@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pactwatch.errors import StoreError, message
 from pactwatch.store.database import Database
 
@@ -29,16 +27,3 @@ def _safe(url: str) -> str:
         userinfo, host = rest.rsplit("@", 1)
         return f"{scheme}://{userinfo.split(':', 1)[0]}@{host}"
     return url
-
-
-def search_postgres(db: Database, terms: list[str], limit: int, offset: int) -> list[dict[str, Any]]:
-    """Every term (word or phrase) must match; ranked by ts_rank over the generated tsvector."""
-    query = " && ".join(["phraseto_tsquery('english', ?)"] * len(terms))
-    return db.query(
-        "SELECT a.id, a.title, a.publisher, a.published, a.language,"
-        f" ts_headline('english', a.body, {query}, 'StartSel=[,StopSel=],MaxFragments=1,MaxWords=24')"
-        " AS snippet,"
-        f" -ts_rank(a.fts, {query}) AS rank"
-        f" FROM articles a WHERE a.fts @@ ({query}) ORDER BY rank, a.id LIMIT ? OFFSET ?",
-        [*terms, *terms, *terms, limit, offset],
-    )
