@@ -32,12 +32,16 @@ def clear_pending(db: Database, article_ids: list[int] | None) -> None:
         db.execute(f"DELETE FROM derived_pending WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
 
 
-def write_annotation(db: Database, article_id: int, annotation: Annotation) -> None:
-    """Replace the article's mentions, quotes, events and commitment reports in one transaction."""
+def write_annotation(db: Database, article_id: int, annotation: Annotation, fresh: bool = False) -> None:
+    """Replace the article's mentions, quotes, events and commitment reports in one transaction.
+
+    ``fresh``: the article was stored in the enclosing transaction, which already marked it
+    pending, so it has no rows to delete (five statements fewer per article for the writer)."""
     with db.transaction():
-        mark_pending(db, [article_id])
-        for table in ANNOTATION_TABLES:
-            db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        if not fresh:
+            mark_pending(db, [article_id])
+            for table in ANNOTATION_TABLES:
+                db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         db.executemany(
             "INSERT INTO mentions (article_id, start_char, end_char, text, actor_code, kind,"
             " resolved_by, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -78,7 +78,7 @@ def save_article(db: Database, article: Article, annotation: Annotation | None =
             [(article_id, idx, text) for idx, text in enumerate(article.related_headlines)],
         )
         if annotation is not None:
-            write_annotation(db, article_id, annotation)
+            write_annotation(db, article_id, annotation, fresh=True)
     return SaveResult(article_id, True)
 
 
