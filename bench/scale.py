@@ -42,8 +42,8 @@ from query import (  # noqa: E402 - bench/ is not a package
     postgres_database,
 )
 
-from pactwatch.ingest.article import Article  # noqa: E402
-from pactwatch.pacts.model import CommitmentRecord, EventRecord, PartyRecord, flags_for  # noqa: E402
+from pactwatch.records import Article  # noqa: E402
+from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for  # noqa: E402
 from pactwatch.records import Annotation, Event, Mention, Quote  # noqa: E402
 from pactwatch.store import open_database  # noqa: E402
 from pactwatch.store.articles import save_article  # noqa: E402

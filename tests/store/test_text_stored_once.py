@@ -25,7 +25,7 @@ def test_paragraph_rows_hold_spans_not_text(db):
 def test_paragraph_texts_are_sliced_from_the_body(db):
     paragraphs = ["Ukraine and Poland signed a border accord on Friday.", "« Quoted », said the envoy — twice.",
                   "A third paragraph with an emoji 🚀 and accents: Bogotá, Zürich."]
-    from pactwatch.ingest.article import Article
+    from pactwatch.records import Article
 
     article = Article(title="Accord", paragraphs=paragraphs, origin="memory", paragraph_counts=[1, 3, 1])
     stored = get_article(db, save_article(db, article).article_id)
