@@ -11,8 +11,8 @@ from typing import Any
 from pactwatch.data import read_table
 
 # Columns that hold one actor code / a list of actor codes / a CAMEO event code.
-ACTOR_COLUMNS = ("source", "target", "ally", "party", "state", "speaker_actor", "actor", "actor_code", "attacked",
-                 "by")
+ACTOR_COLUMNS = ("source", "target", "ally", "party", "state", "speaker_actor", "actor", "actor_code",
+                 "attacked", "by")
 PARTY_LIST_COLUMNS = ("parties",)
 CAMEO_COLUMNS = ("cameo_code",)
 NO_ACTOR = "---"  # CAMEO's code for "no actor"

@@ -182,7 +182,8 @@ class Pactwatch:
         anywhere, ``actor`` is a code prefix of the speaker's actor."""
         from pactwatch.store.quotes import list_quotes
 
-        return _rows(QuoteRow, list_quotes(self.db, speaker, actor, article, _day(since), _day(until), text, limit))
+        found = list_quotes(self.db, speaker, actor, article, _day(since), _day(until), text, limit)
+        return _rows(QuoteRow, found)
 
     def pacts(self, party: str | None = None, kind: str | None = None, on: str | date | None = None,
               source: str | None = None, baseline: bool = True, limit: int = 1000) -> Rows[PactRow]:
@@ -191,7 +192,8 @@ class Pactwatch:
         from pactwatch.pacts import queries
 
         self._current()
-        return _rows(PactRow, queries.pacts(self.db, party, kind, _day(on), source, baseline=baseline, limit=limit))
+        found = queries.pacts(self.db, party, kind, _day(on), source, baseline=baseline, limit=limit)
+        return _rows(PactRow, found)
 
     def allies(self, party: str, on: str | date | None = None, baseline: bool = True) -> Rows[AllyRow]:
         """Who is committed to defend ``party`` on ``on`` (default today), under which commitment
@@ -239,7 +241,8 @@ class Pactwatch:
                 if graph.has_edge(ally["ally"], party):
                     edge = graph.edges[ally["ally"], party]
                     edge["defends"] = True
-                    edge["evidence"].append({"commitment": ally["commitment_key"], **(ally.get("evidence") or {})})
+                    evidence = ally.get("evidence") or {}
+                    edge["evidence"].append({"commitment": ally["commitment_key"], **evidence})
         return graph
 
     def _current(self) -> None:

@@ -9,9 +9,11 @@ import json
 from pactwatch.cli.output import fit_widths, render
 
 ROWS = [
-    {"date": "2024-06-19", "source": "RUSGOV", "target": "PRK", "cameo_code": "057", "published": "2024-06-19T01:07:00",
+    {"date": "2024-06-19", "source": "RUSGOV", "target": "PRK", "cameo_code": "057",
+     "published": "2024-06-19T01:07:00",
      "sentence": "The two leaders signed a treaty that binds each to help the other if it is attacked."},
-    {"date": "2024-06-20", "source": "CHNMIL", "target": "---", "cameo_code": "190", "published": "2024-06-20T09:00:00",
+    {"date": "2024-06-20", "source": "CHNMIL", "target": "---", "cameo_code": "190",
+     "published": "2024-06-20T09:00:00",
      "sentence": "Ships of the coast guard fired water cannon."},
 ]
 COLUMNS = ["date", "source", "target", "cameo_code", "published", "sentence"]
@@ -57,7 +59,8 @@ def test_json_adds_name_fields_and_keeps_the_rest() -> None:
 def test_csv_puts_each_name_after_its_code() -> None:
     reader = csv.reader(io.StringIO(render(ROWS, "csv", COLUMNS)))
     header = next(reader)
-    assert header[:7] == ["date", "source", "source_name", "target", "target_name", "cameo_code", "cameo_name"]
+    assert header[:7] == ["date", "source", "source_name", "target", "target_name", "cameo_code",
+                          "cameo_name"]
     assert next(reader)[2] == "Russia, government"
 
 

@@ -14,7 +14,8 @@ HEAVY = ("spacy", "scipy", "datasketch", "pyarrow", "matplotlib", "fastapi", "da
 
 
 def loaded_after(statement: str) -> list[str]:
-    probe = f"import sys, json\n{statement}\nprint(json.dumps(sorted(m for m in {list(HEAVY)!r} if m in sys.modules)))"
+    probe = (f"import sys, json\n{statement}\n"
+             f"print(json.dumps(sorted(m for m in {list(HEAVY)!r} if m in sys.modules)))")
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 

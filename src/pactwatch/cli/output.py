@@ -23,7 +23,12 @@ from typing import Any
 import click
 
 from pactwatch.labels import (
-    ACTOR_COLUMNS, CAMEO_COLUMNS, NO_ACTOR, PARTY_LIST_COLUMNS, shared_names, with_names,
+    ACTOR_COLUMNS,
+    CAMEO_COLUMNS,
+    NO_ACTOR,
+    PARTY_LIST_COLUMNS,
+    shared_names,
+    with_names,
 )
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -157,7 +162,8 @@ def _kind(col: str, widths: dict[str, int]) -> int:
     return DAY if col in DATE_COLUMNS else PLAIN
 
 
-def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int], wide: bool, width: int) -> str:
+def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int], wide: bool,
+           width: int) -> str:
     if not rows:
         return "(no rows)\n"
     from rich.box import Box
@@ -166,7 +172,10 @@ def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int], 
 
     cells = [[_table_cell(r, c) for c in cols] for r in rows]
     natural = [max(len(col), *(len(line[i]) for line in cells)) for i, col in enumerate(cols)]
-    kinds = [_kind(c, widths) for c in cols]
+    # a column of lists ("kinds": mutual_defense, consultation, ...) reads like text and gives way like it
+    lists = {c for c in cols if c not in PARTY_LIST_COLUMNS
+             and any(isinstance(r.get(c), (list, tuple)) for r in rows)}
+    kinds = [TEXT if c in lists else _kind(c, widths) for c in cols]
     size = fit_widths(natural, kinds, width, only_text=wide)
     # one space between columns and a rule of "-" under the header, nothing else (plain ASCII:
     # tables are piped, grepped and pasted)
@@ -178,8 +187,8 @@ def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int], 
     for line in cells:
         table.add_row(*line)
     buffer = io.StringIO()
-    console = Console(file=buffer, width=max(width, sum(size) + len(size)), color_system=None, highlight=False,
-                      markup=False, emoji=False, soft_wrap=False)
+    console = Console(file=buffer, width=max(width, sum(size) + len(size)), color_system=None,
+                      highlight=False, markup=False, emoji=False, soft_wrap=False)
     console.print(table)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
