@@ -53,3 +53,14 @@ def test_tag_with_200k_attributes() -> None:
     article = article_from_html(html, "t")
     assert time.monotonic() - start < GENEROUS_SECONDS
     assert isinstance(article, Article)
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_dates_at_the_calendar_ends_with_relative_words(annotator: Annotator, day: str) -> None:
+    from datetime import datetime
+
+    article = Article(title="Edge", origin="t", language="en", published=datetime.fromisoformat(day), paragraphs=[
+        "Russia and Belarus signed a mutual defence treaty yesterday, the ministry said on Monday.",
+        "The two sides will meet again tomorrow, and the pact enters into force on 30 December."])
+    (annotation,) = annotate_guarded(annotator, [article], 0)
+    assert annotation.skipped is None  # annotated, not an OverflowError caught by the guard
