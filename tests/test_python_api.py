@@ -52,7 +52,7 @@ def test_allies_agree_with_the_cli(examples_db: str) -> None:
     assert result.exit_code == 0, result.output
     with pactwatch.open(examples_db) as db:
         ours = [(a.ally, a.commitment_key, a.since) for a in db.allies("PRK", on="2025-01-01")]
-    assert ours == [(r["ally"], r["commitment_key"], r["since"]) for r in json.loads(result.output)]
+    assert ours == [(r["ally"]["code"], r["commitment"]["key"], r["since"]) for r in json.loads(result.output)["items"]]
 
 
 def test_to_pandas_has_one_row_per_record(examples_db: str) -> None:

@@ -113,7 +113,23 @@ class AllyRow:
     organisation: str | None
     conditions: str | None
     since: str | None
-    evidence: dict[str, Any] | None = None
+    evidence: list[dict[str, Any]] | None = None
+    direction: str | None = None  # mutual, or one_way (the ally guarantees ``party``)
+    scope: str | None = None
+    article: str | None = None
+    status: str | None = None
+
+
+def _ally_fields(row: dict[str, Any], party: dict[str, Any], on: str) -> dict[str, Any]:
+    """One row of ``queries.allies`` (the API's shape) as the flat fields of ``AllyRow``."""
+    condition = row.get("condition") or {}
+    return {"ally": row["ally"]["code"], "ally_name": row["ally"]["name"], "party": party["code"],
+            "party_name": party["name"], "on": on, "commitment": row["commitment"]["name"],
+            "commitment_key": row["commitment"]["key"], "kinds": row["commitment"]["kinds"], "origin": row["origin"],
+            "organisation": row["commitment"]["organisation"], "conditions": condition.get("text") or condition.get("type"),
+            "since": row["since"], "evidence": row["evidence"], "direction": row["direction"],
+            "scope": (row.get("scope") or {}).get("text"), "article": (row.get("article") or {}).get("cited"),
+            "status": row["status"]}
 
 
 def _rows(cls: type[T], items: Iterable[dict[str, Any]]) -> Rows[T]:
@@ -201,7 +217,8 @@ class Pactwatch:
         from pactwatch.pacts import queries
 
         self._current()
-        return _rows(AllyRow, queries.allies(self.db, party, _day(on), baseline=baseline))
+        body = queries.allies(self.db, party, _day(on), baseline=baseline)
+        return _rows(AllyRow, [_ally_fields(r, body["actor"], body["on"]) for r in body["items"]])
 
     def graph(self, on: str | date | None = None, baseline: bool = True) -> Any:
         """The commitment graph on a day as a directed ``networkx.DiGraph``.
@@ -237,12 +254,11 @@ class Pactwatch:
                             graph.add_edge(a, b, commitments=[], defends=False, evidence=[])
                         graph.edges[a, b]["commitments"].append(commitment)
         for party in list(graph.nodes):
-            for ally in queries.allies(self.db, party, day, baseline=baseline):
-                if graph.has_edge(ally["ally"], party):
-                    edge = graph.edges[ally["ally"], party]
+            for ally in queries.allies(self.db, party, day, baseline=baseline)["items"]:
+                if graph.has_edge(ally["ally"]["code"], party):
+                    edge = graph.edges[ally["ally"]["code"], party]
                     edge["defends"] = True
-                    evidence = ally.get("evidence") or {}
-                    edge["evidence"].append({"commitment": ally["commitment_key"], **evidence})
+                    edge["evidence"] += [{"commitment": ally["commitment"]["key"], **e} for e in ally["evidence"]]
         return graph
 
     def _current(self) -> None:

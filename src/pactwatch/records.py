@@ -2,7 +2,7 @@
 
 Readers produce ``Article``; the understanding steps produce ``Mention``, ``Quote``, ``Event``
 and ``CommitmentReport`` (gathered in ``Annotation``); the commitment graph is made of
-``CommitmentRecord`` with its ``PartyRecord`` and ``EventRecord`` rows. The store writes and reads
+``CommitmentRecord`` with its ``PartyRecord``, ``EventRecord`` and ``ObligationRecord`` rows. The store writes and reads
 these records and imports nothing from ``nlp`` or ``pacts``, which is why they live here.
 
 Offsets (``start``/``end``) are character offsets into ``Article.body`` — the exact text
@@ -157,6 +157,11 @@ ORIGINS = ("article", "baseline", "atop")
 # Steps after which a commitment binds its parties (see pacts.merge for the rule).
 BINDING_EVENTS = ("signed", "ratified", "entered_into_force", "joined")
 ENDING_EVENTS = ("withdrew", "expired")
+# What an obligation binds its owner to do (obligations.tsv, column condition).
+DEFENCE_CONDITIONS = ("any_armed_attack", "attack_by_named_state")
+CONDITIONS = (*DEFENCE_CONDITIONS, "consultation_only", "non_aggression", "neutrality")
+STATUSES = ("proposed", "signed", "in_force", "suspended", "ended")
+EVERY_PARTY = "*"
 LIFECYCLE_ORDER = ("proposed", "announced", "signed", "ratified", "entered_into_force", "joined", "suspended",
                    "withdrew", "expired")
 
@@ -190,6 +195,29 @@ class EventRecord:
 
 
 @dataclass
+class ObligationRecord:
+    """Who owes what to whom under a commitment: ``owed_by`` / ``owed_to`` are party codes or
+    ``*`` (every party); scope alternatives are lists of conditions that must all hold."""
+
+    owed_by: tuple[str, ...]
+    owed_to: tuple[str, ...]
+    condition: str
+    scope: tuple[tuple[str, ...], ...] = (("territory",),)
+    adversaries: tuple[str, ...] = ()
+    article: str | None = None
+    text: str | None = None
+    reference: str | None = None
+
+    def binds(self, owner: str, protected: str) -> bool:
+        return owner != protected and (EVERY_PARTY in self.owed_by or owner in self.owed_by) \
+            and (EVERY_PARTY in self.owed_to or protected in self.owed_to)
+
+    @property
+    def defence(self) -> bool:
+        return self.condition in DEFENCE_CONDITIONS
+
+
+@dataclass
 class CommitmentRecord:
     key: str
     origin: str
@@ -203,10 +231,23 @@ class CommitmentRecord:
     reference: str | None = None
     parties: list[PartyRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    obligations: list[ObligationRecord] = field(default_factory=list)
+    checked: date | None = None
+    merged_into: str | None = None  # key of the commitment this one was resolved to (same treaty)
 
     @property
     def defense(self) -> bool:
-        return "mutual_defense" in self.kinds or any(p.defense for p in self.parties)
+        return any(o.defence for o in self.obligations)
+
+
+def obligations_for(kinds: tuple[str, ...], text: str | None = None,
+                    reference: str | None = None) -> list[ObligationRecord]:
+    """The obligations our kinds imply when no treaty text says more (article commitments)."""
+    every = (EVERY_PARTY,)
+    by_kind = {"mutual_defense": "any_armed_attack", "consultation": "consultation_only",
+               "nonaggression": "non_aggression", "neutrality": "neutrality"}
+    return [ObligationRecord(every, every, condition, text=text, reference=reference)
+            for kind, condition in by_kind.items() if kind in kinds]
 
 
 def flags_for(kinds: tuple[str, ...]) -> dict[str, bool]:

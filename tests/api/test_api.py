@@ -153,7 +153,7 @@ def test_pacts_on_a_day(client: TestClient) -> None:
     assert steps == [("signed", "2023-03-14"), ("signed", "2023-03-14"), ("withdrew", "2025-01-15")]
     # the shipped baseline table comes in by default
     with_baseline = client.get("/api/pacts", params={"party": "EST", "on": "2023-06-01"}).json()
-    assert any(item["key"] == "baseline:nato" for item in with_baseline["items"])
+    assert any(item["key"] == "nato" and item["status"] == "in_force" for item in with_baseline["items"])
 
 
 def test_allies_and_obligations(client: TestClient, api_db: ApiDb) -> None:
@@ -161,18 +161,20 @@ def test_allies_and_obligations(client: TestClient, api_db: ApiDb) -> None:
     articles_only = client.get("/api/allies/est", params={"on": "2024-01-01", "baseline": "false"}).json()
     assert articles_only["actor"] == {"code": "EST", "name": "Estonia"} and articles_only["items"] == []
     nato = client.get("/api/allies/EST", params={"on": "2024-01-01"}).json()["items"]
-    assert {"FIN", "USA"} <= {a["ally"] for a in nato} and "EST" not in {a["ally"] for a in nato}
-    assert next(a for a in nato if a["ally"] == "USA")["ally_name"] == "United States"
+    assert {"FIN", "USA"} <= {a["ally"]["code"] for a in nato} and "EST" not in {a["ally"]["code"] for a in nato}
+    usa = next(a for a in nato if a["ally"]["code"] == "USA")
+    assert usa["ally"]["name"] == "United States" and usa["commitment"]["key"] == "nato"
+    assert usa["article"]["cited"] == "Art. 5" and usa["scope"]["regions"][0]["code"] == "north_atlantic_area"
     if "seed" in api_db.ids:
-        body = client.get("/api/obligations", params={"attacked": "PRK", "by": "USA", "on": "2024-07-01",
-                                                      "baseline": "false"}).json()
-        assert body["defender_states"] == ["RUS"] and body["by"] == "USA"
-        assert body["names"]["RUS"] == "Russia"
-        (defender,) = body["defenders"]
-        assert defender["evidence"]["article_id"] == api_db.ids["seed"]
-        before = client.get("/api/obligations", params={"attacked": "PRK", "on": "2024-06-01",
-                                                        "baseline": "false"}).json()
-        assert before["defender_states"] == []
+        body = client.get("/api/obligations", params={"attacked": "North Korea", "by": "USA",
+                                                      "on": "2024-12-05"}).json()
+        assert body["defender_states"] == ["CHN", "RUS"] and body["by"] == {"code": "USA", "name": "United States"}
+        (russia,) = [d for d in body["defenders"] if d["ally"]["code"] == "RUS"]
+        assert api_db.ids["seed"] in {e["article_id"] for e in russia["evidence"]}
+        assert "Art. 4" in body["summary"]
+        signed = client.get("/api/obligations", params={"attacked": "PRK", "on": "2024-07-01"}).json()
+        assert signed["defender_states"] == ["CHN"]
+        assert [r["commitment"]["key"] for r in signed["signed_not_in_force"]] == ["rus-prk-2024"]
 
 
 def test_graph_replays_dates(client: TestClient, api_db: ApiDb) -> None:
@@ -183,9 +185,9 @@ def test_graph_replays_dates(client: TestClient, api_db: ApiDb) -> None:
     assert [e["id"] for e in body["edges"]] == ["AUS-JPN", "EST-FIN"]
     est_fin = body["edges"][1]
     assert est_fin["kinds"] == ["consultation", "military_cooperation"] and est_fin["kind"] == "consultation"
-    assert est_fin["status"] == "in_force"
+    assert est_fin["status"] == "signed" and est_fin["direction"] == "none" and est_fin["defence"] is False
     (ref,) = est_fin["commitments"]
-    assert ref == {"key": "article:EST|FIN", "status": "in_force"}
+    assert ref == {"key": "est-fin-consultation-2023", "status": "signed"}
     commitment = body["commitments"][ref["key"]]
     assert {s["article_id"] for s in commitment["sources"]} == {api_db.ids["coastal"]}
     assert commitment["sources"][0]["article_title"] == COASTAL.splitlines()[0]
@@ -201,7 +203,11 @@ def test_graph_replays_dates(client: TestClient, api_db: ApiDb) -> None:
     ids = {e["id"] for e in nato["edges"]}
     assert {"FIN-NATO", "NATO-USA", "EST-NATO"} <= ids and "FIN-USA" not in ids
     if "seed" in api_db.ids:
-        assert "PRK-RUS" in [e["id"] for e in graph("2024-07-01")["edges"]]
+        def prk_rus(on: str) -> dict:
+            return next(e for e in graph(on, "true")["edges"] if e["id"] == "PRK-RUS")
+
+        assert (prk_rus("2024-07-01")["status"], prk_rus("2024-12-05")["status"]) == ("signed", "in_force")
+        assert prk_rus("2024-12-05")["direction"] == "mutual"
         assert "PRK-RUS" not in [e["id"] for e in graph("2024-06-01")["edges"]]
         with_baseline = graph("2024-07-01", "true")
         assert "PRK-RUS" in [e["id"] for e in with_baseline["edges"]]
@@ -248,8 +254,13 @@ def test_ingest_upload_runs_the_cli_ingest(writable_app_url: str) -> None:
 def test_ingest_upload_annotates_with_the_pipeline(writable_app_url: str, seed_path) -> None:
     app = create_app(writable_app_url, ingest_token=TOKEN)
     with TestClient(app) as c:
-        graph = {"on": "2024-07-01", "baseline": "false"}
-        assert c.get("/api/graph", params=graph).json()["edges"] == []  # (and now cached)
+        graph = {"on": "2024-07-01"}
+
+        def seed_treaty_articles() -> set[int]:
+            sources = c.get("/api/graph", params=graph).json()["commitments"]["rus-prk-2024"]["sources"]
+            return {s["article_id"] for s in sources if s["article_id"]}
+
+        assert seed_treaty_articles() == set()  # the baseline row alone (and now cached)
         files = {"file": ("seed.txt", seed_path.read_bytes(), "text/plain")}
         response = c.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"}, files=files)
         assert response.status_code == 200, response.text
@@ -257,8 +268,9 @@ def test_ingest_upload_annotates_with_the_pipeline(writable_app_url: str, seed_p
         details = c.get(f"/api/articles/{article_id}").json()
         assert details["annotated_at"] is not None
         assert {"RUS", "PRK"} <= {m["actor_code"][:3] for m in details["mentions"]}
-        # the commitment store is rebuilt by the upload and the cached graph is not served again
-        assert "PRK-RUS" in [e["id"] for e in c.get("/api/graph", params=graph).json()["edges"]]
+        # the commitment store is rebuilt by the upload and the cached graph is not served again:
+        # the article is now a source of the same treaty
+        assert seed_treaty_articles() == {article_id}
 
 
 # -- the page and the docs -----------------------------------------------------------------------

@@ -54,7 +54,6 @@ def rw_client(writable_app_url: str) -> Iterator[TestClient]:
     ("/api/quotes", {"text": "x" * 201}, "text"),
     ("/api/pacts", {"kind": "friendship"}, "kind"),
     ("/api/pacts", {"on": "2024-02-30"}, "on"),
-    ("/api/allies/R-US", {}, "actor"),
     ("/api/obligations", {}, "attacked"),
     ("/api/timeline", {"a": "RUS"}, "b"),
     ("/api/graph", {"on": "20240701"}, "on"),
@@ -71,6 +70,14 @@ def test_unknown_things_are_404(client: TestClient) -> None:
     assert_error(client.get("/static/missing.js"), 404, "not_found")
     assert_error(client.get("/static/../app.py"), 404, "not_found")
     assert_error(client.get("/no/such/page"), 404, "not_found")
+    # an unknown actor, place or pact key is an error that says what was meant, never an empty answer
+    for path, params, meant in (("/api/allies/XYZ", {}, "did you mean"), ("/api/allies/R-US", {}, "did you mean"),
+                                ("/api/obligations", {"attacked": "Narnia"}, "did you mean"),
+                                ("/api/obligations", {"attacked": "GRC", "where": "Atlantis"}, "place"),
+                                ("/api/pacts", {"party": "XYZ"}, "did you mean"),
+                                ("/api/actors/lookup", {"name": "Nort Korea"}, "PRK"),
+                                ("/api/pact/natto", {}, "nato")):
+        assert meant in assert_error(client.get(path, params=params), 404, "not_found")["message"]
 
 
 def test_wrong_method_is_405(client: TestClient) -> None:

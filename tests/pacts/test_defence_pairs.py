@@ -11,7 +11,7 @@ import random
 from datetime import date, timedelta
 
 from pactwatch.pacts import queries
-from pactwatch.records import ORIGINS, CommitmentRecord, PartyRecord
+from pactwatch.records import ORIGINS, CommitmentRecord, ObligationRecord, PartyRecord
 from pactwatch.store.commitments import defence_pairs, replace_origin
 from pactwatch.store.database import _split_statements, migration_files
 
@@ -38,9 +38,14 @@ def random_commitments(rng: random.Random, origin: str, count: int) -> list[Comm
                                        defense=rng.random() < 0.7))
             if left and rng.random() < 0.5:  # left and joined again later
                 parties.append(PartyRecord(party, joined=left + timedelta(days=200), defense=True))
+        # each member with the defence flag owes it to the others (as ATOP's member rows say)
+        owners = tuple(sorted({p.party for p in parties if p.defense}))
+        for p in parties:  # the flag is the party's, on every one of its rows (what migration 005 reads)
+            p.defense = p.party in owners
         records.append(CommitmentRecord(
             key=f"{origin}:{n}", origin=origin, kinds=("mutual_defense",), name=f"{origin} pact {n}",
-            ended=_day(rng) if rng.random() < 0.3 else None, parties=parties))
+            ended=_day(rng) if rng.random() < 0.3 else None, parties=parties,
+            obligations=[ObligationRecord(owners, ("*",), "any_armed_attack")] if owners else []))
     return records
 
 
@@ -58,8 +63,8 @@ def expected_allies(records: list[CommitmentRecord], party: str, day: date,
             continue
         for me in c.parties:
             for other in c.parties:
-                if me.party == party and other.party != party and other.defense and _bound(me, day) \
-                        and _bound(other, day):
+                owes = any(other.party in o.owed_by for o in c.obligations)
+                if me.party == party and other.party != party and owes and _bound(me, day) and _bound(other, day):
                     found.append((other.party, c.key, max(me.joined, other.joined).isoformat()))
     return sorted(found)
 
@@ -85,22 +90,26 @@ def test_allies_and_obligations_match_the_membership_intervals(db):
         for origins in (ORIGINS, ("article", "atop")):
             allies_of = {s: expected_allies(records, s, day, origins) for s in STATES}
             for state in STATES:
-                got = queries.allies(db, state, day, origins=origins)
-                assert sorted((r["ally"], r["commitment_key"], r["since"]) for r in got) == allies_of[state]
+                got = queries.allies(db, state, day, origins=origins)["items"]
+                assert sorted((r["ally"]["code"], r["commitment"]["key"], r["since"]) for r in got) \
+                    == allies_of[state]
                 checked += len(got)
             attacked, by = rng.sample(STATES, 2)
             result = queries.obligations(db, attacked, by, day, origins=origins)
             first = {a for a, _, _ in allies_of[attacked]} - {attacked}
             attackers = {a for a, _, _ in allies_of[by]} - {by}
+            # the attacker is never a defender; a state bound to both sides is conflicted, not a defender
+            both = (first & attackers) - {by}
+            defenders = first - both - {by}
             ring: dict[str, set[str]] = {}
-            for defender in first:
+            for defender in defenders:
                 for ally, _, _ in allies_of[defender]:
                     if ally not in first | {attacked, by}:
                         ring.setdefault(ally, set()).add(defender)
-            assert result["defender_states"] == sorted(first)
-            assert [c["state"] for c in result["conflicted"]] == sorted(first & attackers)
-            assert result["second_ring"] == [{"state": s, "defends": sorted(d)}
-                                             for s, d in sorted(ring.items())]
+            assert result["defender_states"] == sorted(defenders)
+            assert [c["state"]["code"] for c in result["conflicted"]] == sorted(both)
+            assert [(s["state"]["code"], [d["code"] for d in s["defends"]]) for s in result["second_ring"]] \
+                == [(s, sorted(d)) for s, d in sorted(ring.items())]
     assert checked > 100  # the random graph is not empty on most days
 
 

@@ -39,6 +39,7 @@ def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
     commitments, parties, events = commitment_sql.graph_rows(db, origins)
     all_nodes: set[str] = set()
     dates: list[str] = []
+    obligations = commitment_sql.obligations_of(db, [c["id"] for c in commitments])
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     described: dict[str, dict[str, Any]] = {}  # each commitment once; edges refer to it by key
     for c in commitments:
@@ -68,6 +69,7 @@ def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
             if status == "in_force":
                 edge["status"] = "in_force"
             edge["commitments"].append({"key": c["key"], "status": status})
+            _direct(edge, pair, hub, obligations.get(c["id"], []))
             if c["key"] not in described:
                 described[c["key"]] = {
                     "key": c["key"], "name": c["name"], "origin": c["origin"], "kinds": kinds,
@@ -77,6 +79,7 @@ def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
                 }
     for edge in edges.values():
         edge["kind"] = edge["kinds"][0] if edge["kinds"] else "other"
+        edge.pop("_ways", None)
     return {
         "on": day,
         "nodes": sorted({n for pair in edges for n in pair}),
@@ -85,6 +88,29 @@ def graph(db: Database, day: str, origins: Sequence[str]) -> dict[str, Any]:
         "all_nodes": sorted(all_nodes),
         "dates": {"first": min(dates) if dates else None, "last": max(dates) if dates else None},
     }
+
+
+def _direct(edge: dict[str, Any], pair: tuple[str, ...], hub: str | None, obligations: list[Any]) -> None:
+    """Who owes defence to whom along an edge: mutual, one way (guarantor -> protected), or none
+    (the Taiwan Relations Act, consultation-only agreements). An organisation's edge (member to
+    hub) is mutual when its treaty has a defence obligation."""
+    a, b = pair
+    defence = [o for o in obligations if o.defence]
+    if hub:
+        ways = {(a, b), (b, a)} if defence else set()
+    else:
+        ways = {(x, y) for x, y in ((a, b), (b, a)) if any(o.binds(x, y) for o in defence)}
+    ways |= {tuple(w) for w in edge.pop("_ways", [])}
+    edge["_ways"] = sorted(ways)
+    edge["defence"] = bool(ways)
+    if len(ways) == 2:
+        edge["direction"] = "mutual"
+        edge.pop("from", None), edge.pop("to", None)
+    elif ways:
+        (owner, protected), = ways
+        edge.update({"direction": "one_way", "from": owner, "to": protected})
+    else:
+        edge["direction"] = "none"
 
 
 def _source(event: dict[str, Any]) -> dict[str, Any]:

@@ -15,9 +15,10 @@ from starlette.responses import Response
 from fastapi.routing import APIRouter
 
 from pactwatch.api import pacts_view
-from pactwatch.api.common import AppNames, Json, Names, LazyDb, check_code, check_date, on_date
+from pactwatch.api.common import AppNames, Json, Names, LazyDb, check_code, check_date, check_text, on_date
 from pactwatch.api.errors import ApiError
 from pactwatch.pacts import queries
+from pactwatch.pacts.names import actor as actor_of, resolve_actor
 from pactwatch.records import ORIGINS
 from pactwatch.store import Database
 from pactwatch.store import commitments as commitment_sql
@@ -63,38 +64,52 @@ def pacts(
     baseline: BaselineQuery = True,
 ) -> Json:
     day = check_date(on, "on")
-    items = queries.pacts(db, check_code(party, "party"), _kind(kind), day, baseline=baseline)
+    items = queries.pacts(db, _text(party, "party"), _kind(kind), day, baseline=baseline)
     return Json({"on": day, "items": items})
 
 
-@router.get("/allies/{actor}", response_class=Json, summary="Who is committed to defend an actor on a day")
-def allies(db: CommitmentDb, names: AppNames, actor: Annotated[str, Path(max_length=40)], on: OnQuery = None,
-           baseline: BaselineQuery = True) -> Json:
-    code = check_code(actor, "actor")
-    assert code is not None  # a path segment is never empty
-    day = on_date(on)
-    items = queries.allies(db, code, day, baseline=baseline)
-    for item in items:
-        item["ally_name"] = names.actor(item["ally"])
-    return Json({"actor": _named(names, code), "on": day, "items": items})
+ActorText = Annotated[str, Path(max_length=80, description="An actor code (PRK) or name (North Korea).")]
+
+
+def _text(value: str | None, name: str) -> str | None:
+    return check_text(value, name, max_len=80)
+
+
+@router.get("/allies/{actor}", response_class=Json, summary="Who is bound to defend an actor on a day")
+def allies(db: CommitmentDb, actor: ActorText, on: OnQuery = None, baseline: BaselineQuery = True) -> Json:
+    """In-force defence obligations to the actor, one row per ally and commitment (with direction,
+    condition, scope, article, status and evidence); signed-not-in-force ones apart."""
+    return Json(queries.allies(db, actor, on_date(on), baseline=baseline))
 
 
 @router.get("/obligations", response_class=Json, summary="Who must defend a state if it is attacked")
 def obligations(
     db: CommitmentDb,
-    names: AppNames,
-    attacked: Annotated[str | None, Query(description="The state attacked (required).")] = None,
-    by: Annotated[str | None, Query(description="The attacker.")] = None,
+    attacked: Annotated[str | None, Query(description="The state attacked, code or name (required).")] = None,
+    by: Annotated[str | None, Query(description="The attacker, code or name.")] = None,
+    where: Annotated[str | None, Query(description="Where: a state or a place such as Guam (default: the "
+                                                   "attacked state's territory).")] = None,
     on: OnQuery = None,
     baseline: BaselineQuery = True,
 ) -> Json:
-    target = check_code(attacked, "attacked")
+    target = _text(attacked, "attacked")
     if target is None:
-        raise ApiError(400, "attacked: required, an actor code such as PRK")
-    body = queries.obligations(db, target, check_code(by, "by"), on_date(on), baseline=baseline)
-    body["names"] = {c: names.actor(c) for c in {target, *(body["defender_states"]), *([body["by"]] if body["by"]
-                                                                                       else [])}}
-    return Json(body)
+        raise ApiError(400, "attacked: required, an actor code such as PRK or a name such as North Korea")
+    return Json(queries.obligations(db, target, _text(by, "by"), on_date(on), _text(where, "where"),
+                                    baseline=baseline))
+
+
+@router.get("/pact/{key}", response_class=Json, summary="One commitment whole, by its stable key")
+def pact(db: CommitmentDb, key: Annotated[str, Path(max_length=120)], on: OnQuery = None) -> Json:
+    return Json(queries.pact(db, key, on_date(on)))
+
+
+@router.get("/actors/lookup", response_class=Json, summary="The actor a code or name stands for")
+def actor_lookup(name: Annotated[str | None, Query(description="A code or name, e.g. north korea.")] = None) -> Json:
+    query = _text(name, "name")
+    if query is None:
+        raise ApiError(400, "name: required, e.g. North Korea")
+    return Json({"query": query, "actor": actor_of(resolve_actor(query))})
 
 
 @router.get("/graph", response_class=Json, summary="Commitment graph on a day (nodes and edges)")

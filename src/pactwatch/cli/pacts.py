@@ -30,15 +30,37 @@ def _db(app: AppContext) -> Any:
 
 
 def _code(value: str) -> str:
-    return value.strip().upper()
+    """A code or a name as typed; pacts.names resolves it (and says what was meant if unknown)."""
+    return value.strip()
 
 
-def _evidence_text(evidence: dict[str, Any] | None) -> str:
-    if not evidence:
-        return ""
-    if evidence.get("article_id") is not None:
-        return f"article {evidence['article_id']}: {evidence.get('sentence') or ''}"
-    return evidence.get("reference") or ""
+def _cited(row: dict[str, Any]) -> str:
+    article = (row.get("article") or {}).get("cited")
+    return row["commitment"]["name"] + (f", {article}" if article else "")
+
+
+def _evidence_text(evidence: list[dict[str, Any]]) -> str:
+    """The evidence in one cell: the article sentences first, then the references."""
+    parts = [f"article {e['article_id']}: {e['sentence']}" for e in evidence if e["source"] == "article"]
+    parts += list(dict.fromkeys(e["reference"] for e in evidence if e["source"] != "article" and e["reference"]))
+    return " | ".join(parts)
+
+
+def _table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"ally": r["ally"]["code"], "commitment": r["commitment"]["key"], "treaty": _cited(r),
+             "article": (r["article"] or {}).get("cited") or "",
+             "direction": "mutual" if r["direction"] == "mutual" else f"{r['owed_by']}->{r['owed_to']}",
+             "condition": r["condition"]["type"] if r["condition"] else "",
+             "scope": " or ".join(g["code"] for g in (r["scope"] or {}).get("regions", [])),
+             "status": r["status"], "since": r["since"], "evidence": _evidence_text(r["evidence"])} for r in rows]
+
+
+ROW_COLUMNS = ["ally", "commitment", "article", "direction", "condition", "scope", "since", "evidence"]
+ROW_WIDTHS = {"commitment": 24, "scope": 24, "evidence": 36}
+
+
+def _print_json(body: Any, fmt: str) -> None:
+    sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
 
 
 @click.command()
@@ -48,39 +70,77 @@ def _evidence_text(evidence: dict[str, Any] | None) -> str:
 @output_options
 @pass_app
 def allies(app: AppContext, party: str, on: str | None, no_baseline: bool, fmt: str) -> None:
-    """Who is committed to defend PARTY on a day: under which commitment and condition, since when,
-    on what evidence, and whether it comes from an article, the baseline or ATOP."""
-    rows = queries.allies(_db(app), party, on, baseline=not no_baseline)
-    if fmt == "table":
-        rows = [{**r, "evidence": _evidence_text(r.get("evidence"))} for r in rows]
-    emit(rows, fmt, columns=["ally", "commitment", "origin", "since", "conditions", "evidence"],
-         widths={"conditions": 40, "evidence": 60, "commitment": 40})
+    """Who is bound to defend PARTY (a code or a name) on a day: one row per ally and commitment,
+    with the obligation's direction, condition, scope, treaty article and all its evidence.
+    Obligations signed but not yet in force are listed apart, after the table."""
+    body = queries.allies(_db(app), party, on, baseline=not no_baseline)
+    if fmt in ("json", "jsonl"):
+        _print_json(body, fmt)
+        return
+    emit(_table_rows(body["items"]), fmt, columns=ROW_COLUMNS, widths=ROW_WIDTHS)
+    if body["signed_not_in_force"]:
+        click.echo("signed, not in force on " + body["on"] + " (not counted as allies):", err=True)
+        for row in _table_rows(body["signed_not_in_force"]):
+            click.echo(f"  {row['ally']}  {row['commitment']}  {row['treaty']}", err=True)
 
 
 @click.command()
-@click.option("--attacked", required=True, type=_code, help="The state attacked.")
-@click.option("--by", "by", type=_code, default=None, help="The attacker (shows states bound to both sides).")
+@click.option("--attacked", required=True, type=_code, help="The state attacked (code or name).")
+@click.option("--by", "by", type=_code, default=None, help="The attacker (code or name).")
+@click.option("--where", "where", default=None, metavar="PLACE",
+              help="Where the attack happens: a state or a place such as Guam, Hawaii, 'Senkaku Islands' "
+                   "(default: the attacked state's own territory).")
 @on_option
 @baseline_option
 @output_options
 @pass_app
-def obligations(app: AppContext, attacked: str, by: str | None, on: str | None, no_baseline: bool,
-                fmt: str) -> None:
-    """Who must come to the defence of a state if it is attacked: direct defenders, states bound to
-    both sides, and the second ring bound to defend the defenders."""
-    result = queries.obligations(_db(app), attacked, by, on, baseline=not no_baseline)
+def obligations(app: AppContext, attacked: str, by: str | None, where: str | None, on: str | None,
+                no_baseline: bool, fmt: str) -> None:
+    """Who must come to the defence of a state if it is attacked: defenders bound to act, states bound
+    to both sides, obligations whose scope leaves the place out (with the reason), consultation-only
+    partners, and a plain-language summary citing the treaty articles (on stderr)."""
+    result = queries.obligations(_db(app), attacked, by, on, where, baseline=not no_baseline)
     if fmt in ("json", "jsonl"):
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+        _print_json(result, fmt)
         return
-    rows = [{"ring": "defender", "state": r["ally"], "under": r["commitment"], "origin": r["origin"],
-             "conditions": r["conditions"]} for r in result["defenders"]]
-    rows += [{"ring": "bound to both sides", "state": c["state"],
-              "under": "; ".join(c["defends_attacked_under"] + c["defends_attacker_under"]), "origin": "",
-              "conditions": ""} for c in result["conflicted"]]
-    rows += [{"ring": "second ring", "state": s["state"], "under": "defends " + ", ".join(s["defends"]),
-              "origin": "", "conditions": ""} for s in result["second_ring"]]
-    emit(rows, fmt, columns=["ring", "state", "under", "origin", "conditions"], widths={"conditions": 40})
+    rows = [{"ring": "defender", **r} for r in _table_rows(result["defenders"])]
+    rows += [{"ring": "bound to both sides", "ally": c["state"]["code"],
+              "treaty": "; ".join(sorted({_cited(r) for r in c["defends_attacked"] + c["defends_attacker"]}))}
+             for c in result["conflicted"]]
+    rows += [{"ring": "out of scope", **_table_rows([o["row"]])[0], "scope": o["reason"]} for o in result["out_of_scope"]]
+    rows += [{"ring": "consultation only", **r} for r in _table_rows(result["consultation"])]
+    rows += [{"ring": "signed, not in force", **r} for r in _table_rows(result["signed_not_in_force"])]
+    rows += [{"ring": "second ring", "ally": s["state"]["code"],
+              "treaty": "defends " + ", ".join(d["code"] for d in s["defends"])} for s in result["second_ring"]]
+    emit(rows, fmt, columns=["ring", "ally", "treaty", "direction", "condition", "scope", "since"],
+         widths={"treaty": 40, "scope": 50})
     click.echo(result["summary"], err=True)
+
+
+@click.command("pact")
+@click.argument("key")
+@on_option
+@output_options
+@pass_app
+def pact(app: AppContext, key: str, on: str | None, fmt: str) -> None:
+    """One commitment whole, by its stable key (nato, rus-prk-2024, ...): parties and their status on
+    the day, obligations with direction, condition, scope and article, lifecycle, every source."""
+    body = queries.pact(_db(app), key.strip(), on)
+    if fmt in ("json", "jsonl"):
+        _print_json(body, fmt)
+        return
+    c = body["commitment"]
+    click.echo(f"{c['key']}: {c['name']} ({', '.join(c['kinds'])})")
+    click.echo(f"  on {body['on']}: {(body['status'] or 'not yet signed').replace('_', ' ')}; signed "
+               f"{body['signed'] or '?'}, in force {body['in_force'] or '?'}"
+               + (f", ended {body['ended']}" if body["ended"] else ""))
+    for o in body["obligations"]:
+        click.echo(f"  obligation: {o['owed_by']} -> {o['owed_to']} ({o['direction']}), {o['condition']['type']}, "
+                   f"scope {o['scope']['text']}" + (f", {o['article']['cited']}" if o["article"]["cited"] else ""))
+    emit([{"party": p["party"]["code"], "name": p["party"]["name"], "joined": p["joined"], "left": p["left"],
+           "suspended_from": p["suspended_from"], "status": p["status"]} for p in body["parties"]], fmt)
+    for s in body["sources"]:
+        click.echo(f"  source {s['source']}: {s['text']}" + (f" <{s['reference']}>" if s["reference"] else ""))
 
 
 @click.command()
@@ -194,4 +254,4 @@ def import_atop_command(app: AppContext, alliances: Path, members: Path) -> None
         click.echo(f"skipped member rows with unknown COW codes: {skipped}", err=True)
 
 
-COMMANDS = [allies, obligations, pacts, timeline, graph, import_group]
+COMMANDS = [allies, obligations, pact, pacts, timeline, graph, import_group]

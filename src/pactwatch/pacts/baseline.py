@@ -15,9 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from pactwatch.data import read_table
+from pactwatch.records import CONDITIONS, CommitmentRecord, EventRecord, ObligationRecord, PartyRecord, flags_for
+
+# The baseline table writes the European Union as EUR (a CAMEO region code); the actor tables and
+# the gold labels use EU, so the graph does too.
+ORGANISATION_ALIASES = {"EUR": "EU"}
 
 COMMITMENTS_TABLE = "treaties/commitments.tsv"
 MEMBERS_TABLE = "treaties/members.tsv"
+OBLIGATIONS_TABLE = "treaties/obligations.tsv"
 
 # Ordered from strongest to weakest obligation; kept in step with CommitmentReport.kinds.
 KINDS: tuple[str, ...] = (
@@ -48,6 +54,7 @@ class BaselineCommitment:
     conditions: str
     symmetric: bool
     reference: str
+    checked: date | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,7 @@ def parse_commitment(row: Mapping[str, str]) -> BaselineCommitment:
         conditions=row.get("conditions", ""),
         symmetric=symmetric == "yes",
         reference=_required(row, "reference", table),
+        checked=_date(row, "checked", table),
     )
 
 
@@ -122,6 +130,38 @@ def parse_membership(row: Mapping[str, str]) -> BaselineMembership:
     if membership.joined and membership.left and membership.left < membership.joined:
         raise BaselineError(f"{_where(table, row)}: left precedes joined")
     return membership
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def parse_obligation(row: Mapping[str, str]) -> tuple[str, ObligationRecord]:
+    """One ``obligations.tsv`` row as (commitment id, obligation) (raises BaselineError)."""
+    table = OBLIGATIONS_TABLE
+    where = f"{table} row {row.get('commitment_id', '?')}/{row.get('condition', '?')}"
+    condition = _required(row, "condition", table)
+    if condition not in CONDITIONS:
+        raise BaselineError(f"{where}: condition must be one of {', '.join(CONDITIONS)}, not {condition!r}")
+    scope = tuple(tuple(part.strip() for part in alternative.split("+") if part.strip())
+                  for alternative in _required(row, "scope", table).split("|"))
+    _required(row, "reference", table)
+    _date({**row, "id": where}, "checked", table)
+    return _required(row, "commitment_id", table), ObligationRecord(
+        owed_by=_codes(_required(row, "owed_by", table)), owed_to=_codes(_required(row, "owed_to", table)),
+        condition=condition, scope=scope, adversaries=_codes(row.get("adversaries", "")),
+        article=row.get("article") or None, text=row.get("scope_text") or None, reference=row["reference"])
+
+
+def load_obligations(known: set[str] | None = None) -> dict[str, list[ObligationRecord]]:
+    """Every baseline obligation by commitment id, checked against the commitments table."""
+    found: dict[str, list[ObligationRecord]] = {}
+    for row in read_table(OBLIGATIONS_TABLE):
+        commitment_id, obligation = parse_obligation(row)
+        if known is not None and commitment_id not in known:
+            raise BaselineError(f"{OBLIGATIONS_TABLE}: obligation of unknown commitment {commitment_id!r}")
+        found.setdefault(commitment_id, []).append(obligation)
+    return found
 
 
 def load_baseline() -> tuple[tuple[BaselineCommitment, ...], tuple[BaselineMembership, ...]]:
@@ -156,3 +196,33 @@ def members_on(commitment_id: str, on: date, memberships: Iterable[BaselineMembe
     return {
         m.party for m in memberships if m.commitment_id == commitment_id and is_active(m, on)
     }
+
+
+def load_baseline_records() -> list[CommitmentRecord]:
+    commitments, memberships = load_baseline()
+    return baseline_records(commitments, memberships, load_obligations({c.id for c in commitments}))
+
+
+def baseline_records(commitments: tuple[BaselineCommitment, ...], memberships: tuple[BaselineMembership, ...],
+                     obligations: dict[str, list[ObligationRecord]] | None = None) -> list[CommitmentRecord]:
+    records = []
+    obligations = load_obligations() if obligations is None else obligations
+    for c in commitments:
+        flags = flags_for(c.kinds)
+        parties = [
+            PartyRecord(m.party, joined=m.joined, left_on=m.left, suspended_from=m.suspended_from,
+                        note=m.note or None, **flags)
+            for m in memberships if m.commitment_id == c.id
+        ]
+        events = [EventRecord(step, when, "baseline", reference=c.reference)
+                  for step, when in (("signed", c.signed), ("entered_into_force", c.in_force), ("expired", c.ended))
+                  if when is not None]
+        events += [EventRecord("joined", m.joined, "baseline", party=m.party, reference=m.reference)
+                   for m in memberships if m.commitment_id == c.id and m.joined is not None and c.organisation]
+        records.append(CommitmentRecord(
+            key=c.id, origin="baseline", kinds=c.kinds, name=c.name,
+            organisation=ORGANISATION_ALIASES.get(c.organisation or "", c.organisation), signed=c.signed,
+            in_force=c.in_force, ended=c.ended, conditions=c.conditions, reference=c.reference,
+            parties=parties, events=events, obligations=list(obligations.get(c.id, [])), checked=c.checked,
+        ))
+    return records

@@ -12,17 +12,17 @@ import hashlib
 from dataclasses import dataclass
 
 from pactwatch.data import read_table, table_path
-from pactwatch.pacts.baseline import BaselineCommitment, BaselineMembership, load_baseline
-from pactwatch.pacts.merge import merge_reports
-from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for
-from pactwatch.store.commitments import (
-    last_build, record_build, replace_origin, report_rows, reports_fingerprint,
-)
+from pactwatch.pacts.atop import resolve_stored_atop
+from pactwatch.pacts.baseline import load_baseline_records
+from pactwatch.pacts.identity import resolve
+from pactwatch.pacts.merge import give_names, merge_reports
+from pactwatch.records import CommitmentRecord
+from pactwatch.store.commitments import last_build, record_build, replace_origin, report_rows, reports_fingerprint
 from pactwatch.store.database import Database
 
-# The baseline table writes the European Union as EUR (a CAMEO region code); the actor tables and
-# the gold labels use EU, so the graph does too.
-ORGANISATION_ALIASES = {"EUR": "EU"}
+# Every table a rebuild reads from the baseline: a change to any of them rebuilds the graph.
+BASELINE_TABLES = ("treaties/commitments.tsv", "treaties/members.tsv", "treaties/obligations.tsv",
+                   "treaties/atop.tsv")
 
 
 @dataclass(frozen=True)
@@ -32,30 +32,42 @@ class RebuildSummary:
 
 
 def rebuild(db: Database) -> RebuildSummary:
-    """Recompute article commitments from commitment_reports and reload the baseline."""
+    """Recompute article commitments from commitment_reports, reload the baseline, and fold every
+    article commitment that reports a baseline treaty into that treaty (one treaty, one commitment,
+    every source kept). When the baseline tables changed, ATOP alliances are resolved afresh."""
     countries = frozenset(row["code"] for row in read_table("actors/countries.tsv"))
-    commitments, memberships = load_baseline()
-    baseline = baseline_records(commitments, memberships)
-    articles = merge_reports(report_rows(db), countries)
-    by_org = {b.organisation: b for b in baseline if b.organisation}
-    for record in articles:
-        source = by_org.get(record.organisation) if record.organisation else None
-        if source is not None:  # joining NATO binds as NATO's treaty does
-            record.kinds = tuple(dict.fromkeys((*source.kinds, *record.kinds)))
-            record.conditions = source.conditions
-            for party in record.parties:
-                for flag, value in flags_for(source.kinds).items():
-                    setattr(party, flag, value)
+    names = {row["code"]: row["name"] for row in read_table("actors/countries.tsv")}
+    baseline = load_baseline_records()
+    articles = []
+    for record in merge_reports(report_rows(db), countries):
+        target = resolve(record, baseline)
+        if target is None:
+            articles.append(record)
+        else:
+            fold(record, target)
+    give_names(articles, names)
+    built = last_build(db)
     with db.transaction():
         replace_origin(db, "baseline", baseline)
         replace_origin(db, "article", articles)
+        if built is None or built["baseline"] != _baseline_fingerprint():
+            resolve_stored_atop(db, baseline)
         record_build(db, reports_fingerprint(db), _baseline_fingerprint())
     return RebuildSummary(len(articles), len(baseline))
 
 
+def fold(report: CommitmentRecord, target: CommitmentRecord) -> None:
+    """Add an article commitment's evidence to the treaty it reports. The baseline's dates stay
+    authoritative; a member the baseline does not list yet (a newer accession) joins as reported."""
+    target.events.extend(report.events)
+    known = {p.party for p in target.parties}
+    if target.organisation:
+        target.parties.extend(p for p in report.parties if p.party not in known and p.joined is not None)
+
+
 def _baseline_fingerprint() -> str:
     digest = hashlib.sha256()
-    for name in ("treaties/commitments.tsv", "treaties/members.tsv"):
+    for name in BASELINE_TABLES:
         digest.update(table_path(name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -70,27 +82,3 @@ def ensure_current(db: Database) -> bool:
         return False
     rebuild(db)
     return True
-
-
-def baseline_records(commitments: tuple[BaselineCommitment, ...],
-                     memberships: tuple[BaselineMembership, ...]) -> list[CommitmentRecord]:
-    records = []
-    for c in commitments:
-        flags = flags_for(c.kinds)
-        parties = [
-            PartyRecord(m.party, joined=m.joined, left_on=m.left, suspended_from=m.suspended_from,
-                        note=m.note or None, **flags)
-            for m in memberships if m.commitment_id == c.id
-        ]
-        events = [EventRecord(step, when, "baseline", reference=c.reference)
-                  for step, when in (("signed", c.signed), ("entered_into_force", c.in_force), ("expired", c.ended))
-                  if when is not None]
-        events += [EventRecord("joined", m.joined, "baseline", party=m.party, reference=m.reference)
-                   for m in memberships if m.commitment_id == c.id and m.joined is not None and c.organisation]
-        records.append(CommitmentRecord(
-            key=f"baseline:{c.id}", origin="baseline", kinds=c.kinds, name=c.name,
-            organisation=ORGANISATION_ALIASES.get(c.organisation or "", c.organisation), signed=c.signed,
-            in_force=c.in_force, ended=c.ended, conditions=c.conditions, reference=c.reference,
-            parties=parties, events=events,
-        ))
-    return records

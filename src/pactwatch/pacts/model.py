@@ -7,9 +7,10 @@ from pactwatch.records import (
     ORIGINS,
     CommitmentRecord,
     EventRecord,
+    ObligationRecord,
     PartyRecord,
     flags_for,
 )
 
 __all__ = ["BINDING_EVENTS", "ENDING_EVENTS", "LIFECYCLE_ORDER", "ORIGINS", "CommitmentRecord", "EventRecord",
-           "PartyRecord", "flags_for"]
+           "ObligationRecord", "PartyRecord", "flags_for"]

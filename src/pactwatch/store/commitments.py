@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from pactwatch.records import ORIGINS, CommitmentRecord
+from pactwatch.records import CommitmentRecord, ObligationRecord
 from pactwatch.store.database import Database, now_iso
 
 # A party row is active on day ? (the same date is bound four times).
@@ -15,7 +15,6 @@ ACTIVE = ("{p}.joined IS NOT NULL AND {p}.joined <= ? AND ({p}.left_on IS NULL O
           " AND ({p}.suspended_from IS NULL OR {p}.suspended_from > ?)")
 # A defence_pairs row (alias p) is bound on day ? (bound twice); see migration 005.
 BOUND = "p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to > ?)"
-UNIT_SEPARATOR = "\x1f"
 
 
 def _iso(value: date | None) -> str | None:
@@ -38,9 +37,9 @@ def replace_origin(db: Database, origin: str, records: Sequence[CommitmentRecord
 def insert_commitment(db: Database, c: CommitmentRecord) -> int:
     cursor = db.execute(
         "INSERT INTO commitments (key, name, kinds, organisation, origin, signed, in_force, ended, conditions,"
-        " reference, defense) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        " reference, defense, checked, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (c.key, c.name, json.dumps(list(c.kinds)), c.organisation, c.origin, _iso(c.signed), _iso(c.in_force),
-         _iso(c.ended), c.conditions, c.reference, int(c.defense)),
+         _iso(c.ended), c.conditions, c.reference, int(c.defense), _iso(c.checked), c.merged_into),
     )
     commitment_id = int(cursor.fetchone()[0])
     db.executemany(
@@ -56,26 +55,123 @@ def insert_commitment(db: Database, c: CommitmentRecord) -> int:
           e.start_char, e.end_char, e.reference) for e in c.events],
     )
     db.executemany(
-        "INSERT INTO defence_pairs (commitment_id, origin, defended, defender, valid_from, valid_to)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(commitment_id, c.origin, *pair) for pair in defence_pairs(c)],
+        "INSERT INTO obligations (commitment_id, owed_by, owed_to, condition, adversaries, scope, article, text,"
+        " reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(commitment_id, json.dumps(list(o.owed_by)), json.dumps(list(o.owed_to)), o.condition,
+          json.dumps(list(o.adversaries)), json.dumps([list(a) for a in o.scope]), o.article, o.text, o.reference)
+         for o in c.obligations],
     )
+    if c.merged_into is None:  # a merged ATOP alliance binds through the commitment it is merged into
+        db.executemany(
+            "INSERT INTO defence_pairs (commitment_id, origin, defended, defender, valid_from, valid_to)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(commitment_id, c.origin, *pair) for pair in defence_pairs(c)],
+        )
     return commitment_id
 
 
 def defence_pairs(c: CommitmentRecord) -> list[tuple[str, str, str, str | None]]:
-    """(defended, defender, valid_from, valid_to) for every two party rows of ``c`` where the second
-    must defend the first; the same rule as migration 005's backfill (see there)."""
-    pairs = []
+    """(defended, defender, valid_from, valid_to) for every two party rows of ``c`` where a defence
+    obligation binds the second to defend the first; the interval rule of migration 005 (see there).
+    One-way obligations (a guarantor and the state it protects) give a pair in one direction only."""
+    defence = [o for o in c.obligations if o.defence]
+    pairs: list[tuple[str, str, str, str | None]] = []
     for me in c.parties:
         for other in c.parties:
-            if other.party == me.party or not other.defense or me.joined is None or other.joined is None:
+            if me.joined is None or other.joined is None or not any(o.binds(other.party, me.party) for o in defence):
                 continue
             ends = [d for d in (me.left_on, me.suspended_from, other.left_on, other.suspended_from, c.ended)
                     if d]
-            pairs.append((me.party, other.party, max(me.joined, other.joined).isoformat(),
-                          _iso(min(ends)) if ends else None))
+            pair = (me.party, other.party, max(me.joined, other.joined).isoformat(), _iso(min(ends)) if ends else None)
+            if pair not in pairs:
+                pairs.append(pair)
     return pairs
+
+
+def obligation_record(row: dict[str, Any]) -> ObligationRecord:
+    """An ``obligations`` row read back as the record it was written from."""
+    return ObligationRecord(
+        owed_by=tuple(json.loads(row["owed_by"])), owed_to=tuple(json.loads(row["owed_to"])),
+        condition=row["condition"], scope=tuple(tuple(a) for a in json.loads(row["scope"])),
+        adversaries=tuple(json.loads(row["adversaries"])), article=row["article"], text=row["text"],
+        reference=row["reference"])
+
+
+def obligations_of(db: Database, commitment_ids: Sequence[int]) -> dict[int, list[ObligationRecord]]:
+    if not commitment_ids:
+        return {}
+    marks = ", ".join("?" * len(commitment_ids))
+    found: dict[int, list[ObligationRecord]] = {}
+    for row in db.query(f"SELECT * FROM obligations WHERE commitment_id IN ({marks}) ORDER BY id",
+                        list(commitment_ids)):
+        found.setdefault(row["commitment_id"], []).append(obligation_record(row))
+    return found
+
+
+COMMITMENT_COLUMNS = ("c.id, c.key, c.name, c.kinds, c.organisation, c.origin, c.signed, c.in_force, c.ended,"
+                      " c.conditions, c.reference, c.checked, c.merged_into")
+
+
+def commitment_by_key(db: Database, key: str) -> dict[str, Any] | None:
+    return db.query_one(f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.key = ?", (key,))
+
+
+def is_party(db: Database, code: str) -> bool:
+    return db.query_one("SELECT 1 AS one FROM commitment_parties WHERE party = ? LIMIT 1", (code,)) is not None
+
+
+def all_keys(db: Database) -> list[str]:
+    return [r["key"] for r in db.query("SELECT key FROM commitments ORDER BY key")]
+
+
+def merged_sources(db: Database, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """The commitments merged into each of ``keys`` (ATOP alliances that are the same treaty)."""
+    if not keys:
+        return {}
+    marks = ", ".join("?" * len(keys))
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in db.query(f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.merged_into IN ({marks})"
+                        " ORDER BY c.key", list(keys)):
+        found.setdefault(row["merged_into"], []).append(row)
+    return found
+
+
+def commitments_of_party(db: Database, party: str, origins: Sequence[str]) -> list[dict[str, Any]]:
+    """Every commitment (not merged into another) with a party row for ``party``."""
+    where, params = origins_clause(origins)
+    return db.query(
+        f"SELECT DISTINCT {COMMITMENT_COLUMNS} FROM commitments c JOIN commitment_parties p ON p.commitment_id = c.id"
+        f" WHERE p.party = ? AND c.merged_into IS NULL AND {where} ORDER BY c.key", [party, *params])
+
+
+def records_of_origin(db: Database, origin: str) -> list[CommitmentRecord]:
+    """The stored commitments of one origin read back as records (parties, events, obligations)."""
+    from pactwatch.records import EventRecord, PartyRecord
+
+    rows = db.query(f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.origin = ? ORDER BY c.id", (origin,))
+    ids = [r["id"] for r in rows]
+    parties: dict[int, list[PartyRecord]] = {}
+    for p in parties_of(db, ids):
+        parties.setdefault(p["commitment_id"], []).append(PartyRecord(
+            p["party"], joined=_date(p["joined"]), left_on=_date(p["left_on"]),
+            suspended_from=_date(p["suspended_from"]), defense=bool(p["defense"]), offense=bool(p["offense"]),
+            neutral=bool(p["neutral"]), nonagg=bool(p["nonagg"]), consul=bool(p["consul"]), note=p["note"]))
+    events: dict[int, list[EventRecord]] = {}
+    for e in events_of(db, ids):
+        events.setdefault(e["commitment_id"], []).append(EventRecord(
+            e["lifecycle_event"], _date(e["date"]), e["source"], party=e["party"], article_id=e["article_id"],
+            sentence=e["sentence"], start_char=e["start_char"], end_char=e["end_char"], reference=e["reference"]))
+    obligations = obligations_of(db, ids)
+    return [CommitmentRecord(
+        key=r["key"], origin=r["origin"], kinds=tuple(json.loads(r["kinds"])), name=r["name"],
+        organisation=r["organisation"], signed=_date(r["signed"]), in_force=_date(r["in_force"]),
+        ended=_date(r["ended"]), conditions=r["conditions"], reference=r["reference"],
+        parties=parties.get(r["id"], []), events=events.get(r["id"], []), obligations=obligations.get(r["id"], []),
+        checked=_date(r["checked"]), merged_into=r["merged_into"]) for r in rows]
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
 
 
 def report_rows(db: Database) -> list[dict[str, Any]]:
@@ -87,17 +183,24 @@ def report_rows(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def _origins_clause(origins: Sequence[str], table: str = "c") -> tuple[str, list[str]]:
-    return f"{table}.origin IN (" + ", ".join("?" * len(origins)) + ")", list(origins)
+def origins_clause(origins: Sequence[str], table: str = "c") -> tuple[str, list[str]]:
+    """Commitments of these origins. Asked for article commitments without the baseline, a
+    baseline treaty that articles report counts too (its article reports were folded into it)."""
+    where = f"{table}.origin IN (" + ", ".join("?" * len(origins)) + ")"
+    if "article" in origins and "baseline" not in origins:
+        column = "commitment_id" if table == "p" else "id"
+        where = (f"({where} OR EXISTS (SELECT 1 FROM commitment_events r WHERE r.commitment_id = {table}.{column}"
+                 " AND r.source = 'article'))")
+    return where, list(origins)
 
 
 def defenders(db: Database, party: str, on: str, origins: Sequence[str]) -> list[dict[str, Any]]:
     """Parties bound on ``on`` to defend ``party``, one row per (ally, commitment); ``since`` is the
     day the later of the two joined."""
-    where, params = _origins_clause(origins, "p")
+    where, params = origins_clause(origins, "p")
     return db.query(
         "SELECT p.defender AS ally, c.id AS commitment_id, c.key, c.name, c.kinds, c.origin, c.organisation,"
-        " c.conditions, c.reference, p.valid_from AS since"
+        " c.conditions, c.reference, c.signed, c.in_force, c.ended, p.valid_from AS since, p.valid_to AS until"
         " FROM defence_pairs p JOIN commitments c ON c.id = p.commitment_id"
         f" WHERE p.defended = ? AND {BOUND} AND {where}"
         " ORDER BY p.defender, c.origin, c.key",
@@ -105,52 +208,9 @@ def defenders(db: Database, party: str, on: str, origins: Sequence[str]) -> list
     )
 
 
-def defenders_of_many(db: Database, parties: Sequence[str], on: str, origins: Sequence[str],
-                      excluding: Sequence[str] = ()) -> dict[str, set[str]]:
-    """Who is bound on ``on`` to defend each of ``parties`` (allies in ``excluding`` left out).
-
-    One index range per party, aggregated per party in SQL: in a dense graph the ranges hold
-    thousands of rows, and stepping through them one Python row at a time cost more than the
-    search itself. The exclusion and, when every origin is asked for, the origin filter are
-    applied here rather than per row in SQL, for the same reason."""
-    if not parties:
-        return {}
-    marks = ", ".join("?" * len(parties))
-    sql = (f"SELECT p.defended, {_string_agg(db, 'p.defender')} AS allies FROM defence_pairs p"
-           f" WHERE p.defended IN ({marks}) AND {BOUND}")
-    args = [*parties, on, on]
-    if set(origins) != set(ORIGINS):
-        where, params = _origins_clause(origins, "p")
-        sql += f" AND {where}"
-        args += params
-    skip = set(excluding)
-    found: dict[str, set[str]] = {}
-    for party, allies in db.execute(sql + " GROUP BY p.defended", args).fetchall():
-        found[party] = set(allies.split(UNIT_SEPARATOR)) - skip
-    return found
-
-
-def _string_agg(db: Database, column: str) -> str:
-    """The values of ``column`` in a group joined by the ASCII unit separator (never in a code)."""
-    if db.dialect == "sqlite":
-        return f"group_concat({column}, char(31))"
-    return f"string_agg({column}, chr(31))"
-
-
-def evidence(db: Database, commitment_id: int, party: str | None) -> dict[str, Any] | None:
-    """The first binding step of a commitment (for a member, its own membership step first)."""
-    return db.query_one(
-        "SELECT lifecycle_event, date, source, article_id, sentence, start_char, end_char, reference"
-        " FROM commitment_events WHERE commitment_id = ? AND (party IS NULL OR party = ?)"
-        " ORDER BY CASE lifecycle_event WHEN 'entered_into_force' THEN 0 WHEN 'joined' THEN 0"
-        " WHEN 'ratified' THEN 1 WHEN 'signed' THEN 2 ELSE 3 END, date LIMIT 1",
-        (commitment_id, party),
-    )
-
-
 def list_commitments(db: Database, party: str | None, kind: str | None, on: str | None,
-                     origins: Sequence[str], limit: int) -> list[dict[str, Any]]:
-    where, params = _origins_clause(origins)
+                     origins: Sequence[str], limit: int | None) -> list[dict[str, Any]]:
+    where, params = origins_clause(origins)
     clauses, args = [where], list(params)
     if party:
         if on:
@@ -168,10 +228,9 @@ def list_commitments(db: Database, party: str | None, kind: str | None, on: str 
         clauses.append("c.kinds LIKE ?")
         args.append(f'%"{kind}"%')
     return db.query(
-        "SELECT c.id, c.key, c.name, c.kinds, c.organisation, c.origin, c.signed, c.in_force, c.ended,"
-        f" c.conditions, c.reference FROM commitments c WHERE {' AND '.join(clauses)}"
-        " ORDER BY c.origin, COALESCE(c.signed, c.in_force), c.key LIMIT ?",
-        [*args, limit],
+        f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.merged_into IS NULL AND {' AND '.join(clauses)}"
+        " ORDER BY c.origin, COALESCE(c.signed, c.in_force), c.key" + (" LIMIT ?" if limit else ""),
+        [*args, *([limit] if limit else [])],
     )
 
 
@@ -193,18 +252,18 @@ def events_of(db: Database, commitment_ids: Sequence[int]) -> list[dict[str, Any
     marks = ", ".join("?" * len(commitment_ids))
     return db.query(
         "SELECT commitment_id, party, lifecycle_event, date, source, article_id, sentence, start_char, end_char,"
-        f" reference FROM commitment_events WHERE commitment_id IN ({marks}) ORDER BY commitment_id, date",
+        f" reference FROM commitment_events WHERE commitment_id IN ({marks}) ORDER BY commitment_id, date, id",
         list(commitment_ids),
     )
 
 
 def active_pairs(db: Database, on: str, origins: Sequence[str]) -> list[dict[str, Any]]:
     """Every commitment active on a day with its active parties (for the graph)."""
-    where, params = _origins_clause(origins)
+    where, params = origins_clause(origins)
     return db.query(
         "SELECT c.id, c.key, c.name, c.kinds, c.origin, c.organisation, p.party, p.defense"
         " FROM commitments c JOIN commitment_parties p ON p.commitment_id = c.id"
-        f" WHERE {ACTIVE.format(p='p')} AND (c.ended IS NULL OR c.ended > ?) AND {where}"
+        f" WHERE {ACTIVE.format(p='p')} AND (c.ended IS NULL OR c.ended > ?) AND c.merged_into IS NULL AND {where}"
         " ORDER BY c.id, p.party",
         [on, on, on, on, *params],
     )
@@ -214,10 +273,10 @@ def graph_rows(db: Database, origins: Sequence[str]) -> tuple[list[dict[str, Any
                                                              dict[int, list[dict[str, Any]]]]:
     """Every commitment of these origins, its parties and its lifecycle steps (with the step's
     article title and publisher), for the API's graph: (commitments, parties by id, steps by id)."""
-    marks = ", ".join("?" * len(origins))
+    where, params = origins_clause(origins)
     commitments = db.query(
-        f"SELECT id, key, name, kinds, organisation, origin, signed, in_force, ended, reference FROM commitments"
-        f" WHERE origin IN ({marks}) ORDER BY id", list(origins))
+        "SELECT c.id, c.key, c.name, c.kinds, c.organisation, c.origin, c.signed, c.in_force, c.ended, c.reference"
+        f" FROM commitments c WHERE {where} AND c.merged_into IS NULL ORDER BY c.id", params)
     parties: dict[int, list[dict[str, Any]]] = {}
     events: dict[int, list[dict[str, Any]]] = {}
     if commitments:
