@@ -95,11 +95,7 @@ class Commitments:
 
     def __init__(self, db: Database, ids: Sequence[int]) -> None:
         ids = sorted(set(ids))
-        self.rows: dict[int, dict[str, Any]] = {}
-        if ids:
-            marks = ", ".join("?" * len(ids))
-            for r in db.query(f"SELECT {sql.COMMITMENT_COLUMNS} FROM commitments c WHERE c.id IN ({marks})", ids):
-                self.rows[r["id"]] = r
+        self.rows: dict[int, dict[str, Any]] = {r["id"]: r for r in sql.commitments_by_ids(db, ids)}
         self.steps: dict[int, list[dict[str, Any]]] = {}
         for e in sql.events_of(db, ids):
             self.steps.setdefault(e["commitment_id"], []).append(e)

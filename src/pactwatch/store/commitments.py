@@ -112,6 +112,13 @@ COMMITMENT_COLUMNS = ("c.id, c.key, c.name, c.kinds, c.organisation, c.origin, c
                       " c.conditions, c.reference, c.checked, c.merged_into")
 
 
+def commitments_by_ids(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return db.query(f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.id IN ({marks}) ORDER BY c.id", list(ids))
+
+
 def commitment_by_key(db: Database, key: str) -> dict[str, Any] | None:
     return db.query_one(f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.key = ?", (key,))
 
