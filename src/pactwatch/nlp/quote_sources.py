@@ -72,7 +72,7 @@ def document_under(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tup
 def transcript_label(text: str, span: QuoteSpan, context: SpeakerContext) -> Speaker | None:
     """A quoted transcript line: "PENCE: Well, look, …" — the capitalised label is the speaker."""
     match = _LABEL.match(text, span.start, span.end)
-    if match is None or match.group(1).upper() in _NOT_LABELS:
+    if match is None or match.group(1).lower() in _NOT_LABELS:
         return None
     label = " ".join(w.capitalize() for w in match.group(1).split())
     name = context.canonical(label)
