@@ -45,8 +45,9 @@ MOMENTS = (
 def run_cli(db_url: str, paths: list[str], kill_at: str | None = None, *extra: str,
             timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """``pactwatch ingest`` as a fresh process; killed at ``kill_at`` when given."""
-    env = dict(os.environ, **({ENV_VAR: kill_at} if kill_at else {}))
-    env.pop(ENV_VAR, None) if not kill_at else None
+    env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
+    if kill_at:
+        env[ENV_VAR] = kill_at
     command = [sys.executable, "-m", "pactwatch", "--db", db_url, "ingest", "-q", *extra, *paths]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
 
