@@ -2,7 +2,7 @@
 single writer's speed, and the query set at that size. No parsing: the annotations are synthetic,
 shaped like news-dev's (per article: paragraphs, mentions, events, quotes, commitment reports).
 
-    .venv/bin/python bench/scale.py [--articles 100000] [--writer-articles 2000] [--pg URL]
+    .venv/bin/python bench/scale.py [--articles 50000] [--writer-articles 1000] [--pg URL]
     .venv/bin/python bench/scale.py --million          # the 1M-article run (~1 h on 2 shared cores)
 
 1. The writer: ``--writer-articles`` articles with their annotations go through
@@ -55,9 +55,17 @@ PARAGRAPHS, MENTIONS, EVENTS, QUOTES = 8, 22, 7, 3  # news-dev: 7.9, 21.9, 6.8, 
 ROLES = ("", "GOV", "MIL")
 
 
+# Paragraphs are drawn from a pool made once: making every article's words afresh cost more CPU
+# than loading it.
+_POOL: list[str] = []
+
+
 def synthetic_article(i: int, rng: random.Random) -> tuple[Article, Annotation]:
     """One article of PARAGRAPHS short paragraphs and its annotation (codes drawn with Zipf weights)."""
-    paragraphs = [" ".join(rng.choices(VOCABULARY, WORD_WEIGHTS, k=25)) + "." for _ in range(PARAGRAPHS)]
+    if not _POOL:
+        pool_rng = random.Random(1)
+        _POOL.extend(" ".join(pool_rng.choices(VOCABULARY, WORD_WEIGHTS, k=25)) + "." for _ in range(20_000))
+    paragraphs = rng.sample(_POOL, PARAGRAPHS)
     article = Article(title=f"Story {i} {paragraphs[0][:40]}", paragraphs=paragraphs, origin=f"scale:{i}",
                       publisher=f"Wire {i % 13}", published=datetime.combine(START + timedelta(days=i % SPAN_DAYS),
                                                                              datetime.min.time()),
@@ -146,9 +154,9 @@ def commitments(db: Database, n: int, articles: int, rng: random.Random) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=50_000)
     parser.add_argument("--million", action="store_true", help="1,000,000 articles")
-    parser.add_argument("--writer-articles", type=int, default=2_000)
+    parser.add_argument("--writer-articles", type=int, default=1_000)
     parser.add_argument("--commitments", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--cold-runs", type=int, default=10)
