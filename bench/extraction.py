@@ -1,15 +1,24 @@
 """Extraction benchmark: pactwatch's HTML reader against trafilatura alone, in one run.
 
-    .venv/bin/python bench/extraction.py [--shared ../shared]
+    .venv/bin/python bench/extraction.py [--shared ../shared] [--process 5]
 
 Prints body F1 (scrapinghub benchmark scoring: 4-token shingles, and plain token multisets),
 publication-date accuracy (htmldate news set) and pages per second, with ratios.
 Goals: F1 >= 0.96, date accuracy >= 0.92, speed >= 0.9x trafilatura alone.
+
+``--process N`` also times whole processes, N times in turn: ``pactwatch ingest --no-annotate`` of
+the scrapinghub pages into a new SQLite file against a plain script that runs
+``trafilatura.bare_extraction(with_metadata=True)`` over the same files; wall clock and the
+children's CPU time (which other processes on a shared machine do not inflate).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -58,11 +67,50 @@ def trafilatura_page(html: str, url: str | None) -> tuple[str, date | None]:
     return doc.text or "", _as_date(doc.date)
 
 
+PLAIN_SCRIPT = """
+import sys, pathlib, trafilatura
+for path in sorted(pathlib.Path(sys.argv[1]).iterdir()):
+    doc = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
+    if doc is not None:
+        sys.stdout.write((doc.title or "") + "\\n" + (doc.text or "") + "\\n")
+"""
+
+
+def _run(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one child process."""
+    before = os.times()
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = os.times()
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def whole_processes(folder: Path, rounds: int) -> None:
+    ratios: dict[str, list[float]] = {"wall": [], "cpu": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(rounds):
+            db = Path(tmp) / f"round{n}.sqlite"
+            ours = _run([sys.executable, "-m", "pactwatch", "--db", str(db), "ingest", "--no-annotate", "-q",
+                         str(folder)])
+            plain = _run([sys.executable, "-c", PLAIN_SCRIPT, str(folder)])
+            ratios["wall"].append(ours[0] / plain[0])
+            ratios["cpu"].append(ours[1] / plain[1])
+            print(f"round {n + 1}: pactwatch {ours[0]:.1f} s wall {ours[1]:.1f} s cpu;"
+                  f" plain trafilatura {plain[0]:.1f} s wall {plain[1]:.1f} s cpu")
+    for clock, values in ratios.items():
+        print(f"whole process, {clock}: pactwatch / plain trafilatura {min(values):.2f}x-{max(values):.2f}x"
+              f" over {len(values)} rounds (goal <= 1.3x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT / ".." / "shared")
+    parser.add_argument("--process", type=int, default=0, help="rounds of whole-process timing")
     args = parser.parse_args()
     folder = args.shared / "testdata" / "extraction"
+    if args.process:
+        whole_processes(folder / "scrapinghub" / "html", args.process)
     bodies = [(c, decode(c.html)) for c in scrapinghub_cases(folder / "scrapinghub")]
     dates = [(c, decode(c.html)) for c in htmldate_cases(folder / "htmldate-news")]
     systems = {"pactwatch": pactwatch_page, "trafilatura": trafilatura_page}
