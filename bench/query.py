@@ -48,7 +48,7 @@ from typing import Any
 
 from pactwatch.api.routes_pacts import TIMELINE_EVENTS
 from pactwatch.pacts import queries
-from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for
+from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for, obligations_for
 from pactwatch.store import open_database
 from pactwatch.store.commitments import insert_commitment
 from pactwatch.store.database import Database
@@ -118,6 +118,7 @@ def build(db: Database, commitments: int, events: int, articles: int, rng: rando
             insert_commitment(db, CommitmentRecord(
                 key=f"bench:{n}", origin=rng.choice(("article", "atop", "baseline")), kinds=kinds, name=f"pact {n}",
                 signed=signed, parties=[PartyRecord(p, joined=signed, **flags_for(kinds)) for p in parties],
+                obligations=obligations_for(kinds),
                 events=[EventRecord("signed", signed, "article", article_id=rng.randint(1, articles),
                                     sentence="s")]))
         bulk_insert(db, "events", EVENT_COLUMNS, synthetic_events(events, articles, rng))

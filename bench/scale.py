@@ -44,7 +44,7 @@ from query import (  # noqa: E402 - bench/ is not a package
 )
 
 from pactwatch.records import Article  # noqa: E402
-from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for  # noqa: E402
+from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for, obligations_for  # noqa: E402
 from pactwatch.records import Annotation, Event, Mention, Quote  # noqa: E402
 from pactwatch.store import open_database  # noqa: E402
 from pactwatch.store.articles import save_article  # noqa: E402
@@ -149,6 +149,7 @@ def commitments(db: Database, n: int, articles: int, rng: random.Random) -> None
             insert_commitment(db, CommitmentRecord(
                 key=f"scale:{k}", origin=rng.choice(("article", "atop", "baseline")), kinds=kinds, name=f"pact {k}",
                 signed=signed, parties=[PartyRecord(p, joined=signed, **flags_for(kinds)) for p in parties],
+                obligations=obligations_for(kinds),
                 events=[EventRecord("signed", signed, "article", article_id=rng.randint(1, articles),
                                     sentence="s")]))
 
