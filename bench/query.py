@@ -122,7 +122,9 @@ def build(db: Database, commitments: int, events: int, articles: int, rng: rando
                 events=[EventRecord("signed", signed, "article", article_id=rng.randint(1, articles),
                                     sentence="s")]))
         bulk_insert(db, "events", EVENT_COLUMNS, synthetic_events(events, articles, rng))
-    db.execute("ANALYZE")
+    # PostgreSQL: VACUUM sets the visibility map, as autovacuum does on a live store; without it
+    # every index-only read of freshly loaded rows visits the table too (timeline totals 8x slower)
+    db.execute("VACUUM ANALYZE" if db.dialect == "postgresql" else "ANALYZE")
 
 
 def _two(rng: random.Random, weighted: bool) -> tuple[str, str]:
