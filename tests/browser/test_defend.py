@@ -113,6 +113,7 @@ def test_the_picker_finds_states_by_other_names_and_by_keyboard(server: dict, pa
     # a name typed in full (any case) and asked with the button needs no pick from the list
     page.fill("#defend-x", "")
     page.type("#defend-x", "republic of korea")
+    page.keyboard.press("Tab")  # leaving the field closes the suggestions and keeps the full name
     page.click("#defend-form button[type=submit]")
     page.wait_for_selector('#defend[data-state=ready][data-focus="KOR"]')
     assert page.input_value("#defend-x") == "South Korea"
@@ -120,4 +121,85 @@ def test_the_picker_finds_states_by_other_names_and_by_keyboard(server: dict, pa
     page.locator('#defend-map path.country[data-code="DEU"]').first.click()
     page.wait_for_selector('#defend[data-state=ready][data-focus="DEU"]')
     assert page.input_value("#defend-x") == "Germany"
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_signed_not_in_force_is_shown_apart_and_dashed(server: dict, page) -> None:
+    # Russia signed its treaty with North Korea on 2024-06-19; it entered into force on 2024-12-04
+    page.goto(server["base"] + f"/#/defend?x=PRK&on={DAY}")
+    page.wait_for_selector(f'#defend[data-state=ready][data-focus="PRK"][data-on="{DAY}"]')
+    assert chips(page, "defender") == {"CHN"}
+    assert chips(page, "signed") == {"RUS"}
+    signed = page.locator('#defend-answer section[data-category="signed"]')
+    assert "not in force" in signed.locator("h3").inner_text()
+    assert signed.locator(".status.signed").count() >= 1
+    # the evidence: the seed's sentence, linked to the article reader, and the baseline reference
+    assert signed.locator(f'a[data-article-link="{server["seed_id"]}"]').count() >= 1
+    assert signed.locator("blockquote.evidence").count() >= 1
+    assert signed.locator('a[href^="https://"]').count() >= 1
+    assert map_category(page, "RUS") == "signed" and map_category(page, "CHN") == "defender"
+    edge = page.locator('#graph [data-edge="PRK-RUS"]')
+    assert edge.get_attribute("data-status") == "signed"
+    assert edge.locator("line[stroke-dasharray]").count() == 1
+    assert "Russia" not in page.locator("#defend-title").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "11-north-korea-russia-signed.png"), full_page=True)
+    # once in force, Russia is a defender like China
+    page.fill("#defend-date", "2025-01-01")
+    page.wait_for_selector('#defend[data-state=ready][data-on="2025-01-01"]')
+    assert chips(page, "defender") == {"CHN", "RUS"} and chips(page, "signed") == set()
+    assert page.locator('#graph [data-edge="PRK-RUS"]').get_attribute("data-status") == "in_force"
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_one_way_guarantees_and_states_bound_to_both_sides(server: dict, page) -> None:
+    # the Compact of Free Association: the United States guarantees Micronesia, not the reverse
+    page.goto(server["base"] + f"/#/defend?x=FSM&on={DAY}")
+    page.wait_for_selector('#defend[data-state=ready][data-focus="FSM"]')
+    assert chips(page, "defender") == {"USA"}
+    assert "one-way" in page.locator('#defend-answer [data-category="defender"] .direction').inner_text()
+    edge = page.locator('#graph [data-edge="FSM-USA"]')
+    assert edge.get_attribute("data-direction") == "one_way"
+    assert edge.locator("line[marker-end]").count() == 1
+    assert map_category(page, "FSM") == "focus"
+    assert page.locator('#defend-map circle.dot[data-code="FSM"]').count() == 1  # too small to see unmarked
+    page.screenshot(path=str(SCREENSHOTS / "12-micronesia-one-way.png"), full_page=True)
+    page.goto(server["base"] + f"/#/defend?x=USA&on={DAY}")
+    page.wait_for_selector('#defend[data-state=ready][data-focus="USA"]')
+    assert "FSM" not in chips(page, "defender")
+
+    # Greece attacked by Turkey: NATO allies are bound to both; the attacker defends nobody here
+    page.goto(server["base"] + f"/#/defend?x=GRC&on={DAY}")
+    page.wait_for_selector('#defend[data-state=ready][data-focus="GRC"]')
+    page.type("#defend-by", "turk")
+    page.wait_for_selector('.picker-options li[data-code="TUR"]')
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#defend[data-state=ready][data-focus="GRC"]')
+    page.wait_for_function("() => location.hash.includes('by=TUR')")
+    page.wait_for_selector('#defend[data-state=ready] [data-category="conflicted"] [data-state-code="USA"]')
+    assert "TUR" not in chips(page, "defender")
+    assert {"USA", "DEU", "FRA"} <= chips(page, "conflicted")
+    assert {"CYP", "AUT"} <= chips(page, "defender")
+    assert map_category(page, "TUR") == "attacker" and map_category(page, "USA") == "conflicted"
+    assert "Turkey" in page.locator("#defend-title").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "13-greece-attacked-by-turkey.png"), full_page=True)
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_place_outside_a_treaty_area_leaves_its_parties_out_with_the_reason(server: dict, page) -> None:
+    # Guam is outside the North Atlantic area of NATO's Art. 6: the allies are listed apart, with why
+    page.goto(server["base"] + f"/#/defend?x=USA&on={DAY}")
+    page.wait_for_selector('#defend[data-state=ready][data-focus="USA"]')
+    assert "CAN" in chips(page, "defender")
+    page.fill("#defend-where", "Guam")
+    page.press("#defend-where", "Enter")
+    page.wait_for_selector('#defend[data-state=ready] section[data-category="out_of_scope"]')
+    assert "where=Guam" in page.url
+    assert "at Guam" in page.locator("#defend-title").inner_text()
+    out = page.locator('#defend-answer li.obligation.out_of_scope', has_text="North Atlantic Treaty")
+    assert out.count() == 1 and "CAN" in chips(page, "out_of_scope")
+    assert "North Atlantic" in out.locator(".reason").inner_text()
+    assert "CAN" not in chips(page, "defender") and "AUS" in chips(page, "defender")  # ANZUS: the Pacific area
+    # still bound to consult under Art. 4, which the map shows before the defence left out here
+    assert "CAN" in chips(page, "consultation") and map_category(page, "CAN") == "consultation"
+    page.screenshot(path=str(SCREENSHOTS / "14-united-states-at-guam.png"), full_page=True)
     assert page.errors == []  # type: ignore[attr-defined]

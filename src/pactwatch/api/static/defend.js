@@ -153,13 +153,14 @@
     const list = items.flat().filter(Boolean);
     if (!list.length && !emptyText) return null;
     return el("section", { class: "answer " + category, "data-category": category, "data-count": list.length },
-      el("h3", { text: title + (list.length ? ` (${countStates(list)})` : "") }),
+      el("h3", { text: title + (list.length && countStates(list) ? ` (${countStates(list)})` : "") }),
       list.length ? el("ul", { class: "obligations" }, list) : el("p", { class: "none", text: emptyText }));
   }
 
   function countStates(items) {
     const codes = new Set();
     for (const item of items) for (const chip of item.querySelectorAll("[data-state-code]")) codes.add(chip.dataset.stateCode);
+    if (!codes.size) return "";
     return codes.size === 1 ? "1 state" : `${codes.size} states`;
   }
 
@@ -291,16 +292,19 @@
   // named so that their absence from the defenders is not mistaken for a gap in the data.
   function notBinding(graph, focus) {
     const binding = new Set(["mutual_defense", "nonaggression", "neutrality", "consultation"]);
-    const items = [];
+    const byTreaty = new Map();
     for (const e of graph.edges) {
       if (![e.source, e.target].includes(focus) || e.defence || e.kinds.some((k) => binding.has(k))) continue;
-      const other = e.source === focus ? e.target : e.source;
-      const names = e.commitments.map((r) => (graph.commitments[r.key] || {}).name || r.key);
-      items.push(el("li", { class: "obligation not-binding", "data-category": "not-binding" },
-        el("div", { class: "states" }, el("span", { class: "state-chip", "data-state-code": other }, nameOf(other))),
-        el("div", { text: `${[...new Set(names)].join("; ")} — ${words(e.kinds.join(", "))}: no obligation to defend` })));
+      const names = [...new Set(e.commitments.map((r) => (graph.commitments[r.key] || {}).name || r.key))].join("; ");
+      const key = names + "\u0000" + e.kinds.join(",");
+      if (!byTreaty.has(key)) byTreaty.set(key, { names, kinds: e.kinds, states: [] });
+      byTreaty.get(key).states.push(e.source === focus ? e.target : e.source);
     }
-    return items;
+    return [...byTreaty.values()].map((t) => el("li", { class: "obligation not-binding", "data-category": "not-binding" },
+      el("div", { class: "obligation-head" }, el("strong", { class: "treaty", text: t.names }), " ",
+        t.kinds.map((k) => el("span", { class: "kind", "data-kind": k, text: words(k) }))),
+      el("div", { class: "states" }, t.states.map((code) => el("span", { class: "state-chip", "data-state-code": code }, nameOf(code)))),
+      el("p", { class: "meta", text: "No obligation to defend." })));
   }
 
   // ------------------------------------------------------------ the map and the graph
