@@ -67,4 +67,4 @@ def test_csv_puts_each_name_after_its_code() -> None:
 def test_fit_widths_shrinks_text_before_codes_and_never_cuts_days() -> None:
     text, named, plain, day = 0, 1, 2, 3
     assert fit_widths([10, 20, 200], [day, named, text], 60) == [10, 18, 30]
-    assert fit_widths([10, 20, 9, 200], [day, named, plain, text], 40) == [10, 12, 6, 9]
+    assert fit_widths([10, 20, 9, 200], [day, named, plain, text], 40) == [10, 12, 7, 8]

@@ -135,8 +135,8 @@ def _table_cell(row: dict[str, Any], col: str) -> str:
 
 TEXT, NAMED, PLAIN, DAY = 0, 1, 2, 3  # what a column holds, for how readily it gives way
 # When the terminal is too narrow, columns shrink in these steps, each down to its floor: long
-# text first, then names beside codes, then text again, then anything; a day is never cut.
-SHRINK_STEPS = ((TEXT, 40), (NAMED, 18), (TEXT, 16), (PLAIN, 6), (NAMED, 12), (TEXT, 8))
+# text first, then names beside codes, then text again, then the rest; a day is never cut.
+SHRINK_STEPS = ((TEXT, 40), (NAMED, 18), (TEXT, 16), (PLAIN, 8), (NAMED, 12), (TEXT, 8), (PLAIN, 6))
 
 
 def fit_widths(natural: list[int], kinds: list[int], total: int, only_text: bool = False) -> list[int]:
