@@ -139,13 +139,12 @@ TEXT, NAMED, PLAIN, DAY = 0, 1, 2, 3  # what a column holds, for how readily it 
 SHRINK_STEPS = ((TEXT, 40), (NAMED, 18), (TEXT, 16), (PLAIN, 8), (NAMED, 12), (TEXT, 8), (PLAIN, 6))
 
 
-def fit_widths(natural: list[int], kinds: list[int], total: int, only_text: bool = False) -> list[int]:
+def fit_widths(natural: list[int], kinds: list[int], total: int) -> list[int]:
     """Column widths that fit ``total`` characters (one space between columns), shrinking by
-    ``SHRINK_STEPS``; ``only_text`` (``--wide``: text wraps) shrinks text columns only."""
+    ``SHRINK_STEPS`` (with ``--wide`` the same widths hold, and cells wrap instead of being cut)."""
     size = list(natural)
     room = total - (len(size) - 1)
-    steps = [(TEXT, 16)] if only_text else SHRINK_STEPS
-    for kind, floor in steps:
+    for kind, floor in SHRINK_STEPS:
         while sum(size) > room:
             candidates = [i for i, w in enumerate(size) if kinds[i] == kind and w > floor]
             if not candidates:
@@ -176,13 +175,13 @@ def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int], 
     lists = {c for c in cols if c not in PARTY_LIST_COLUMNS
              and any(isinstance(r.get(c), (list, tuple)) for r in rows)}
     kinds = [TEXT if c in lists else _kind(c, widths) for c in cols]
-    size = fit_widths(natural, kinds, width, only_text=wide)
+    size = fit_widths(natural, kinds, width)
     # one space between columns and a rule of "-" under the header, nothing else (plain ASCII:
     # tables are piped, grepped and pasted)
     rule_under_header = Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
     table = Table(box=rule_under_header, show_edge=False, pad_edge=False, padding=0, header_style="bold")
-    for col, w, kind in zip(cols, size, kinds, strict=True):
-        wraps = wide and kind == TEXT
+    for col, w in zip(cols, size, strict=True):
+        wraps = wide  # --wide: every column wraps within its width, nothing is cut
         table.add_column(col, width=w, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
     for line in cells:
         table.add_row(*line)
