@@ -37,6 +37,7 @@ LEAVE_VERBS = words("leave_verbs")
 VISIT_END_NOUNS = words("visit_end_nouns")
 OBJECT_CONTROL = words("object_control_verbs")
 TARGET_PREP_ORDER = word_sequence("target_prep_order")
+BACK_POINTING_DETERMINERS = words("back_pointing_determiners")
 
 
 def token_owners(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
@@ -289,7 +290,7 @@ class ActorMixin:
         acts = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ACT_NOUNS]
         if not acts or any(self.actors_in(a) for a in acts):
             return []
-        if not any(d.lower_ in ("the", "this", "that", "these", "its") for a in acts for d in a.children
+        if not any(d.lower_ in BACK_POINTING_DETERMINERS for a in acts for d in a.children
                    if d.dep_ in ("det", "poss")):
             return []
         return self.context_counterpart(sources)

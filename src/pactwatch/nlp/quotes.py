@@ -48,6 +48,7 @@ _REACTIONS = words("speech_act_nouns")
 _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
 _CLIMB_DEPS = word_sequence("cue_climb_deps")
 _NP_SKIP = word_sequence("noun_phrase_cut_deps")
+SUBJECT_PRONOUNS = words("subject_pronouns")
 # Attributions read by a mechanism rather than a construction of quotes.jsonl (named in show --explain).
 FALLBACK = "quote.fallback."
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
@@ -104,7 +105,7 @@ def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
         return False
     if len(capitalised) < 2:
         return False
-    if words[0].lower() in ("i", "we", "you", "they", "it", "he", "she"):
+    if words[0].lower() in SUBJECT_PRONOUNS:
         return False
     tokens = char_span(doc, span.start, span.end)
     return not any(t.pos_ in ("VERB", "AUX") and not t.text[0].isupper() for t in tokens or ())

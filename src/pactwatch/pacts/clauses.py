@@ -18,6 +18,9 @@ CIRCUMSTANCE_PREPS = words("circumstance_preps")
 NOUN_CIRCUMSTANCE_PREPS = words("noun_circumstance_preps")
 SUBJECT_DEPS = words("step_subject_deps")
 PRONOUNS = words("subject_pronouns_commitment")
+STEP_PLANNING = words("step_planning_governors")
+SUPPORT_NOUNS = words("support_nouns")
+APPLICATION_WORDS = words("application_words")
 
 
 def dominated_by(token: Any, triggers: set[int]) -> int | None:
@@ -87,8 +90,8 @@ def _supports(prep: Any) -> bool:
     """"voted in favour of X", "voted for X", "applied for membership": what the step is about,
     not a circumstance."""
     if prep.lower_ == "in":
-        return any(c.dep_ == "pobj" and c.lemma_.lower() in ("favour", "favor", "support") for c in prep.children)
-    return prep.lower_ == "for" and prep.head.lemma_.lower() in ("vote", "apply", "application", "bid", "candidacy")
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in SUPPORT_NOUNS for c in prep.children)
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in APPLICATION_WORDS
 
 
 def is_future(token: Any) -> bool:
@@ -101,10 +104,7 @@ def is_future(token: Any) -> bool:
         for child in current.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll"):
                 return True
-        if current.dep_ == "xcomp" and current.head.lemma_.lower() in (
-            "plan", "intend", "expect", "want", "seek", "hope", "aim", "prepare", "set", "going", "go", "move",
-            "threaten", "vow", "promise", "decide", "agree", "pledge",
-        ):
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in STEP_PLANNING:
             return True
         if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
             current = current.head

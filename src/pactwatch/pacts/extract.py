@@ -67,6 +67,8 @@ NOMINAL_TRIGGERS = words("nominal_step_triggers")
 ORG_WORDS = words("organisation_nouns")
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
 REVISION_VERBS = words("revision_verbs")
+LEGAL_ACT_NOUNS = words("legal_act_nouns")
+DEFINITE_DETERMINERS = words("definite_determiners")
 STEP = "commitment.lifecycle_step"
 DID_SO = "commitment.fallback.did_so"  # "Finland did so in April": a mechanism, not yet a construction
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
@@ -146,7 +148,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         del token_party[i]  # "a partnership named AUKUS", "the AUKUS pact": the agreement, not a body to join
     orgs = [(i, p) for i, p in token_party.items() if res.codes.is_org(p)]
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
-                and any(c.lower_ in ("the", "this", "that") for c in t.children)]
+                and any(c.lower_ in DEFINITE_DETERMINERS for c in t.children)]
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
     triggers += become_member(sent, lex) + upgrades(sent, lex) + completed_accessions(sent, lex)
     all_ids = {m.start for m in triggers}
@@ -186,7 +188,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         if event == "withdrew" and act == "under_way":
             event = "announced"  # "we are ending our cooperation", "is leaving the bloc": declared, under way
             marks[-1] = (marks[-1][0], how.name, marks[-1][2])
-        if event == "signed" and any(sent.doc[i].lemma_.lower() in ("law", "bill", "decree")
+        if event == "signed" and any(sent.doc[i].lemma_.lower() in LEGAL_ACT_NOUNS
                                      and sent.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj") for i in covered):
             event = "ratified"  # "the law ratifying the agreement was signed": the ratification
         if event == "announced" and "suspended" in events:

@@ -11,6 +11,7 @@ from pactwatch.pacts.signals import MEMBER_NOUNS
 from pactwatch.nlp.grammar.words import words
 
 MEMBER_VERBS = words("membership_verbs")
+DISCOURSE_MEMBER_VERBS = words("discourse_membership_verbs")
 
 
 def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
@@ -38,7 +39,7 @@ def joins(token: Any) -> bool:
     """Membership verbs whose organisation may come from the discourse ("which was admitted")."""
     if token.lemma_.lower() == "apply":  # "Sweden applied alongside Finland", not "applied sanctions"
         return not any(c.dep_ == "dobj" for c in token.children)
-    return token.lemma_.lower() in ("join", "admit", "accede", "leave", "withdraw", "quit", "exit")
+    return token.lemma_.lower() in DISCOURSE_MEMBER_VERBS
 
 
 def member_states(sent: Any, covered: set[int], token_party: dict[int, str], codes: PartyCodes) -> list[str]:
