@@ -18,7 +18,8 @@ def test_search_read_graph_and_timeline(server: dict, page) -> None:
     page.goto(base + "/")
     page.fill("#search", "North Korea")
     page.press("#search", "Enter")
-    page.wait_for_selector("#results[data-state=ready] li")
+    # the answer to this query, not the listing the page opened with
+    page.wait_for_selector('#results[data-state=ready][data-query="North Korea"] li')
     seed_result = page.locator(f'#results li[data-article-id="{server["seed_id"]}"] a')
     assert seed_result.inner_text() == server["seed_title"]
     # matches are <mark>ed in the snippet; no literal [brackets] from the index's markers

@@ -61,6 +61,7 @@
     $("#next").disabled = total === null ? data.items.length < PAGE_SIZE : offset + PAGE_SIZE >= total;
     $("#prev").onclick = () => { base.set("offset", Math.max(0, offset - PAGE_SIZE)); window.location.hash = "#/?" + base; };
     $("#next").onclick = () => { base.set("offset", offset + PAGE_SIZE); window.location.hash = "#/?" + base; };
+    results.setAttribute("data-query", q);
     results.setAttribute("data-state", "ready");
   }
 
