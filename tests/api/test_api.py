@@ -168,12 +168,12 @@ def test_allies_and_obligations(client: TestClient, api_db: ApiDb) -> None:
     if "seed" in api_db.ids:
         body = client.get("/api/obligations", params={"attacked": "North Korea", "by": "USA",
                                                       "on": "2024-12-05"}).json()
-        assert body["defender_states"] == ["CHN", "RUS"] and body["by"] == {"code": "USA", "name": "United States"}
+        assert {"CHN", "RUS"} <= set(body["defender_states"]) and body["by"] == {"code": "USA", "name": "United States"}
         (russia,) = [d for d in body["defenders"] if d["ally"]["code"] == "RUS"]
         assert api_db.ids["seed"] in {e["article_id"] for e in russia["evidence"]}
         assert "Art. 4" in body["summary"]
         signed = client.get("/api/obligations", params={"attacked": "PRK", "on": "2024-07-01"}).json()
-        assert signed["defender_states"] == ["CHN"]
+        assert "CHN" in signed["defender_states"] and "RUS" not in signed["defender_states"]
         assert [r["commitment"]["key"] for r in signed["signed_not_in_force"]] == ["rus-prk-2024"]
 
 

@@ -90,7 +90,7 @@ def test_obligations_with_an_attacker_bound_to_the_same_allies(runner, seeded):
     assert "bound to defend both sides" in result["summary"]
     ring = json.loads(run(runner, seeded, "obligations", "--attacked", "PRK", "--on", "2024-12-05",
                           "--format", "json").stdout)
-    assert set(ring["defender_states"]) == {"CHN", "RUS"}
+    assert {"CHN", "RUS"} <= set(ring["defender_states"])
     assert {"BLR", "KAZ"} <= {s["state"]["code"] for s in ring["second_ring"]}  # bound to Russia in turn
 
 
