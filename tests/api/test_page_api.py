@@ -64,7 +64,8 @@ def test_graph_around_a_state_keeps_organisations_collapsed_until_expanded(clien
 
 def test_graph_around_a_state_two_steps_out(client: TestClient) -> None:
     one = graph(client, focus="PRK")
-    assert {n["code"] for n in one["nodes"]} == {"PRK", "CHN", "RUS"}
+    # (Cuba too: ATOP's Cuba-DPRK treaty of 1986, carried into the baseline)
+    assert {n["code"] for n in one["nodes"]} == {"PRK", "CHN", "RUS", "CUB"}
     assert "CHN-RUS" in ids(one)  # a treaty between two of North Korea's partners is shown too
     two = graph(client, focus="PRK", depth="2")
     assert ids(one) < ids(two) and two["depth"] == 2
