@@ -20,6 +20,7 @@ Token = Any  # spacy.tokens.Token; kept loose so this module imports without spa
 CLAUSE_DEPS = words("clause_deps")
 REPORT_NOUNS = words("report_nouns")
 RECIPROCAL_WORDS = words("reciprocal_phrases")
+MUTUAL_WORDS = words("mutual_pledge_phrases")
 
 
 class ClauseMixin:
@@ -35,8 +36,15 @@ class ClauseMixin:
         return clause_of(token).state
 
     def says_each_other(self, trigger: Token) -> bool:
+        return self._says_after(trigger, RECIPROCAL_WORDS)
+
+    def says_mutual(self, trigger: Token) -> bool:
+        """'agreed to help each other': each side does the act to the other (two acts, not one joint one)."""
+        return self._says_after(trigger, MUTUAL_WORDS)
+
+    def _says_after(self, trigger: Token, phrases: frozenset[str]) -> bool:
         window = self.doc[trigger.i: min(trigger.i + 8, self.sent.end)].text.lower()
-        return any(word in window for word in RECIPROCAL_WORDS)
+        return any(word in window for word in phrases)
 
     def event_date(self, clause: Token) -> date | None:
         """Day named in the trigger's own clause; the publication day when none; None for a period."""

@@ -5,8 +5,8 @@ any tree work), each trigger verb or noun is matched to its most specific lexico
 source comes from the subject (the "by" agent for passives, the owner for nouns), the target
 from objects and prepositional phrases (``event_actors``). Negated, conditional, interrogative
 and merely possible clauses are not facts and are not coded; planned meetings are coded as
-intent (036) (``event_clauses``). Compound subjects of reciprocal verbs ("X and Y signed") code
-both directions. A clause with no subject inside reported speech takes the speaker as source
+intent (036) (``event_clauses``). A joint act is coded once: "X signed with Y" from the subject,
+"X and Y signed" from the first-named party; mutual pledges ("help each other") both ways. A clause with no subject inside reported speech takes the speaker as source
 ("the agreement signed today ...," Putin said).
 """
 
@@ -88,6 +88,15 @@ def _drop_coarser(events: list[Event]) -> list[Event]:
     return [e for e in events if not any(finer(other, e) for other in events)]
 
 
+def _joint_act_once(parties: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """A joint act of parties named together ("X and Y signed", "the leaders of X, Y and Z met") is
+    one act: coded from the first-named party to each other party, not once per direction or per
+    pair (news-dev's labelling convention; the review files judge the reverse copies duplicates)."""
+    named = sorted(parties, key=lambda m: m.start)
+    first = named[0]
+    return [(first, other) for other in named[1:] if other.code[:3] != first.code[:3]]
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -96,8 +105,9 @@ def _depth(token: Token) -> int:
 
 
 def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
-    """A targetless event adds nothing when the same source already has that code with a target."""
-    return any(s == event.source and c == event.cameo_code for s, _, c in seen)
+    """A targetless event adds nothing when the same source already takes part in that act with a
+    partner (as its source, or as the second party of a joint act coded once)."""
+    return any(event.source in (s, t) and c == event.cameo_code for s, t, c in seen)
 
 
 class _SentenceCoder(ClauseMixin, ActorMixin):
@@ -447,16 +457,22 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             targets = self.act_counterpart(trigger, sources)
         if not sources and reciprocal and len(targets) > 1:
             sources, targets = targets, []  # "the talks between X and Y"
+        # A joint act whose sentence names both sides is coded once (below); two-way copies stay where
+        # each side gives the other something ("help each other": two pledges) or where the other
+        # side comes from context, so that the sentence gives no order to follow.
+        both_ways = reciprocal and self.says_mutual(trigger)
         if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05", "16") \
                 and code in ("057", "040", "041", "043", "044", "046", "164"):  # 164: halted talks have another party
-            targets = self.context_counterpart(sources)
+            targets, both_ways = self.context_counterpart(sources), True
         pairs: list[tuple[Mention, Mention]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-            if reciprocal:
+            if both_ways:
                 pairs += [(t, s) for s, t in pairs]
         elif reciprocal and len(sources) > 1:
-            pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
+            pairs = _joint_act_once(sources)
+            if both_ways:
+                pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
         # Domestic pairs are coded only for protest and coercion; else they are misreadings here.
         pairs = [(s, t) for s, t in pairs if s.code[:3] != t.code[:3] or code[:2] in ("14", "17", "18")]
         if not pairs and sources and code[:2] in ("18", "19", "20"):
