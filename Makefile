@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= var/examples.sqlite
 
-.PHONY: setup system run test docs eval clean
+.PHONY: setup system run test docs eval lint clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,13 @@ run: setup
 	$(BIN)/pactwatch --db $(DB) pacts --source article
 	$(BIN)/pactwatch --db $(DB) allies PRK --on 2025-01-01
 
-test: setup system docs
+test: setup system docs lint
 	. scripts/test-env.sh && $(BIN)/python -m pytest
+
+# ruff (pyproject's [tool.ruff]) and mypy over src/: a finding fails `make test`.
+lint: setup
+	$(BIN)/ruff check src
+	$(BIN)/mypy src
 
 # The user guide (docs/, mkdocs.yml) rendered into site/; --strict fails on a broken link or page.
 docs: setup

@@ -126,7 +126,8 @@ def _ally_fields(row: dict[str, Any], party: dict[str, Any], on: str) -> dict[st
     return {"ally": row["ally"]["code"], "ally_name": row["ally"]["name"], "party": party["code"],
             "party_name": party["name"], "on": on, "commitment": row["commitment"]["name"],
             "commitment_key": row["commitment"]["key"], "kinds": row["commitment"]["kinds"], "origin": row["origin"],
-            "organisation": row["commitment"]["organisation"], "conditions": condition.get("text") or condition.get("type"),
+            "organisation": row["commitment"]["organisation"],
+            "conditions": condition.get("text") or condition.get("type"),
             "since": row["since"], "evidence": row["evidence"], "direction": row["direction"],
             "scope": (row.get("scope") or {}).get("text"), "article": (row.get("article") or {}).get("cited"),
             "status": row["status"]}

@@ -63,7 +63,7 @@ def tables() -> _Tables:
     for row in read_table("actors/leaders.tsv"):
         for form in [row["name"], *filter(None, row["aliases"].split("|"))]:
             leaders.setdefault(_key(form), row["name"])
-    organisations = {}
+    organisations: dict[str, str] = {}
     for row in read_table("actors/organisations.tsv"):
         for form in [row["name"], row["code"], *filter(None, row["aliases"].split("|"))]:
             organisations.setdefault(_key(form), row["code"])
@@ -75,14 +75,14 @@ def tables() -> _Tables:
                 countries.setdefault(words, row["code"])
     titles = {tuple(name_words(r["title"])) for r in read_table("actors/titles.tsv")}
     titles |= {tuple(name_words(r["variant"])) for r in by_kind.get("honorific", [])}
-    words = {r["variant"]: r["canonical"] for r in by_kind.get("given_name", []) + by_kind.get("spelling", [])}
+    word_variants = {r["variant"]: r["canonical"] for r in by_kind.get("given_name", []) + by_kind.get("spelling", [])}
     bodies = sorted(((" ".join(name_words(r["variant"])), r["canonical"]) for r in by_kind.get("body", [])),
                     key=lambda pair: -len(pair[0]))
     return _Tables(
         leaders=leaders, organisations=organisations, countries=countries,
         country_lengths=tuple(sorted({len(k) for k in countries}, reverse=True)),
         titles=tuple(sorted(filter(None, titles), key=len, reverse=True)),
-        words=words, bodies=tuple(bodies),
+        words=word_variants, bodies=tuple(bodies),
         body_words=frozenset(r["variant"] for r in by_kind.get("body_word", [])),
         anonymous=frozenset(r["variant"] for r in by_kind.get("anonymous", [])),
         anonymous_nouns=frozenset(r["variant"] for r in by_kind.get("anonymous_noun", [])),

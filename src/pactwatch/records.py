@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypedDict
 
 # -- articles --------------------------------------------------------------------------------------
 
@@ -250,7 +251,16 @@ def obligations_for(kinds: tuple[str, ...], text: str | None = None,
             for kind, condition in by_kind.items() if kind in kinds]
 
 
-def flags_for(kinds: tuple[str, ...]) -> dict[str, bool]:
+class ObligationFlags(TypedDict):
+    """ATOP's five obligation flags, as keyword arguments of PartyRecord."""
+    defense: bool
+    offense: bool
+    neutral: bool
+    nonagg: bool
+    consul: bool
+
+
+def flags_for(kinds: tuple[str, ...]) -> ObligationFlags:
     """ATOP-style obligation flags implied by our kinds (for baseline and article commitments)."""
     return {
         "defense": "mutual_defense" in kinds,

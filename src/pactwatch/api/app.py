@@ -19,10 +19,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pactwatch import __version__
 from pactwatch.api import pacts_view, routes_actors, routes_articles, routes_facts, routes_ingest, routes_pacts
 from pactwatch.api.common import Json
-from pactwatch.labels import Names
 from pactwatch.api.errors import CatchAllMiddleware, RejectNulMiddleware, install_error_handlers
 from pactwatch.api.pool import DEFAULT_READERS, DatabasePool
 from pactwatch.api.read_cache import ReadCacheMiddleware
+from pactwatch.labels import Names
 
 MIB = 1024 * 1024
 STATIC_DIR = Path(str(resources.files("pactwatch.api") / "static"))

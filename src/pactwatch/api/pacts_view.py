@@ -4,7 +4,8 @@ Edges are what the news (and the baseline tables) had established by the day ask
 a commitment whose parties are bound that day is ``in_force``; one signed, announced or
 ratified but not yet binding is ``signed`` — the page shows both, so replaying dates shows a
 pact from its signing on. Each commitment is described once (``commitments``, with its evidence);
-edges name it by key, so a many-party treaty does not repeat its sources on every pair. An organisation's treaty (NATO, CSTO) is drawn as a hub: one edge from
+edges name it by key, so a many-party treaty does not repeat its sources on every pair. An
+organisation's treaty (NATO, CSTO) is drawn as a hub: one edge from
 each bound member to the organisation, rather than a clique of every pair of members.
 """
 

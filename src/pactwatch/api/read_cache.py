@@ -95,7 +95,7 @@ class ReadCacheMiddleware:
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
-        started: dict[str, object] = {}
+        started: dict[str, Any] = {}
         parts: list[bytes] = []
 
         async def keep(message: Message) -> None:
@@ -106,7 +106,7 @@ class ReadCacheMiddleware:
                 if not message.get("more_body") and started.get("status") == 200:
                     body = b"".join(parts)
                     if len(body) <= MAX_BODY and self._current_stamp() == stamp:
-                        self.entries[key] = (200, list(started.get("headers", [])), body)  # type: ignore[arg-type]
+                        self.entries[key] = (200, list(started.get("headers", [])), body)
                         if len(self.entries) > MAX_ENTRIES:
                             self.entries.popitem(last=False)
             await send(message)

@@ -22,7 +22,7 @@ TABLES = {"country": "actors/countries.tsv", "organisation": "actors/organisatio
 ORGANISATION_TYPES = frozenset({"igo", "group"})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def known_actors(kind: str) -> tuple[dict[str, Any], ...]:
     rows = read_table(TABLES[kind])
     if kind == "organisation":

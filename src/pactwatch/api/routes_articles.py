@@ -8,9 +8,8 @@ from fastapi import APIRouter, Path, Query
 
 from pactwatch.api.common import AppNames, Json, Paging, ReaderDb, check_date, check_text, listing
 from pactwatch.api.errors import ApiError
-from pactwatch.store.articles import article_details
 from pactwatch.store import Database
-from pactwatch.store.articles import count_articles, list_articles
+from pactwatch.store.articles import article_details, count_articles, list_articles
 from pactwatch.store.search import SearchFilters, count_matches, search_articles
 from pactwatch.store.search_query import compile_query
 

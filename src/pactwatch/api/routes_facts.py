@@ -11,7 +11,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from pactwatch.api.common import (
-    AppNames, Json, Paging, ReaderDb, check_code, check_date, check_text, listing,
+    AppNames,
+    Json,
+    Paging,
+    ReaderDb,
+    check_code,
+    check_date,
+    check_text,
+    listing,
 )
 from pactwatch.api.errors import ApiError
 from pactwatch.store.events import page_events

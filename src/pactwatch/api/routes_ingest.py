@@ -152,11 +152,11 @@ def _run_ingest(state: Any, path: Path, annotate: bool, max_bytes: int) -> dict[
     with state.pool.reader() as db:
         known = {h for h in hashes if find_by_hash(db, h) is not None}
     todo = [i for i in items if isinstance(i, Article) and i.content_hash not in known]
-    annotations = {}
+    annotations: dict[str, Any] = {}
     if annotate and todo:
         engine = state.engine()
         for batch, found in engine.run([todo[k:k + 16] for k in range(0, len(todo), 16)]):
-            annotations.update((a.content_hash, n) for a, n in zip(batch, found))
+            annotations.update((a.content_hash, n) for a, n in zip(batch, found, strict=True))
     summary = IngestSummary()
     with state.pool.writer() as db:
         ingest_stream(db, iter(items), _Annotated(annotations) if annotate else None, summary)

@@ -11,14 +11,15 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
-from starlette.responses import Response
 from fastapi.routing import APIRouter
+from starlette.responses import Response
 
 from pactwatch.api import pacts_view
-from pactwatch.api.common import AppNames, Json, Names, LazyDb, check_code, check_date, check_text, on_date
+from pactwatch.api.common import AppNames, Json, LazyDb, Names, check_code, check_date, check_text, on_date
 from pactwatch.api.errors import ApiError
 from pactwatch.pacts import queries
-from pactwatch.pacts.names import actor as actor_of, resolve_actor
+from pactwatch.pacts.names import actor as actor_of
+from pactwatch.pacts.names import resolve_actor
 from pactwatch.records import ORIGINS
 from pactwatch.store import Database
 from pactwatch.store import commitments as commitment_sql
@@ -137,7 +138,7 @@ def graph(request: Request, db: CommitmentDb, names: AppNames, on: OnQuery = Non
         body["all_nodes"] = [_named(names, n) for n in body["all_nodes"]]
         for organisation in body.get("organisations", []):
             organisation["name"] = names.actor(organisation["code"])
-        return Json(body).body
+        return bytes(Json(body).body)
 
     key = (day, tuple(origins), centre, depth, opened, binding, pacts_view.store_stamp(db))
     return Response(request.app.state.graph_cache.get_or_make(key, make), media_type="application/json")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.cli.markup import render_markup
-from pactwatch.store.articles import article_details
 from pactwatch.cli.output import emit, output_options
-from pactwatch.store.articles import list_articles, list_clusters
+from pactwatch.store.articles import article_details, list_articles, list_clusters
 from pactwatch.store.search import SearchFilters, marked_snippet, search_articles
 
 LIST_COLUMNS = ("id", "published", "publisher", "language", "title")
@@ -48,15 +49,17 @@ def show(app: AppContext, article_id: int, explain: bool, fmt: str) -> None:
     """One article with its metadata, marked up with what pactwatch found in it."""
     details = article_details(app.db(), article_id)
     if fmt == "table":
-        click.echo(render_markup(details, color=click.get_text_stream("stdout").isatty(), explain=explain))
+        click.echo(render_markup(details, color=sys.stdout.isatty(), explain=explain))
     else:
         emit([details], fmt)
 
 
 @click.command()
 @click.argument("query")
-@click.option("--since", callback=parse_date_option, help="Published on or after (YYYY-MM-DD); undated articles are kept.")
-@click.option("--until", callback=parse_date_option, help="Published on or before (YYYY-MM-DD); undated articles are kept.")
+@click.option("--since", callback=parse_date_option,
+              help="Published on or after (YYYY-MM-DD); undated articles are kept.")
+@click.option("--until", callback=parse_date_option,
+              help="Published on or before (YYYY-MM-DD); undated articles are kept.")
 @click.option("--dated-only", is_flag=True, help="Leave out articles with no publication date.")
 @click.option("--publisher", help="Exact publisher name (case-insensitive).")
 @click.option("--language", help="ISO 639-1 code, e.g. en.")

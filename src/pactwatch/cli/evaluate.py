@@ -47,7 +47,8 @@ def gold_text(report: dict[str, Any]) -> str:
     lines += ["Events (gold is not exhaustive: recall; matched in the evidence's sentence)",
               f"  recall, root          {_pct(e['recall_root'])}  ({e['matched_root']}/{e['gold']})",
               f"  recall, full code     {_pct(e['recall_code'])}  ({e['matched_code']}/{e['gold']})",
-              f"  article level (old)   root {_pct(e['article_recall_root'])} ({e['article_matched_root']}/{e['gold']}),"
+              f"  article level (old)   root {_pct(e['article_recall_root'])}"
+              f" ({e['article_matched_root']}/{e['gold']}),"
               f" full code {_pct(e['article_recall_code'])} ({e['article_matched_code']}/{e['gold']})",
               f"  predicted             {e['predicted']} events"]
     per_article = [(d["file"], d["events"]["predicted"]) for d in report["per_article"] if "events" in d]
@@ -61,7 +62,8 @@ def gold_text(report: dict[str, Any]) -> str:
             lines.append(f"    {Path(file).stem} {u['source']}->{u['target']} {u['cameo_code']}: "
                          f"{u['sentence'][:90]}")
     lines += ["", "Commitments (parties, kind, event)", _prf_line("commitments", c),
-              f"  date accuracy         {_pct(c['date_accuracy'])}  ({c['dates_right']}/{c['dated_pairs']} matched pairs"
+              f"  date accuracy         {_pct(c['date_accuracy'])}"
+              f"  ({c['dates_right']}/{c['dated_pairs']} matched pairs"
               " whose gold has a date; within a day)",
               f"  old rule (date in identity)  F1 {_pct(c['legacy']['f1'])}"]
     return "\n".join(lines) + "\n"

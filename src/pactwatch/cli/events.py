@@ -38,11 +38,11 @@ def events(app: AppContext, actor: str | None, dyad: tuple[str, str] | None, dir
     if merged:
         if article_id is not None:
             raise click.UsageError("--merged spans articles: drop --article")
-        rows = list_merged_events(app.db(), actor, tuple(dyad) if dyad else None, directed, code,
+        rows = list_merged_events(app.db(), actor, (dyad[0], dyad[1]) if dyad else None, directed, code,
                                   f"{root:02d}" if root else None, quad, since, until, limit)
         emit(rows, fmt, None if fmt in ("json", "jsonl") else MERGED_COLUMNS, {"sentence": 80})
         return
-    rows = list_events(app.db(), actor, tuple(dyad) if dyad else None, directed, code,
+    rows = list_events(app.db(), actor, (dyad[0], dyad[1]) if dyad else None, directed, code,
                        f"{root:02d}" if root else None, quad, since, until, article_id, limit)
     emit(rows, fmt, None if fmt in ("json", "jsonl") else EVENT_COLUMNS, {"sentence": 90})
 

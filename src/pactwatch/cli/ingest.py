@@ -96,7 +96,8 @@ def ingest(app: AppContext, paths: tuple[str, ...], no_annotate: bool, max_bytes
               help="Processes that annotate in parallel (a trickle of files needs one).")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Annotate on an existing Dask cluster.")
 @click.option("--include", "include", multiple=True, metavar="GLOB", help="Only files matching this glob; repeatable.")
-@click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="Leave out files matching this glob; repeatable.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Leave out files matching this glob; repeatable.")
 @pipeline_options
 @pass_app
 def watch(app: AppContext, folders: tuple[str, ...], interval: float, no_annotate: bool, max_bytes: int,

@@ -72,7 +72,8 @@ def render_markup(details: dict[str, Any], color: bool = False, explain: bool = 
         lines.append("events:")
         lines += [
             f"  {e['date'] or '?'}  {_named(e['source'])} -> {_named(e['target'])}  {e['cameo_code']}"
-            f" {shared_names().event(e['cameo_code']) or ''} (Goldstein {e['goldstein']:+g})  [{body[e['start_char']:e['end_char']][:90]}]"
+            f" {shared_names().event(e['cameo_code']) or ''} (Goldstein {e['goldstein']:+g})"
+            f"  [{body[e['start_char']:e['end_char']][:90]}]"
             + (_why(e, explain) + f" matched {e['matched']}" if explain else "")
             for e in details["events"]
         ]

@@ -107,7 +107,8 @@ def obligations(app: AppContext, attacked: str, by: str | None, where: str | Non
     rows += [{"ring": "bound to both sides", "ally": c["state"]["code"],
               "treaty": "; ".join(sorted({_cited(r) for r in c["defends_attacked"] + c["defends_attacker"]}))}
              for c in result["conflicted"]]
-    rows += [{"ring": "out of scope", **_table_rows([o["row"]])[0], "scope": o["reason"]} for o in result["out_of_scope"]]
+    rows += [{"ring": "out of scope", **_table_rows([o["row"]])[0], "scope": o["reason"]}
+             for o in result["out_of_scope"]]
     rows += [{"ring": "consultation only", **r} for r in _table_rows(result["consultation"])]
     rows += [{"ring": "signed, not in force", **r} for r in _table_rows(result["signed_not_in_force"])]
     rows += [{"ring": "second ring", "ally": s["state"]["code"],

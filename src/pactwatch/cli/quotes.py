@@ -6,7 +6,7 @@ import click
 
 from pactwatch.cli.context import AppContext, parse_date_option, pass_app
 from pactwatch.cli.output import emit, output_options
-from pactwatch.store.quotes import list_merged_quotes, actor_counts, list_quotes
+from pactwatch.store.quotes import actor_counts, list_merged_quotes, list_quotes
 
 MERGED_COLUMNS = ("first_date", "speaker", "speaker_actor", "num_mentions", "num_sources", "num_articles", "text")
 QUOTE_COLUMNS = ("article_id", "published", "speaker", "speaker_actor", "cue", "mentions", "text")

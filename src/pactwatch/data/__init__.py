@@ -33,7 +33,7 @@ def iter_tsv(path: Path) -> Iterator[dict[str, str]]:
             yield {key: (value or "").strip() for key, value in row.items() if key is not None}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def read_table(name: str) -> tuple[dict[str, str], ...]:
     """All rows of a shipped table (cached: tables are read-only at run time)."""
     return tuple(iter_tsv(table_path(name)))

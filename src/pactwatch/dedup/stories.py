@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -39,7 +40,5 @@ def rebuild_clusters(db: Database) -> int:
         row += 1
     assignment = cluster_arrays(ids[:row], sizes[:row], matrix[:row])
     clusters.replace_clusters(db, assignment)
-    sizes: dict[int, int] = {}
-    for cluster_id in assignment.values():
-        sizes[cluster_id] = sizes.get(cluster_id, 0) + 1
-    return sum(1 for n in sizes.values() if n > 1)
+    members = Counter(assignment.values())
+    return sum(1 for n in members.values() if n > 1)

@@ -34,7 +34,7 @@ def evaluate_cameo_examples(path: Path, nlp: Any = None) -> dict[str, Any]:
     first_ok = any_ok = coded = 0
     by_root: dict[str, list[int]] = {}
     details = []
-    for (code, sentence), doc in zip(examples, nlp.pipe(s for _, s in examples)):
+    for (code, sentence), doc in zip(examples, nlp.pipe(s for _, s in examples), strict=True):
         events = code_events(doc, find_mentions(doc, tables, None), lexicon, None)
         root = code[:2]
         first = events[0].root_code if events else None

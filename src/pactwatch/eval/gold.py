@@ -280,7 +280,8 @@ def expand_commitments(reports: Sequence[CommitmentReport]) -> list[dict[str, An
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in reports:
         for kind in gold_kinds(r):
-            row = {"parties": sorted(p.upper() for p in r.parties), "kind": kind, "event": gold_event(r),
+            row: dict[str, Any] = {
+                   "parties": sorted(p.upper() for p in r.parties), "kind": kind, "event": gold_event(r),
                    "date": r.date.isoformat() if r.date else None, "sentence": r.sentence,
                    "start": r.start, "end": r.end}
             seen.setdefault((tuple(row["parties"]), kind, row["event"], row["date"]), row)

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from pactwatch.eval.gold import (
-    PRF, legacy_speaker_matches, load_gold, score_commitments, score_events, score_metadata, score_quotes,
+    PRF,
+    legacy_speaker_matches,
+    load_gold,
+    score_commitments,
+    score_events,
+    score_metadata,
+    score_quotes,
 )
 from pactwatch.records import Article
 

@@ -58,7 +58,7 @@ def evaluate_plover(path: Path, nlp: Any = None) -> dict[str, Any]:
     records = read_records(Path(path))
     category_ok = source_ok = both_ok = coded = 0
     details = []
-    for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         events = code_events(doc, find_mentions(doc, tables, None), lexicon, None)
         gold_sources = {a.get("code", "")[:3] for a in record.get("source", []) if a.get("code")}
         first = events[0] if events else None

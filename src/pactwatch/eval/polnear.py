@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from pactwatch.eval.gold import speaker_matches
-from pactwatch.records import Article
 from pactwatch.nlp.quote_marks import find_quote_spans
+from pactwatch.records import Article
 
 DIRECT_SHARE = 0.5
 OVERLAP_SHARE = 0.5
@@ -113,11 +113,12 @@ def evaluate_polnear(folder: Path, annotator: Any = None) -> dict[str, Any]:
         annotator = Annotator()
     pairs = article_pairs(folder)
     texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
-    articles = [Article(title=None, paragraphs=[t], origin=str(p), language="en") for t, (p, _) in zip(texts, pairs)]
+    articles = [Article(title=None, paragraphs=[t], origin=str(p), language="en")
+                for t, (p, _) in zip(texts, pairs, strict=True)]
     gold_total = found_total = right_total = scored_total = 0
     speaker_pairs = speaker_correct = neutral = 0
     details = []
-    for (text_path, ann_path), text, annotation in zip(pairs, texts, annotator.annotate_many(articles)):
+    for (text_path, ann_path), text, annotation in zip(pairs, texts, annotator.annotate_many(articles), strict=True):
         regions = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1)
                    for s in find_quote_spans(text)]
         attributions = parse_ann(ann_path.read_text(encoding="utf-8"))
@@ -138,7 +139,8 @@ def evaluate_polnear(folder: Path, annotator: Any = None) -> dict[str, Any]:
         for a in direct:
             best = max(annotation.quotes, default=None,
                        key=lambda q: (_overlap((q.start, q.end), a.content) / max(1, q.end - q.start), -q.start))
-            if best is None or _overlap((best.start, best.end), a.content) < OVERLAP_SHARE * max(1, best.end - best.start):
+            if best is None or (_overlap((best.start, best.end), a.content)
+                                < OVERLAP_SHARE * max(1, best.end - best.start)):
                 misses.append(text[a.content[0][0] : a.content[0][1]][:80])
                 continue
             found += 1

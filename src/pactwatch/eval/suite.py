@@ -191,6 +191,6 @@ def render(results: dict[str, Any], markdown: bool = False) -> str:
         lines += ["| " + " | ".join(r) + " |" for r in grid[1:]]
         return "\n".join(lines) + "\n"
     widths = [max(len(r[i]) for r in grid) for i in range(len(grid[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in grid]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in grid]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@
 one ``ReadFailure`` per input that gave none (``Skipped`` for files of a folder that are not news).
 """
 
-from pactwatch.records import Article
 from pactwatch.ingest.reader import ReadFailure, ReadOptions, Skipped, read_all
+from pactwatch.records import Article
 
 __all__ = ["Article", "ReadFailure", "ReadOptions", "Skipped", "read_all"]

@@ -16,8 +16,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecordLoader
 
-from pactwatch.ingest.dates import parse_date
 from pactwatch.guard import describe
+from pactwatch.ingest.dates import parse_date
 from pactwatch.ingest.sources import InputError, decode
 
 

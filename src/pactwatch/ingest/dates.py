@@ -99,5 +99,6 @@ def looks_like_date_only(text: str, date_order: str = "DMY") -> bool:
     if not cleaned or len(cleaned) > 40 or not re.search(r"\d", cleaned):
         return False
     rest = _DATE_PIECES.sub("", cleaned)
-    rest = re.sub(r"[\s,.:\-–—/|]|\b(?:am|pm|gmt|utc|[a-z]{2,4}t|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", "", rest, flags=re.I)
+    rest = re.sub(r"[\s,.:\-–—/|]|\b(?:am|pm|gmt|utc|[a-z]{2,4}t|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                  "", rest, flags=re.I)
     return not rest and parse_date(cleaned, date_order) is not None

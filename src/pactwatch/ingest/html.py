@@ -6,6 +6,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import trafilatura
 from htmldate import find_date
@@ -16,12 +17,12 @@ from pactwatch.ingest.dates import parse_date
 
 # Measured on the scrapinghub benchmark (bench/extraction.py): favouring precision raised body
 # F1 from 0.958 to 0.964 and is also faster; favouring recall lowered it.
-EXTRACTION_SETTINGS = {"favor_precision": True, "include_comments": False, "include_tables": True}
+EXTRACTION_SETTINGS: dict[str, Any] = {"favor_precision": True, "include_comments": False, "include_tables": True}
 # Measured on the htmldate news set: the original (not updated) date with extensive search
 # is the most accurate htmldate configuration, run on a tree that still has the page's HTML
 # comments (some pages date themselves only there; trafilatura's own parse drops them, and the
 # date it finds on that tree scored 0.903 against 0.913).
-DATE_SETTINGS = {"original_date": True, "extensive_search": True}
+DATE_SETTINGS: dict[str, Any] = {"original_date": True, "extensive_search": True}
 # trafilatura runs htmldate itself inside its metadata pass; that pass is kept to the quick search.
 _TRAFILATURA_DATE = {"original_date": True, "extensive_search": False}
 
@@ -39,7 +40,7 @@ class ParsedPage:
     language: str | None = None
 
 
-def shorten_long_tags(html: str, limit: int) -> str:
+def shorten_long_tags(html: str | bytes, limit: int) -> str | bytes:
     """Every tag longer than ``limit`` characters reduced to its name (``<div a=1 b=2 …>`` ->
     ``<div>``): lxml is super-linear in the attributes of one element, and text never sits in an
     attribute list. Linear: the pattern cannot run past the next ``<``."""
@@ -47,8 +48,8 @@ def shorten_long_tags(html: str, limit: int) -> str:
         return html
     if isinstance(html, bytes):  # a page handed over undecoded (trafilatura accepts both)
         pattern_b = re.compile(rb"<(/?[A-Za-z][\w:.-]*)[^<>]{%d,}(>?)" % limit)
-        return pattern_b.sub(lambda m: b"<" + m.group(1) + m.group(2), html)  # type: ignore[return-value]
-    pattern = re.compile(r"<(/?[A-Za-z][\w:.-]*)[^<>]{%d,}(>?)" % limit)
+        return pattern_b.sub(lambda m: b"<" + m.group(1) + m.group(2), html)
+    pattern = re.compile(rf"<(/?[A-Za-z][\w:.-]*)[^<>]{{{limit},}}(>?)")
     return pattern.sub(lambda m: f"<{m.group(1)}{m.group(2)}", html)
 
 
@@ -87,7 +88,7 @@ def parse_html(html: str | bytes, url: str | None = None, max_tag_chars: int = 1
             )
         except (ValueError, TypeError, AttributeError):  # malformed markup lxml gives up on
             doc = None
-    if doc is None:
+    if not isinstance(doc, trafilatura.settings.Document):  # None, or a dict where as_dict is asked for
         return page
     page.title = doc.title or None
     page.description = doc.description or None

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO
 
-from pactwatch.records import Article
+from pactwatch.guard import guard_call, guard_iter, unexpected
+from pactwatch.ingest.classify import ARTICLE_TEXT_FIELDS, Selection, by_content, by_name
 from pactwatch.ingest.clean import (
     LanguageDetector,
     clean_paragraphs,
     default_language_detector,
     normalise_inline,
 )
-from pactwatch.ingest.classify import ARTICLE_TEXT_FIELDS, Selection, by_content, by_name
 from pactwatch.ingest.containers import iter_jsonl, iter_warc
 from pactwatch.ingest.dates import parse_date
 from pactwatch.ingest.feeds import FeedItem, iter_feed
-from pactwatch.guard import guard_call, guard_iter
 from pactwatch.ingest.html import parse_html
 from pactwatch.ingest.limits import DEFAULT_LIMITS, Limits, cut_inline, encoded_share, split_paragraph
 from pactwatch.ingest.sources import (
@@ -33,6 +33,7 @@ from pactwatch.ingest.sources import (
     read_limited,
 )
 from pactwatch.ingest.text import parse_text
+from pactwatch.records import Article
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def _read_source(source: Source, options: ReadOptions, stdin: BinaryIO | None
         yield fail(str(error.args[0]))
         return
     except Exception as error:  # noqa: BLE001 - one bad file never stops the batch
-        yield guard_call("opening the file", fail, lambda: _reraise(error))
+        yield fail(unexpected("opening the file", error))
         return
     try:
         what = guard_call("classifying the file", fail, lambda: by_content(
@@ -131,10 +132,6 @@ def _read_source(source: Source, options: ReadOptions, stdin: BinaryIO | None
     finally:
         if source.path is not None:
             guard_call("closing the file", fail, opened.stream.close)
-
-
-def _reraise(error: Exception) -> Any:
-    raise error
 
 
 def _refusal_by_name(item: Source, options: ReadOptions) -> str | None:
@@ -192,8 +189,8 @@ def _bounded_records(records: Iterator[Any], origin: str, limits: Limits,
             result: Article | ReadFailure = ReadFailure(str(record.args[1]), str(record.args[0]))
         else:
             where = getattr(record, "origin", origin)
-            result = guard_call("reading the record", lambda r, w=where: ReadFailure(w, r),
-                                lambda r=record: to_article(r))
+            result = guard_call("reading the record", functools.partial(ReadFailure, where),
+                                functools.partial(to_article, record))
         if not isinstance(result, ReadFailure):
             in_a_row = 0
             yield result
@@ -244,7 +241,7 @@ def _bounded_paragraphs(paragraphs: list[str], counts: list[int], limits: Limits
     out: list[str] = []
     out_counts: list[int] = []
     split = 0
-    for text, count in zip(paragraphs, counts):
+    for text, count in zip(paragraphs, counts, strict=True):
         pieces = split_paragraph(text, limits.paragraph_chars) if len(text) > limits.paragraph_chars else [text]
         split += len(pieces) > 1
         out += pieces

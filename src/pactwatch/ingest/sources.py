@@ -17,8 +17,8 @@ from typing import BinaryIO
 
 import charset_normalizer
 
-from pactwatch.ingest.classify import looks_like_feed
 from pactwatch.guard import printable
+from pactwatch.ingest.classify import looks_like_feed
 
 SNIFF_BYTES = 64 * 1024
 
@@ -148,8 +148,8 @@ def _walk(root: Path, visited: set[tuple[int, int]]) -> Iterator[Source | InputE
                 continue
             found = True
             yield Source(printable(str(path)), path, walked=True)
-    for error in errors:
-        yield InputError(_os_reason(error), printable(str(error.filename or root)))
+    for os_error in errors:
+        yield InputError(_os_reason(os_error), printable(str(os_error.filename or root)))
     if not found and not errors:
         yield InputError("directory contains no readable files", printable(str(root)))
 

@@ -115,7 +115,8 @@ def _known_sections() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _publisher_cue() -> re.Pattern[str]:
-    words, suffixes = [], []
+    words: list[str] = []
+    suffixes: list[str] = []
     for row in read_table("ingest/publisher_cues.tsv"):
         cue = row["cue"].lower()
         (suffixes if cue.startswith(".") else words).append(re.escape(cue))
@@ -202,12 +203,12 @@ def _add_value(meta: _Meta, label: str, value: str, date_order: str) -> None:
         if found is not None:
             meta.dates.append((kind, found))
         return
-    kind = _TEXT_LABELS.get(key)
-    if kind == "author":
+    text_kind = _TEXT_LABELS.get(key)
+    if text_kind == "author":
         meta.authors.extend(_split_names(value))
-    elif kind == "section":
+    elif text_kind == "section":
         meta.section = value
-    elif kind == "publisher":
+    elif text_kind == "publisher":
         meta.publisher = value
 
 
@@ -354,13 +355,13 @@ def parse_text(text: str, date_order: str = "DMY") -> ParsedText:
     while run_start < end and not body_lines[run_start].strip():
         run_start += 1
     if run_start < end:
-        before = next((l.strip() for l in reversed(body_lines[:run_start]) if l.strip()), "")
+        before = next((line.strip() for line in reversed(body_lines[:run_start]) if line.strip()), "")
         if not before.endswith(":") or _RELATED_HEADING.match(before):
             parsed.related_headlines = [
-                _BULLET.sub("", l).strip() for l in body_lines[run_start:end] if l.strip()
+                _BULLET.sub("", line).strip() for line in body_lines[run_start:end] if line.strip()
             ]
             end = run_start
             if before and _RELATED_HEADING.match(before):
-                end = max(i for i, l in enumerate(body_lines[:run_start]) if l.strip())
+                end = max(i for i, line in enumerate(body_lines[:run_start]) if line.strip())
     parsed.paragraphs = _paragraphs(body_lines[:end])
     return parsed

@@ -70,7 +70,8 @@ def scan(doc: Doc, tables: ActorTables, on: date | None) -> list[Hit]:
             span_texts = texts[i : i + length]
             kept = tuple(
                 sorted(
-                    (e for e in entries if _case_ok(e, span_texts) and (e.start is None and e.end is None or e.valid_on(on))),
+                    (e for e in entries
+                     if _case_ok(e, span_texts) and (e.start is None and e.end is None or e.valid_on(on))),
                     key=lambda e: (not e.builtin, _RANK[e.kind]),
                 )
             )

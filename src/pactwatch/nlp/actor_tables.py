@@ -26,7 +26,8 @@ OFFICES = frozenset(
     "head_of_state head_of_government foreign_minister defence_minister party_leader secretary_general".split()
 )
 # Letters that Unicode decomposition does not reduce to ASCII.
-_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"})
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss",
+                       "’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"})
 
 
 def normalise(text: str) -> str:

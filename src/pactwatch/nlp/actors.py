@@ -31,9 +31,9 @@ from spacy.tokens import Doc, Span
 from pactwatch.nlp.actor_match import Hit, scan, select
 from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
 from pactwatch.nlp.doc_text import doc_ents, doc_sents
+from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
 from pactwatch.records import Mention
-from pactwatch.nlp.grammar.words import words
 
 MODIFIER_KINDS = ("country", "demonym", "capital", "seat", "org", "org_demonym", "body", "dict_actor")
 _GAP = words("actor_modifier_gap")
@@ -197,7 +197,8 @@ class _Resolver:
             if leader is not None and hit.first("title") is None:
                 return hit.end, leader
             if hit.first("discard", "title", "role", "body") is not None or leader is None:
-                if not (self.ent_of[tok] is not None and self.ent_of[tok].label_ == "PERSON" and self.ent_of[tok].start == tok):
+                ent = self.ent_of[tok]
+                if not (ent is not None and ent.label_ == "PERSON" and ent.start == tok):
                     return None
         ent = self.ent_of[tok]
         if ent is not None and ent.label_ == "PERSON" and ent.start == tok:
@@ -251,7 +252,7 @@ class _Resolver:
                     self.used.add(self.index(self.at[hit.end]))
                 else:
                     self.used.update(self.index(h) for h in self.hits if hit.end <= h.start < end)
-            elif code is not None:
+            elif code is not None and mod is not None:  # without a name, only a modifier gives a code
                 self.used.add(k)
                 self.used.add(self.index(mod))
                 last = max(hit.end, mod.end)
@@ -270,8 +271,8 @@ class _Resolver:
             if mod is None and of is None:
                 of = self.agent_of(hit)
             by = "dictionary" if entry.kind == "dict_agent" else "table"
-            if mod is not None or of is not None:
-                src = mod if mod is not None else of
+            src = mod if mod is not None else of
+            if src is not None:
                 code = self.dict_agent_code(src, hit) or self._role_code(src, entry)
                 if code is None:
                     continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
 from pactwatch.nlp.grammar.words import word_sequence
 
 WEEKDAYS = word_sequence("weekdays")

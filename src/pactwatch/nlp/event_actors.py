@@ -8,7 +8,8 @@ come from ``pactwatch.nlp.actors`` plus the context mentions of ``event_context`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -16,8 +17,8 @@ from typing import Any
 from pactwatch.nlp.event_clauses import AGENT_DEPS, CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS, depth_to
 from pactwatch.nlp.event_context import people_place, place_in_phrase
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
-from pactwatch.records import Event, Mention
 from pactwatch.nlp.grammar.words import word_sequence, words
+from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 
@@ -91,8 +92,10 @@ class ActorMixin:
     on: date | None
     # status() comes from event_clauses.ClauseMixin, which precedes this class in the coder's bases.
     # pairs() comes from the sentence coder in events.py (code_characterisation hands its pairs there).
+    status: Callable[[Token], str]
+    pairs: Callable[..., list[Event]]
 
-    def actors_in(self, token: Token, stop: set[str] = CLAUSE_DEPS) -> list[Mention]:
+    def actors_in(self, token: Token, stop: AbstractSet[str] = CLAUSE_DEPS) -> list[Mention]:
         """Distinct mentions in the phrase headed by ``token``, not descending into clauses.
 
         Prepositional modifiers are searched only when the phrase itself names no actor: "the
@@ -129,7 +132,8 @@ class ActorMixin:
         node = verb
         for _ in range(4):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
-            if passive and node.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in node.children):
+            if (passive and node.lemma_.lower() in STATIVE_PARTICIPLES
+                    and not any(c.dep_ == "agent" for c in node.children)):
                 # "Israel is opposed to X", "Japan is committed to Y": a state of the subject, not a passive act
                 for child in node.children:
                     if child.dep_ == "nsubjpass" and self.actors_in(child):
@@ -157,7 +161,8 @@ class ActorMixin:
             if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
                 node = node.head  # "agreed to help": the helper is the one who agreed
                 continue
-            if node.dep_ == "acl" and node.head.lemma_.lower() in REPORT_NOUNS and node.head.head.pos_ in ("VERB", "AUX"):
+            if (node.dep_ == "acl" and node.head.lemma_.lower() in REPORT_NOUNS
+                    and node.head.head.pos_ in ("VERB", "AUX")):
                 node = node.head.head  # "X issued a statement demanding ...": X demands
                 continue
             root = self.sent.root
@@ -305,7 +310,8 @@ class ActorMixin:
             return []
         act = acts[0]
         if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in act.children) or any(
-                c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("of", "to")) for c in act.children):
+                c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("of", "to"))
+                for c in act.children):
             return []
         want_bloc = act.lemma_.lower() in BLOC_NOUNS
         source_countries = {s.code[:3] for s in sources}

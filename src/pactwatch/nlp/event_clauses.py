@@ -12,7 +12,7 @@ from typing import Any
 
 from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.doc_text import sent_ents
-from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS, REPORT_VERBS, clause_of
+from pactwatch.nlp.grammar.clauses import REPORT_VERBS, clause_of
 from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy

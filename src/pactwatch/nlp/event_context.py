@@ -26,8 +26,8 @@ from typing import Any
 
 from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.records import Mention
 from pactwatch.nlp.grammar.words import words
+from pactwatch.records import Mention
 
 Token = Any
 
@@ -189,7 +189,8 @@ def _addressee(doc: Any, pronoun: Token, mentions: list[Mention]) -> Mention | N
     if len({m.code for m in found}) != 1:
         return None
     best = found[0]
-    return Mention(pronoun.idx, pronoun.idx + len(pronoun), pronoun.text, best.code, "pronoun", "coreference", best.name)
+    return Mention(pronoun.idx, pronoun.idx + len(pronoun), pronoun.text, best.code, "pronoun", "coreference",
+                   best.name)
 
 
 def _covered(doc: Any, mentions: list[Mention]) -> set[int]:
@@ -326,7 +327,8 @@ def _group_holder(doc: Any, head: Token, mentions: list[Mention], tables: Contex
     country = (_place_country(head, tables, mentions, doc, PEOPLE_PLACE_PREPS)
                or _action_place(subject, tables, mentions, doc)
                or home or _sole_country(subject, tables, mentions, sent) or None)
-    span = doc[min(t.i for t in head.subtree if t.dep_ in ("compound", "amod", "det", "nmod") or t.i == head.i):head.i + 1]
+    first = min(t.i for t in head.subtree if t.dep_ in ("compound", "amod", "det", "nmod") or t.i == head.i)
+    span = doc[first:head.i + 1]
     if any(i in covered for i in range(span.start, span.end)):
         return None
     return Mention(span.start_char, span.end_char, span.text, (country or "") + group, "group", "context")

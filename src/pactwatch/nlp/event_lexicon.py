@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from pactwatch.data import read_table
 
 if TYPE_CHECKING:
-    from pactwatch.nlp.grammar.engine import Grammar
     from pactwatch.nlp.event_context import ContextTables
+    from pactwatch.nlp.grammar.engine import Grammar
     from pactwatch.nlp.petrarch_verbs import VerbDictionary
 
 VERB_TABLE = "lexicon/event_verbs.tsv"

@@ -17,14 +17,14 @@ from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, same_audience, token_owners
-from pactwatch.nlp.event_clauses import NEGATING_GOVERNORS, ClauseMixin, paragraph_part
+from pactwatch.nlp.event_clauses import ClauseMixin, paragraph_part
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
-from pactwatch.nlp.petrarch_match import code_petrarch_events
-from pactwatch.nlp.grammar.clauses import clause_of
+from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS, clause_of
 from pactwatch.nlp.grammar.engine import Match
-from pactwatch.records import Event, Mention
 from pactwatch.nlp.grammar.words import words
+from pactwatch.nlp.petrarch_match import code_petrarch_events
+from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
@@ -229,7 +229,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         return self.code_noun(noun, entry) if entry else []
 
     def code_verb(self, verb: Token, entry: LexEntry) -> list[Event]:
-        if "no_free_relative" in entry.flags and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+        if "no_free_relative" in entry.flags and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT")
+                                                     for c in verb.children):
             return []  # "criticised what they called illegal sanctions": a hedge, not a characterisation
         state = self.status(verb)
         code = self.adjust(entry, entry.code, state)
@@ -249,7 +250,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         if not sources and not self.has_own_subject(verb):
             sources = self.speaker_of(verb)
             self.borrowed.add(verb.i)
-        if "irregular_assault" in entry.flags and code[:2] == "19" and any(s.code[3:6] in IRREGULAR_ROLES for s in sources):
+        if ("irregular_assault" in entry.flags and code[:2] == "19"
+                and any(s.code[3:6] in IRREGULAR_ROLES for s in sources)):
             code = "180"  # killings and attacks by militias, rebels, insurgents: unconventional violence
         targets = self.targets_of(verb, entry, sources)
         return self.pairs(verb, entry, code, sources, targets, verb)
@@ -324,7 +326,8 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
 
     def is_agentless_passive(self, verb: Token) -> bool:
         children = list(verb.children)
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(c.dep_ == "agent" for c in children)
+        return (any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+                and not any(c.dep_ == "agent" for c in children))
 
     def place_actor(self, trigger: Token) -> list[Mention]:
         """The country the clause happens in, as a bare-country actor."""

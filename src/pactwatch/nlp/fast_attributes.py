@@ -47,7 +47,7 @@ class OneTokenRule:
 
     @classmethod
     def parse(cls, number: int, spec: dict[str, Any]) -> OneTokenRule | None:
-        checks = []
+        checks: list[tuple[str, str, Any]] = []
         for key, value in spec.items():
             if key not in _CHECKED:
                 return None
@@ -122,7 +122,7 @@ class FastAttributeRuler:
         # tag hash -> [(pattern number, attrs)] in pattern order
         self.by_tag: dict[int, list[tuple[int, dict[int, Any]]]] = {}
         # (token attribute, value) -> one-token rules that need it; rules with no such anchor
-        self.indexed: dict[tuple[str, str], list[OneTokenRule]] = {}
+        self.indexed: dict[tuple[str, int], list[OneTokenRule]] = {}
         self.unanchored: list[OneTokenRule] = []
         self.word_cache: dict[int, list[OneTokenRule]] = {}
         for number, pattern in enumerate(ruler.patterns):
@@ -150,11 +150,11 @@ class FastAttributeRuler:
         self.columns = sorted({a for rules in self.by_tag.values() for _, attrs in rules for a in attrs})
         # tag hash -> final value per column (None: the tag's patterns leave that column alone)
         self.merged: dict[int, list[Any]] = {}
-        for tag, rules in self.by_tag.items():
+        for tag_hash, rules in self.by_tag.items():
             final: dict[int, Any] = {}
             for _, attrs in rules:
                 final.update(attrs)
-            self.merged[tag] = [final.get(column) for column in self.columns]
+            self.merged[tag_hash] = [final.get(column) for column in self.columns]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -162,13 +162,13 @@ class FastAttributeRuler:
         # find the rare patterns first: they read TAG and DEP, which a tag rule may change
         exceptions = self._exceptions(doc)
         tags = doc.to_array([TAG])
-        values = doc.to_array(self.columns).reshape(len(doc), -1)
+        values = doc.to_array(self.columns).reshape(len(doc), -1)  # type: ignore[arg-type]  # stub: list[int | str]
         unique, inverse = numpy.unique(tags, return_inverse=True)
         rows = [self.merged.get(int(tag), [None] * len(self.columns)) for tag in unique]
         table = numpy.array([[0 if v is None else v for v in row] for row in rows], dtype=values.dtype)
         known = numpy.array([[v is not None for v in row] for row in rows], dtype=bool)
         inverse = inverse.reshape(-1)
-        doc.from_array(self.columns, numpy.where(known[inverse], table[inverse], values))
+        doc.from_array(self.columns, numpy.where(known[inverse], table[inverse], values))  # type: ignore[arg-type]  # stub: thinc Ints2d
         for target, numbers in exceptions.items():
             # replay every pattern touching this token in spaCy's order: later patterns win
             rules = [(n, self.attrs[n]) for n in numbers] + self.by_tag.get(int(tags[target]), [])

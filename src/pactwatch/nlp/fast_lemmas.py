@@ -34,5 +34,5 @@ class FastLemmatizer:
             if found is None:
                 found = self.known[key] = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
             lemmas[i] = found
-        doc.from_array([LEMMA], lemmas)
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]  # spaCy's stub wants thinc's Ints2d; any numpy array is read
         return doc

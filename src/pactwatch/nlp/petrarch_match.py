@@ -35,9 +35,9 @@ from typing import Any
 
 from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon
+from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.petrarch_verbs import Pattern, VerbDictionary, VerbEntry
 from pactwatch.records import Event, Mention
-from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token
 
@@ -408,7 +408,7 @@ class _SentenceCoder:
         if match.code is None or self.blocked(verb, match.consumed):
             return []
         sources, passive = (match.source, False) if match.source else self.subject(verb)
-        pairs: list[tuple[Mention | None, Mention | None, str]] = []
+        pairs: list[tuple[Mention, Mention | None, str]] = []
         if match.compound and len(match.compound) > 1:
             members = match.compound
             pairs = [(a, b, match.code) for a in members for b in members if a.code != b.code]

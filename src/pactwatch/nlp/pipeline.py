@@ -104,8 +104,8 @@ class Annotator:
 
     def _annotate_batch(self, batch: list[Article]) -> Iterator[Annotation]:
         skip = [skip_reason(a) for a in batch]
-        docs = iter(self.parse([a for a, s in zip(batch, skip) if s is None]))
-        for article, reason in zip(batch, skip):
+        docs = iter(self.parse([a for a, s in zip(batch, skip, strict=True) if s is None]))
+        for article, reason in zip(batch, skip, strict=True):
             if reason is not None:
                 yield Annotation(skipped=reason)
             else:
@@ -130,7 +130,8 @@ class Annotator:
         parsed = self.nlp.pipe(pieces, batch_size=self.config.batch_size * 8, disable=list(SHARED_COMPONENTS))
         for count in counts:
             docs = [next(parsed) for _ in range(count)]
-            yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+            yield docs[0] if count == 1 else Doc.from_docs(docs, ensure_whitespace=False,
+                                                                   exclude=["tensor"])  # type: ignore[call-arg]  # the stub predates exclude=
 
     def run_steps(self, article: Article, doc: Any) -> Annotation:
         from pactwatch.nlp.doc_text import forget

@@ -112,7 +112,8 @@ class InstitutionNames:
         if country is None:
             return None
         body = frozenset(w for w in rest if w not in _GLUE)
-        generic = specific = None
+        generic: str | None = None
+        specific: str | None = None
         for phrasing, template, only in self.bodies:
             if phrasing != body:
                 continue
@@ -120,12 +121,12 @@ class InstitutionNames:
                 specific = template
             elif not only and generic is None:
                 generic = template
-        template = specific or generic
-        if template is None:
+        chosen = specific or generic
+        if chosen is None:
             return None
         info = self.countries[country]
         defence = "Defense" if "defense" in _fold(phrase) else "Defence"
-        return template.format(demonym=info.demonym, country=info.name, defence=defence)
+        return chosen.format(demonym=info.demonym, country=info.name, defence=defence)
 
     def capital_country(self, text: str) -> str | None:
         """ISO3 of the state whose capital ``text`` is ("Tehran" -> "IRN"); None otherwise."""

@@ -13,9 +13,9 @@ import re
 from typing import Any
 
 from pactwatch.nlp.doc_text import char_span, doc_text
+from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.quote_marks import QuoteSpan, is_quoted
 from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, clean_span_text
-from pactwatch.nlp.grammar.words import words
 
 
 def inside(token: Any, quoted: list[tuple[int, int]]) -> bool:

@@ -15,17 +15,18 @@ from typing import Any
 
 from pactwatch.data import read_table
 from pactwatch.nlp.doc_text import char_span, doc_ents, doc_text
-from pactwatch.nlp.quote_marks import is_quoted
-from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
-from pactwatch.records import Mention
 from pactwatch.nlp.grammar.words import words
+from pactwatch.nlp.quote_institutions import InstitutionNames, institution_names
+from pactwatch.nlp.quote_marks import is_quoted
+from pactwatch.records import Mention
 
 PERSON_PRONOUNS = words("person_pronouns")
 GROUP_PRONOUNS = words("group_pronouns")
 RELATIVE = words("relative_pronouns")
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 _TITLES = words("person_titles")
-_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de)\s+)*){1,7}[A-Z][\w'’-]*)\s*\(([A-Z]{2,8})\)")
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de)\s+)*){1,7}[A-Z][\w'’-]*)\s*\(([A-Z]{2,8})\)")
 _HONORIFICS = words("honorifics")
 FEMALE_WORDS = words("female_words")
 MALE_WORDS = words("male_words")
@@ -196,9 +197,9 @@ class SpeakerContext:
         span = char_span(self.doc, start, end)
         for token in span or ():
             if token.pos_ == "PROPN" and token.dep_ != "compound":
-                name = propn_name(token, self)
-                if name:
-                    name = self.canonical(name)
+                found = propn_name(token, self)
+                if found:
+                    name = self.canonical(found)
                     best = Speaker(name, self.person_codes.get(name), token.left_edge.idx,
                                    token.idx + len(token.text), True)
         return best

@@ -15,7 +15,8 @@ attributes each quote through the parse:
    sentence that introduced it, or the speaker of the quote just before (a quotation running on).
 
 Subjects become speakers in ``quote_speakers``; institutions get one common name each
-(``quote_institutions``: "Ministry of Foreign Affairs of Japan" -> "Japanese Foreign Ministry"). A quotation repeated (near-)verbatim in the
+(``quote_institutions``: "Ministry of Foreign Affairs of Japan" -> "Japanese Foreign Ministry").
+A quotation repeated (near-)verbatim in the
 article is one Quote with ``mentions`` counting its occurrences.
 """
 
@@ -26,18 +27,30 @@ import re
 from typing import Any
 
 from pactwatch.nlp.doc_text import char_span, doc_text, sent_at, sent_ents
-from pactwatch.nlp.quote_marks import QuotedRanges, QuoteSpan, find_quote_spans
-from pactwatch.nlp.quote_sources import (
-    DOCUMENTS, dash_speaker, document_name, document_under, inside, transcript_label,
-)
-from pactwatch.nlp.quote_speakers import (
-    GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE, Speaker, SpeakerContext, clean_span_text,
-    head_start, pronoun_gender, speech_verbs,
-)
 from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.engine import Grammar, Match
-from pactwatch.records import Mention, Quote
 from pactwatch.nlp.grammar.words import word_sequence, words
+from pactwatch.nlp.quote_marks import QuotedRanges, QuoteSpan, find_quote_spans
+from pactwatch.nlp.quote_sources import (
+    DOCUMENTS,
+    dash_speaker,
+    document_name,
+    document_under,
+    inside,
+    transcript_label,
+)
+from pactwatch.nlp.quote_speakers import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE,
+    Speaker,
+    SpeakerContext,
+    clean_span_text,
+    head_start,
+    pronoun_gender,
+    speech_verbs,
+)
+from pactwatch.records import Mention, Quote
 
 MIN_WORDS = 2  # one-word quotes ("respect", 'reset') are not quotations of speech
 TITLE_MAX_WORDS = 6
@@ -153,6 +166,8 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
     """Cue tokens in the frame, nearest to the quote first (weak verbs count a little further)."""
     verbs = speech_verbs()
     q_first = char_span(doc, span.start, span.end)
+    if q_first is None:  # a quote that no token boundary delimits has no frame to search
+        return []
     q_lo, q_hi = q_first.start, q_first.end
     scored = []
     anchored = quote_grammar(doc.vocab).by_anchor(doc)  # cue constructions, data/grammar/quotes.jsonl

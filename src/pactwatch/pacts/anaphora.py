@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
 from pactwatch.nlp.grammar.words import words
 
 OBSTRUCTING = words("obstructing_verbs")

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from pactwatch.data import read_table
-from pactwatch.records import CommitmentRecord, EventRecord, ObligationRecord, PartyRecord
+from pactwatch.records import CommitmentRecord, EventRecord, ObligationFlags, ObligationRecord, PartyRecord
 from pactwatch.store.commitments import records_of_origin, replace_origin
 from pactwatch.store.database import Database
 
@@ -102,7 +103,7 @@ def _obligations(members: list[PartyRecord], rows: list[Mapping[str, str]], alli
                     if t in codes)
     reference = f"ATOP 4.01 alliance {alliance['atopid'].strip()}"
     found: dict[tuple[str, str], ObligationRecord] = {}
-    for party, row in zip(members, rows):
+    for party, row in zip(members, rows, strict=True):
         owner = (party.party,)
         if party.defense:
             named = bool(_int(row, "defcoadv"))
@@ -147,7 +148,7 @@ def atop_records(alliances: Iterable[Mapping[str, str]], members: Iterable[Mappi
                 joined=entry_date(_int(row, "yrent"), _int(row, "moent"), _int(row, "dayent")),
                 left_on=exit_date(_int(row, "yrexit"), _int(row, "moexit"), _int(row, "dayexit")),
                 note=f"ATOP phase {_int(row, 'phase')}" if _int(row, "phase") else None,
-                **{flag: bool(_int(row, flag)) for flag in FLAGS},
+                **cast(ObligationFlags, {flag: bool(_int(row, flag)) for flag in FLAGS}),
             ))
             mapped_rows.append(row)
             summary.members += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+
 from pactwatch.nlp.grammar.words import words
 
 DOMINATING_DEPS = words("step_dominating_deps")

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from pactwatch.nlp.grammar.words import word_sequence
 
 from pactwatch.nlp.dates import shift_day
+from pactwatch.nlp.grammar.words import word_sequence
 
 MONTHS = {
     name: number

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from pactwatch.records import ORIGINS, ObligationRecord
 from pactwatch.pacts.names import actor, name_of, resolve_actor, resolve_place
 from pactwatch.pacts.scope import Place, describe_scope, in_scope, region_name, scope_regions, state_place
+from pactwatch.records import ORIGINS, ObligationRecord
 from pactwatch.store import commitments as sql
 from pactwatch.store.database import Database
 
@@ -225,7 +225,7 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
             out_of_scope.append({"row": _public([row])[0], "reason": reason})
         else:
             defenders.append(row)
-    conflicted = []
+    conflicted: list[dict[str, Any]] = []
     if attacker:
         other_side, _ = _in_force_rows(db, attacker, day, chosen)
         theirs: dict[str, list[dict[str, Any]]] = {}
@@ -241,7 +241,8 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
         defenders = [r for r in defenders if r["ally"]["code"] not in both]
     others = _not_yet_rows(db, victim, day, chosen, conditions=False)
     bound = {r["ally"]["code"] for r in defenders} | {c["state"]["code"] for c in conflicted} | {attacker}
-    consultation = [r for r in others if r["condition"]["type"] == "consultation_only" and r["ally"]["code"] not in bound]
+    consultation = [r for r in others
+                    if r["condition"]["type"] == "consultation_only" and r["ally"]["code"] not in bound]
     neutral = [r for r in others if r["condition"]["type"] == "neutrality" and r["ally"]["code"] != attacker]
     pending = [r for r in _not_yet_rows(db, victim, day, chosen) if r["status"] == "signed"]
     defender_states = sorted({r["ally"]["code"] for r in defenders})

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from pactwatch.data import read_table
-from pactwatch.records import CommitmentReport, Mention
 from pactwatch.pacts.lexicon import KIND_ORDER, CommitmentLexicon
+from pactwatch.records import CommitmentReport, Mention
 
 STAGE = {"proposed": 0, "announced": 1, "signed": 2, "ratified": 3, "entered_into_force": 4, "joined": 4,
          "suspended": 5, "withdrew": 6, "expired": 6}
@@ -120,13 +120,13 @@ def finish(drafts: list[Draft]) -> list[CommitmentReport]:
     # an announcement of what the article also reports as done is the same step, told early
     done = {(r.parties, r.kinds[0]) for r in reports if STAGE[r.lifecycle_event] >= STAGE["signed"]}
     keep = [not (r.lifecycle_event == "announced" and (r.parties, r.kinds[0]) in done) for r in reports]
-    reports = [r for r, k in zip(reports, keep) if k]
-    report_actors = [a for a, k in zip(report_actors, keep) if k]
+    reports = [r for r, k in zip(reports, keep, strict=True) if k]
+    report_actors = [a for a, k in zip(report_actors, keep, strict=True) if k]
     # one report per (parties, kinds, step, date); an undated repeat of a dated step is dropped,
     # unless another state took it (ratifications are each state's own act)
     kept: dict[tuple, CommitmentReport] = {}
     actors: dict[tuple, str | None] = {}
-    for report, actor in zip(reports, report_actors):
+    for report, actor in zip(reports, report_actors, strict=True):
         key = (report.parties, report.kinds, report.lifecycle_event)
         actor = actor if report.lifecycle_event == "ratified" else None
         if report.date is not None:

@@ -23,7 +23,7 @@ from typing import Any
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.engine import Grammar
-from pactwatch.records import CommitmentReport, Mention
+from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.anaphora import (
     acting_state,
     companions,
@@ -61,7 +61,7 @@ from pactwatch.pacts.signals import (
     upgrades,
     votes_against,
 )
-from pactwatch.nlp.grammar.words import words
+from pactwatch.records import CommitmentReport, Mention
 
 NOMINAL_TRIGGERS = words("nominal_step_triggers")
 ORG_WORDS = words("organisation_nouns")
@@ -108,7 +108,7 @@ def _segments(sent: Any) -> list[Any]:
     bounds = [sent.start, *[c + 1 for c in cuts], sent.end]
     doc = sent.doc
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         while a < b and doc[a].is_space:
             a += 1
         while b > a and doc[b - 1].is_space:
@@ -144,7 +144,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     provisions = {m.start for m in lex.match(sent, "provision")}
     token_party = _token_parties(sent, mentions, res.codes)
     agreement_heads = {m.end - 1 for m in lex.match(sent, "agreement")}
-    for i in [i for i, p in token_party.items() if res.codes.is_org(p) and names_agreement(sent.doc[i], agreement_heads)]:
+    for i in [i for i, p in token_party.items()
+              if res.codes.is_org(p) and names_agreement(sent.doc[i], agreement_heads)]:
         del token_party[i]  # "a partnership named AUKUS", "the AUKUS pact": the agreement, not a body to join
     orgs = [(i, p) for i, p in token_party.items() if res.codes.is_org(p)]
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
@@ -173,7 +174,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         token = sent.doc[match.start]
         how = anchored.get(token.i, [None])[0]  # the first construction that applies decides
         act = how.construction.act if how is not None else "step"
-        marks.append((len(drafts), how.name if how is not None and act != "under_way" else STEP, clause_of(token).describe()))
+        mark_name = how.name if how is not None and act != "under_way" else STEP
+        marks.append((len(drafts), mark_name, clause_of(token).describe()))
         if act == "no_step" or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
                 or open_question(token) or _decision_takes_effect(token, match, trigger_ids):
             continue
@@ -185,7 +187,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         event = match.value
         if event in INTENTION_EVENTS and is_future(token):
             event = "announced"
-        if event == "withdrew" and act == "under_way":
+        if event == "withdrew" and act == "under_way" and how is not None:
             event = "announced"  # "we are ending our cooperation", "is leaving the bloc": declared, under way
             marks[-1] = (marks[-1][0], how.name, marks[-1][2])
         if event == "signed" and any(sent.doc[i].lemma_.lower() in LEGAL_ACT_NOUNS
@@ -198,7 +200,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         actor = acting_state(token, lambda i: _state_at(i, token_party, res.codes))
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
         # "announced a new partnership" is about an agreement; "announced their withdrawal" about membership
-        is_member = bool(member_tokens & covered) or token.lemma_.lower() in MEMBER_VERBS - {"announce", "become", "seek"}
+        is_member = (bool(member_tokens & covered)
+                     or token.lemma_.lower() in MEMBER_VERBS - {"announce", "become", "seek"})
         if is_member and not member_tokens & covered and leaves_agreement(token, agreement_tokens):
             is_member = False  # "Russia left the Treaty on …, and NATO allies …": a treaty, not NATO, is left
         org = region_orgs[0] if region_orgs else None
@@ -287,7 +290,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     for token in (t for t in sent if does_so(t) and not clause_of(t).negated):
         marks.append((len(drafts), DID_SO, clause_of(token).describe()))
         drafts += _did_so(token, sent, state, token_party, res.codes, dates)
-    for (first, name, clause), (last, _, _) in zip(marks, marks[1:] + [(len(drafts), "", "")]):
+    for (first, name, clause), (last, _, _) in zip(marks, marks[1:] + [(len(drafts), "", "")], strict=False):
         for draft in drafts[first:last]:
             draft.construction, draft.clause = name, clause
     if drafts:

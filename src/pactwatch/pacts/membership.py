@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.clauses import subject_of
 from pactwatch.pacts.drafts import PartyCodes
 from pactwatch.pacts.lexicon import CommitmentLexicon, Match
 from pactwatch.pacts.signals import MEMBER_NOUNS
-from pactwatch.nlp.grammar.words import words
 
 MEMBER_VERBS = words("membership_verbs")
 DISCOURSE_MEMBER_VERBS = words("discourse_membership_verbs")

@@ -17,7 +17,6 @@ from pactwatch.store import commitments as sql
 from pactwatch.store.database import Database
 from pactwatch.store.events import DyadSeek, code_range, dyad_events, dyad_monthly, dyad_seeks
 
-
 _origins = defence.chosen_origins
 _day = defence.day_of
 

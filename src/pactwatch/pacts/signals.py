@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pactwatch.pacts.lexicon import CommitmentLexicon, Match, Term
 from pactwatch.nlp.grammar.words import words
+from pactwatch.pacts.lexicon import CommitmentLexicon, Match, Term
 
 MEMBER_NOUNS = words("membership_nouns")
 

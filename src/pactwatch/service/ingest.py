@@ -9,11 +9,12 @@ so listing commands and a read-only server never load spaCy.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from pactwatch.errors import UsageError
 from pactwatch.faults import checkpoint
@@ -68,7 +69,8 @@ class IngestSummary:
             languages = ", ".join(sorted(self.unannotated_languages))
             out.append(f"{count} stored but not annotated: language {languages} (only English is annotated)")
         if self.summary_only:
-            out.append(f"{self.summary_only} feed item(s) stored with their summary only (the feed carries no full text)")
+            out.append(f"{self.summary_only} feed item(s) stored with their summary only"
+                       " (the feed carries no full text)")
         out += [f"failed: {f.origin}: {f.reason}" for f in self.failures]
         out += [f"note: {n}" for n in self.notes]
         by_reason: dict[str, list[str]] = {}
@@ -152,8 +154,8 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure | Skipped]
     for batch, found in results:
         checkpoint("annotate")
         for article, annotation in zip(batch, found, strict=True):
-            result = guard_call("storing the article", lambda r, a=article: ReadFailure(a.origin, r),
-                                lambda a=article, n=annotation: save_article(db, a, n))
+            result = guard_call("storing the article", functools.partial(ReadFailure, article.origin),
+                                functools.partial(save_article, db, article, annotation))
             if isinstance(result, ReadFailure):  # this article is not stored; the others go on
                 summary.failures.append(result)
                 progress.advance(article.origin)
@@ -178,7 +180,7 @@ def ingest_stream(db: Database, items: Iterator[Article | ReadFailure | Skipped]
 def ingest_paths(db: Database, paths: Sequence[str | Path], *, annotate: bool = True,
                  config: PipelineConfig | None = None, workers: int | None = None,
                  dask_address: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 stdin: IO[bytes] | None = None, progress: ProgressSink | None = None,
+                 stdin: BinaryIO | None = None, progress: ProgressSink | None = None,
                  include: Sequence[str] = (), exclude: Sequence[str] = (),
                  engine: Engine | None = None) -> IngestSummary:
     """Read ``paths`` (files, directories, globs, ``-`` for ``stdin``), store each new article
@@ -232,7 +234,8 @@ def annotate_stored(db: Database, article_ids: Sequence[int] = (), config: Pipel
     for start in range(0, len(ids), config.batch_size):
         chunk = ids[start:start + config.batch_size]
         articles = [stored_article(db, i) for i in chunk]
-        for article_id, annotation in zip(chunk, annotate_guarded(annotator, articles, DEFAULT_LIMITS.article_seconds)):
+        annotated = annotate_guarded(annotator, articles, DEFAULT_LIMITS.article_seconds)
+        for article_id, annotation in zip(chunk, annotated, strict=True):
             write_annotation(db, article_id, annotation)
             done += 1
             progress.advance(None)

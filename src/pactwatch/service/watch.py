@@ -76,7 +76,7 @@ def _until_stopped(items: Iterator[Article | ReadFailure | Skipped],
 
 
 def watch_folders(db: Database, roots: Sequence[Path], stop: threading.Event, engine: Engine | None,
-                  options: ReadOptions = ReadOptions(), interval: float = DEFAULT_INTERVAL,
+                  options: ReadOptions | None = None, interval: float = DEFAULT_INTERVAL,
                   batch_size: int = 16, on_round: Callable[[IngestSummary], None] | None = None,
                   state: FolderState | None = None) -> IngestSummary:
     """Ingest the files of ``roots`` as they settle, until ``stop`` is set; returns the totals.
@@ -85,6 +85,7 @@ def watch_folders(db: Database, roots: Sequence[Path], stop: threading.Event, en
     round that read something is reported to ``on_round`` with its own summary.
     """
     state = state or FolderState()
+    options = options or ReadOptions()
     total = IngestSummary()
     state.settled(roots)  # first sight: every file must then stay unchanged for one interval
     while not stop.wait(interval):

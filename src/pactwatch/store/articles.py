@@ -70,7 +70,7 @@ def save_article(db: Database, article: Article, annotation: Annotation | None =
             "INSERT INTO paragraphs (article_id, idx, start_char, end_char, occurrences) VALUES (?, ?, ?, ?, ?)",
             [
                 (article_id, idx, start, end, count)
-                for idx, ((start, end), count) in enumerate(zip(article.paragraph_spans(), counts))
+                for idx, ((start, end), count) in enumerate(zip(article.paragraph_spans(), counts, strict=True))
             ],
         )
         db.executemany(
@@ -228,7 +228,8 @@ def article_details(db: Database, article_id: int) -> dict[str, Any]:
         " mentions, construction, clause FROM quotes WHERE article_id = ? ORDER BY start_char", params)
     article["events"] = db.query(
         "SELECT id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence,"
-        " start_char, end_char, matched, construction, clause FROM events WHERE article_id = ? ORDER BY start_char, id", params)
+        " start_char, end_char, matched, construction, clause FROM events WHERE article_id = ?"
+        " ORDER BY start_char, id", params)
     reports = db.query(
         "SELECT id, parties, kinds, lifecycle_event, date, conditions, name, sentence, start_char,"
         " end_char, construction, clause FROM commitment_reports WHERE article_id = ? ORDER BY start_char, id", params)

@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
@@ -21,7 +21,7 @@ def default_url() -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class Database:
@@ -50,7 +50,7 @@ class Database:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def query_one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
@@ -139,7 +139,9 @@ def migration_files(dialect: str) -> list[tuple[int, str, str]]:
 
 def _split_statements(sql: str) -> list[str]:
     """Split a migration into statements; trigger bodies (BEGIN … END;) stay whole."""
-    statements, current, depth = [], [], 0
+    statements: list[str] = []
+    current: list[str] = []
+    depth = 0
     for line in sql.splitlines():
         stripped = line.strip()
         if not current and (not stripped or stripped.startswith("--")):

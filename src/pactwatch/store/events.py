@@ -217,7 +217,7 @@ def _party_seeks(db: Database, actor: str | None, dyad: tuple[str, str] | None,
     found = codes_with_prefixes(db, [(column, code) for a, b in directions
                                      for column, code in (("source", a), ("target", b))])
     seeks = []
-    for sources, targets in zip(found[::2], found[1::2]):
+    for sources, targets in zip(found[::2], found[1::2], strict=False):
         if sources is None or targets is None:
             return None
         seeks += [("e.source = ? AND e.target = ?", [s, t]) for s in sources for t in targets]

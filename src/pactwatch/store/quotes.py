@@ -30,13 +30,15 @@ def _quote_filters(alias: str, speaker: str | None, actor: str | None, text: str
     return clauses, params
 
 
-def _date_clauses(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    clauses, params = [], []
+def _date_clauses(since: str | None, until: str | None,
+                  column: str = "a.published") -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
     if since:
-        clauses.append("a.published >= ?")
+        clauses.append(f"{column} >= ?")
         params.append(since)
     if until:
-        clauses.append("a.published < ?")
+        clauses.append(f"{column} < ?")
         params.append(until + "\uffff")  # ISO strings: every time on that day sorts below
     return clauses, params
 
@@ -71,13 +73,7 @@ def list_merged_quotes(db: Database, speaker: str | None = None, actor: str | No
                        limit: int | None = 100) -> list[dict[str, Any]]:
     """Quotations merged across articles (the same words of the same speaker from several
     outlets), most widely reported first; dates bound the first publication."""
-    clauses, params = [], []
-    if since:
-        clauses.append("m.first_date >= ?")
-        params.append(since)
-    if until:
-        clauses.append("m.first_date < ?")
-        params.append(until + "\uffff")
+    clauses, params = _date_clauses(since, until, column="m.first_date")
     more, more_params = _quote_filters("m", speaker, actor, text)
     clauses += more
     params += more_params

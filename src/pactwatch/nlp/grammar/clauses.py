@@ -72,7 +72,8 @@ def compute_status(token: Token) -> ClauseStatus:
         last = node
         for child in node.children:
             low = child.lower_
-            if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det") and node.i == token.i):
+            if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det")
+                                       and node.i == token.i):
                 negated = True
                 state = state if state in ("negated", "unreal") else "negated"
             if child.dep_ == "mark" and low in CONDITIONAL_MARKS:

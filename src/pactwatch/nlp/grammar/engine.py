@@ -74,7 +74,7 @@ class Match:
         return self.construction.name
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_constructions(family: str) -> tuple[Construction, ...]:
     """The rows of ``data/grammar/<family>.jsonl`` in file order (names unique)."""
     path = table_path(f"grammar/{family}.jsonl")
@@ -148,7 +148,7 @@ class Grammar:
         found: list[Match] = []
         for key, token_ids in self.matcher(doc):
             construction = self._by_key[key]
-            tokens = {role: doc[i] for role, i in zip(construction.roles, token_ids)}
+            tokens = {role: doc[i] for role, i in zip(construction.roles, token_ids, strict=True)}
             found.append(Match(construction, tokens))
         found.sort(key=lambda m: (m.anchor.i, self._rank[m.name], [t.i for t in m.tokens.values()]))
         doc.user_data[self._cache_key] = (self, tuple(found))

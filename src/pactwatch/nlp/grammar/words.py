@@ -33,7 +33,7 @@ def word_sequence(name: str) -> tuple[str, ...]:
         raise KeyError(f"no word class {name!r} in {TABLE}") from None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def words(name: str) -> frozenset[str]:
     """The class's items as a set."""
     return frozenset(word_sequence(name))
