@@ -6,7 +6,8 @@ source comes from the subject (the "by" agent for passives, the owner for nouns)
 from objects and prepositional phrases (``event_actors``). Negated, conditional, interrogative
 and merely possible clauses are not facts and are not coded; planned meetings are coded as
 intent (036) (``event_clauses``). A joint act is coded once: "X signed with Y" from the subject,
-"X and Y signed" from the first-named party; mutual pledges ("help each other") both ways. A clause with no subject inside reported speech takes the speaker as source
+"X and Y signed" from the first-named party; mutual pledges ("help each other") both ways.
+A clause with no subject inside reported speech takes the speaker as source
 ("the agreement signed today ...," Putin said).
 """
 
