@@ -6,7 +6,7 @@ when the alliance was still in force at the end of the data) and the five obliga
 Each alliance becomes one commitment (key ``atop-<atopid>``), each member phase one party row.
 A re-import replaces every ATOP commitment, so importing twice gives the same rows.
 
-ATOP's obligation flags become obligations (pacts.model.ObligationRecord) owed by the member whose
+ATOP's obligation flags become obligations (records.ObligationRecord) owed by the member whose
 row carries them: ``defense`` an armed-attack obligation (against a named state when ``defcoadv``,
 the states being ATOP's ``statthr1``/``statthr2``; only in a location ATOP does not name when
 ``defcoloc``), ``consul`` consultation, ``nonagg`` non-aggression, ``neutral`` neutrality.
