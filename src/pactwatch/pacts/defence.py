@@ -90,16 +90,32 @@ def _evidence(step: dict[str, Any], commitment: dict[str, Any]) -> dict[str, Any
             "reference": step["reference"] or (f"ATOP 4.01 alliance {atop_id}" if atop_id else None)}
 
 
+class ObligationsRead:
+    """The obligations one question has read, by commitment: each commitment's are read and decoded
+    once however many rings and statuses ask for them."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.by_commitment: dict[int, list[ObligationRecord]] = {}
+
+    def of(self, ids: Sequence[int]) -> dict[int, list[ObligationRecord]]:
+        missing = sorted(set(ids) - set(self.by_commitment))
+        if missing:
+            read = sql.obligations_of(self.db, missing)
+            self.by_commitment.update({cid: read.get(cid, []) for cid in missing})
+        return {cid: self.by_commitment[cid] for cid in ids if self.by_commitment[cid]}
+
+
 class Commitments:
     """The commitments one answer touches, read once: rows, steps, obligations, merged sources."""
 
-    def __init__(self, db: Database, ids: Sequence[int]) -> None:
+    def __init__(self, db: Database, ids: Sequence[int], read: ObligationsRead | None = None) -> None:
         ids = sorted(set(ids))
         self.rows: dict[int, dict[str, Any]] = {r["id"]: r for r in sql.commitments_by_ids(db, ids)}
         self.steps: dict[int, list[dict[str, Any]]] = {}
         for e in sql.events_of(db, ids):
             self.steps.setdefault(e["commitment_id"], []).append(e)
-        self.obligations = sql.obligations_of(db, ids)
+        self.obligations = (read or ObligationsRead(db)).of(ids)
         merged = sql.merged_sources(db, [r["key"] for r in self.rows.values()])
         self.merged: dict[int, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
         merged_ids = [m["id"] for ms in merged.values() for m in ms]
@@ -140,10 +156,10 @@ class Commitments:
         }
 
 
-def _in_force_rows(db: Database, party: str, day: str, origins: Sequence[str]) -> tuple[list[dict[str, Any]],
-                                                                                        Commitments]:
+def _in_force_rows(db: Database, party: str, day: str, origins: Sequence[str],
+                   read: ObligationsRead) -> tuple[list[dict[str, Any]], Commitments]:
     pairs = sql.defenders(db, party, day, origins)
-    known = Commitments(db, [p["commitment_id"] for p in pairs])
+    known = Commitments(db, [p["commitment_id"] for p in pairs], read)
     rows = []
     for p in pairs:
         binding = known.binding(p["commitment_id"], p["ally"], party)
@@ -154,26 +170,36 @@ def _in_force_rows(db: Database, party: str, day: str, origins: Sequence[str]) -
     return rows, known
 
 
-def _not_yet_rows(db: Database, party: str, day: str, origins: Sequence[str],
-                  conditions: bool = True) -> list[dict[str, Any]]:
-    """Obligations to ``party`` of commitments signed (or proposed) but not in force on ``day``; with
-    ``conditions=False`` instead the in-force non-defence ones (consultation, neutrality, non-aggression)."""
-    mine = sql.commitments_of_party(db, party, origins)
-    known = Commitments(db, [c["id"] for c in mine])
-    parties: dict[int, list[dict[str, Any]]] = {}
-    for p in sql.parties_of(db, list(known.rows)):
-        parties.setdefault(p["commitment_id"], []).append(p)
+class PartyCommitments:
+    """Every commitment ``party`` belongs to, with its members, read once per question."""
+
+    def __init__(self, db: Database, party: str, origins: Sequence[str], read: ObligationsRead) -> None:
+        self.party = party
+        self.known = Commitments(db, [c["id"] for c in sql.commitments_of_party(db, party, origins)], read)
+        self.parties: dict[int, list[dict[str, Any]]] = {}
+        for p in sql.parties_of(db, list(self.known.rows)):
+            self.parties.setdefault(p["commitment_id"], []).append(p)
+
+
+def _not_yet_rows(mine: PartyCommitments, day: str, conditions: bool = True,
+                  only: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Obligations to the party of commitments signed but not in force on ``day``; with
+    ``conditions=False`` instead the in-force non-defence ones whose condition is in ``only``
+    (consultation, neutrality); rows the answer would drop are never built."""
+    party, known, parties = mine.party, mine.known, mine.parties
     rows = []
     for cid, c in known.rows.items():
         overall = commitment_status(c, known.steps.get(cid, []), day)
         members = parties.get(cid, [])
         status_of = {p["party"]: party_status(p, overall, day) for p in members if party_status(p, overall, day)}
-        if status_of.get(party) not in (("signed", "proposed") if conditions else ("in_force",)):
+        if status_of.get(party) != ("signed" if conditions else "in_force"):
             continue
         for other in sorted(set(status_of) - {party}):
             if status_of[other] != status_of[party]:
                 continue
             for obligation in known.binding(cid, other, party, defence=conditions):
+                if only is not None and obligation.condition not in only:
+                    continue
                 rows.append(known.row(cid, other, party, obligation, status_of[party], None))
     return rows
 
@@ -189,8 +215,9 @@ def allies(db: Database, party: str, on: str | date | None = None, baseline: boo
     code = resolve_actor(party, stored=lambda c: sql.is_party(db, c))
     day = day_of(on)
     chosen = chosen_origins(baseline, origins)
-    rows, _known = _in_force_rows(db, code, day, chosen)
-    pending = [r for r in _not_yet_rows(db, code, day, chosen) if r["status"] == "signed"]
+    read = ObligationsRead(db)
+    rows, _known = _in_force_rows(db, code, day, chosen, read)
+    pending = _not_yet_rows(PartyCommitments(db, code, chosen, read), day)
     note = None
     if pending:
         listed = "; ".join(f"{r['commitment']['key']} ({r['ally']['code']})" for r in pending)
@@ -213,7 +240,8 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
     place = resolve_place(where, victim)
     day = day_of(on)
     chosen = chosen_origins(baseline, origins)
-    candidates, known = _in_force_rows(db, victim, day, chosen)
+    read = ObligationsRead(db)
+    candidates, known = _in_force_rows(db, victim, day, chosen, read)
     defenders, out_of_scope, attacker_party = [], [], []
     for row in candidates:
         reason = _excluded(row, victim, attacker, place)
@@ -227,7 +255,7 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
             defenders.append(row)
     conflicted: list[dict[str, Any]] = []
     if attacker:
-        other_side, _ = _in_force_rows(db, attacker, day, chosen)
+        other_side, _ = _in_force_rows(db, attacker, day, chosen, read)
         theirs: dict[str, list[dict[str, Any]]] = {}
         for row in other_side:
             theirs.setdefault(row["ally"]["code"], []).append(row)
@@ -239,14 +267,15 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
                                "defends_attacker": _public(theirs[state])})
         both = {c["state"]["code"] for c in conflicted}
         defenders = [r for r in defenders if r["ally"]["code"] not in both]
-    others = _not_yet_rows(db, victim, day, chosen, conditions=False)
+    victims = PartyCommitments(db, victim, chosen, read)
+    others = _not_yet_rows(victims, day, conditions=False, only=("consultation_only", "neutrality"))
     bound = {r["ally"]["code"] for r in defenders} | {c["state"]["code"] for c in conflicted} | {attacker}
     consultation = [r for r in others
                     if r["condition"]["type"] == "consultation_only" and r["ally"]["code"] not in bound]
     neutral = [r for r in others if r["condition"]["type"] == "neutrality" and r["ally"]["code"] != attacker]
-    pending = [r for r in _not_yet_rows(db, victim, day, chosen) if r["status"] == "signed"]
+    pending = _not_yet_rows(victims, day)
     defender_states = sorted({r["ally"]["code"] for r in defenders})
-    second = _second_ring(db, defender_states, day, chosen, place,
+    second = _second_ring(db, read, defender_states, day, chosen, place,
                           {victim, *defender_states, *([attacker] if attacker else []),
                            *(c["state"]["code"] for c in conflicted)})
     body = {
@@ -276,11 +305,12 @@ def _excluded(row: dict[str, Any], victim: str, attacker: str | None, place: Pla
     return "; ".join(reasons)
 
 
-def _second_ring(db: Database, defenders: list[str], day: str, origins: Sequence[str], place: Place,
-                 excluded: set[str]) -> list[dict[str, Any]]:
+def _second_ring(db: Database, read: ObligationsRead, defenders: list[str], day: str, origins: Sequence[str],
+                 place: Place, excluded: set[str]) -> list[dict[str, Any]]:
     """States outside the first ring bound to defend a defender, where the fighting is or at home."""
-    pairs = {defender: sql.defenders(db, defender, day, origins) for defender in defenders}
-    obligations = sql.obligations_of(db, sorted({p["commitment_id"] for ps in pairs.values() for p in ps}))
+    pairs = sql.defenders_of_many(db, defenders, day, origins)
+    obligations = read.of(sorted({p["commitment_id"] for ps in pairs.values() for p in ps
+                                  if p["ally"] not in excluded}))
     ring: dict[str, set[str]] = {}
     for defender, rows in pairs.items():
         home = state_place(defender, name_of(defender))
