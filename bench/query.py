@@ -108,19 +108,23 @@ def synthetic_events(n: int, articles: int, rng: random.Random) -> Iterator[tupl
                a + rng.choice(roles), b + rng.choice(roles), "042", "04", 1, 1.9, "s", 0, 1)
 
 
+def synthetic_commitment(prefix: str, number: int, articles: int, rng: random.Random) -> CommitmentRecord:
+    """One random pact of two to six states, signed on a random day, with its kind's obligations."""
+    kinds = (rng.choice(KINDS),)
+    signed = START + timedelta(days=rng.randrange(SPAN_DAYS))
+    parties = rng.sample(STATES, rng.randint(2, 6))
+    return CommitmentRecord(
+        key=f"{prefix}:{number}", origin=rng.choice(("article", "atop", "baseline")), kinds=kinds, name=f"pact {number}",
+        signed=signed, parties=[PartyRecord(p, joined=signed, **flags_for(kinds)) for p in parties],
+        obligations=obligations_for(kinds),
+        events=[EventRecord("signed", signed, "article", article_id=rng.randint(1, articles), sentence="s")])
+
+
 def build(db: Database, commitments: int, events: int, articles: int, rng: random.Random) -> None:
     with db.transaction():
         bulk_insert(db, "articles", ARTICLE_COLUMNS, synthetic_articles(articles, rng))
         for n in range(commitments):
-            kinds = (rng.choice(KINDS),)
-            signed = START + timedelta(days=rng.randrange(SPAN_DAYS))
-            parties = rng.sample(STATES, rng.randint(2, 6))
-            insert_commitment(db, CommitmentRecord(
-                key=f"bench:{n}", origin=rng.choice(("article", "atop", "baseline")), kinds=kinds, name=f"pact {n}",
-                signed=signed, parties=[PartyRecord(p, joined=signed, **flags_for(kinds)) for p in parties],
-                obligations=obligations_for(kinds),
-                events=[EventRecord("signed", signed, "article", article_id=rng.randint(1, articles),
-                                    sentence="s")]))
+            insert_commitment(db, synthetic_commitment("bench", n, articles, rng))
         bulk_insert(db, "events", EVENT_COLUMNS, synthetic_events(events, articles, rng))
     # PostgreSQL: VACUUM sets the visibility map, as autovacuum does on a live store; without it
     # every index-only read of freshly loaded rows visits the table too (timeline totals 8x slower)

@@ -23,14 +23,13 @@ import random
 import sys
 import time
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from query import (  # noqa: E402 - bench/ is not a package
-    KINDS,
     SPAN_DAYS,
     START,
     STATES,
@@ -41,10 +40,10 @@ from query import (  # noqa: E402 - bench/ is not a package
     measure,
     postgres_database,
     server_cpu,
+    synthetic_commitment,
 )
 
 from pactwatch.records import Article  # noqa: E402
-from pactwatch.records import CommitmentRecord, EventRecord, PartyRecord, flags_for, obligations_for  # noqa: E402
 from pactwatch.records import Annotation, Event, Mention, Quote  # noqa: E402
 from pactwatch.store import open_database  # noqa: E402
 from pactwatch.store.articles import save_article  # noqa: E402
@@ -143,15 +142,7 @@ COLUMNS = {
 def commitments(db: Database, n: int, articles: int, rng: random.Random) -> None:
     with db.transaction():
         for k in range(n):
-            kinds = (rng.choice(KINDS),)
-            signed = START + timedelta(days=rng.randrange(SPAN_DAYS))
-            parties = rng.sample(STATES, rng.randint(2, 6))
-            insert_commitment(db, CommitmentRecord(
-                key=f"scale:{k}", origin=rng.choice(("article", "atop", "baseline")), kinds=kinds, name=f"pact {k}",
-                signed=signed, parties=[PartyRecord(p, joined=signed, **flags_for(kinds)) for p in parties],
-                obligations=obligations_for(kinds),
-                events=[EventRecord("signed", signed, "article", article_id=rng.randint(1, articles),
-                                    sentence="s")]))
+            insert_commitment(db, synthetic_commitment("scale", k, articles, rng))
 
 
 def main() -> None:
