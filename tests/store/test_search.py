@@ -28,6 +28,8 @@ STORIES = {
     "treaty": ("Leaders sign a treaty of friendship",
                "The two leaders signed a treaty of friendship and mutual assistance in the capital.",
                datetime(2024, 6, 19)),
+    "accents": ("Central bankers compare notes in Zürich",
+                "Bankers from Bogotá and São Paulo met their Swiss hosts in Zürich.", datetime(2024, 5, 7)),
 }
 
 
@@ -65,6 +67,22 @@ def test_or_prefix_and_phrases(stocked):
     assert found(stocked, '"mutual assistance"') == {"treaty"}
     assert found(stocked, '"assistance mutual"') == set()
     assert found(stocked, '"treaty of friendship" OR frigates') == {"treaty", "defence"}
+
+
+def test_words_are_found_with_or_without_their_accents(stocked):
+    # SQLite's index removes diacritics; PostgreSQL's configuration unaccents (migration 017)
+    assert found(stocked, "Zurich") == {"accents"}
+    assert found(stocked, "Zürich") == {"accents"}
+    assert found(stocked, '"Sao Paulo"') == {"accents"}
+    assert found(stocked, "bogot*") == {"accents"}
+    assert found(stocked, "Zagreb") == set()
+
+
+def test_a_snippet_marks_the_accented_word_an_unaccented_query_found(stocked):
+    db, keys = stocked
+    [row] = search_articles(db, "Zurich", 50, 0, SearchFilters())
+    marked = {row["snippet"][start:end] for start, end in row["highlights"]}
+    assert "Zürich" in marked
 
 
 def test_actor_codes_and_names_find_every_name(stocked):
@@ -117,3 +135,21 @@ def test_user_text_never_becomes_index_syntax():
     match = fts5_match(compile_query('NEAR(x) title:y "a" OR b* -c'))
     assert "NEAR(" not in match and "title:" not in match
     assert match == '("near x") AND ("title y") AND ("a" OR "b"*) AND ("c")'
+
+
+def test_a_database_made_before_unaccented_search_finds_its_old_articles_without_accents(db_url):
+    from pactwatch.store import open_database
+    from pactwatch.store.database import apply_migrations
+
+    old = open_database(db_url, migrate=False)
+    apply_migrations(old, until=16)  # the last schema whose PostgreSQL index kept accents
+    article = Article(title="Talks in Genève", paragraphs=["Envoys met in Genève and Bogotá."], origin="old")
+    article_id = save_article(old, article).article_id
+    old.close()
+
+    db = open_database(db_url)  # applies 017 and later
+    try:
+        assert [r["id"] for r in search_articles(db, "Geneve", 50, 0, SearchFilters())] == [article_id]
+        assert [r["id"] for r in search_articles(db, "Bogotá", 50, 0, SearchFilters())] == [article_id]
+    finally:
+        db.close()

@@ -2,7 +2,7 @@
 
 The query is parsed and widened (spellings, actor names) by ``store.search_query``; here it
 becomes SQL: FTS5 ``MATCH`` with Porter stemming on SQLite, a ``tsquery`` over the ``english``
-configuration on PostgreSQL. Both return the same fields, and a snippet as plain text with the
+configuration without accents on PostgreSQL. Both return the same fields, and a snippet as plain text with the
 matched stretches given as ``highlights`` (character offsets into the snippet), so that no
 face has to parse markers out of the text.
 """
@@ -16,7 +16,7 @@ from typing import Any
 from pactwatch.errors import UsageError, message
 from pactwatch.store.articles import _article_filters
 from pactwatch.store.database import Database
-from pactwatch.store.search_query import Query, compile_query, fts5_match, tsquery_sql
+from pactwatch.store.search_query import SEARCH_CONFIG, Query, compile_query, fts5_match, tsquery_sql
 
 _PHRASE_OR_WORD = re.compile(r'"([^"]+)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -81,7 +81,7 @@ def search_articles(db: Database, query: str, limit: int = 20, offset: int = 0,
     else:
         tsquery, terms = tsquery_sql(compiled)
         rows = db.query(
-            f"SELECT {_COLUMNS}, ts_headline('english', a.body, {tsquery}, ?) AS snippet,"
+            f"SELECT {_COLUMNS}, ts_headline('{SEARCH_CONFIG}', a.body, {tsquery}, ?) AS snippet,"
             f" -ts_rank(a.fts, {tsquery}) AS rank"
             f" FROM articles a WHERE a.fts @@ {tsquery}{where} ORDER BY rank, a.id LIMIT ? OFFSET ?",
             [*terms, _PG_HEADLINE, *terms, *terms, *params, limit, offset],

@@ -202,9 +202,14 @@ def fts5_match(query: Query) -> str:
     return " AND ".join("(" + " OR ".join(one(t) for t in group) + ")" for group in query)
 
 
+# PostgreSQL's text search configuration (migration 017): ``english`` with accents removed
+# before stemming, so that both backends find "Zurich" in "Zürich".
+SEARCH_CONFIG = "pactwatch_search"
+
+
 def tsquery_sql(query: Query) -> tuple[str, list[str]]:
-    """The query as a PostgreSQL tsquery expression over the ``english`` configuration, with
-    its parameters: phrases by ``phraseto_tsquery``, prefixes by ``to_tsquery('w:*')``."""
+    """The query as a PostgreSQL tsquery expression over the ``pactwatch_search`` configuration,
+    with its parameters: phrases by ``phraseto_tsquery``, prefixes by ``to_tsquery('w:*')``."""
     parts: list[str] = []
     params: list[str] = []
     for group in query:
@@ -212,10 +217,10 @@ def tsquery_sql(query: Query) -> tuple[str, list[str]]:
         for term in group:
             if term.prefix:
                 words = [*term.words[:-1], term.words[-1] + ":*"]
-                alternatives.append("to_tsquery('english', ?)")
+                alternatives.append(f"to_tsquery('{SEARCH_CONFIG}', ?)")
                 params.append(" <-> ".join(words))
             else:
-                alternatives.append("phraseto_tsquery('english', ?)")
+                alternatives.append(f"phraseto_tsquery('{SEARCH_CONFIG}', ?)")
                 params.append(" ".join(term.words))
         parts.append("(" + " || ".join(alternatives) + ")")
     return "(" + " && ".join(parts) + ")", params
