@@ -1,15 +1,16 @@
-"""Scale in simulation: a PostgreSQL store holding many articles' worth of annotations, the
-single writer's speed, and the query set at that size. No parsing: the annotations are synthetic,
+"""Scale in simulation: a store (PostgreSQL; SQLite with ``--backend``) holding many articles' worth
+of annotations, the single writer's speed, and the query set at that size. No parsing: the annotations are synthetic,
 shaped like news-dev's (per article: paragraphs, mentions, events, quotes, commitment reports).
 
     .venv/bin/python bench/scale.py [--articles 50000] [--writer-articles 1000] [--pg URL]
+                                    [--backend postgresql|sqlite|both]
     .venv/bin/python bench/scale.py --million          # the 1M-article run (~1 h on 2 shared cores)
 
 1. The writer: ``--writer-articles`` articles with their annotations go through
    ``store.articles.save_article`` one transaction each, exactly as ``pactwatch ingest``'s writer
    stores a worker's result; prints articles/s and rows/s. That is the ceiling of any number of
    parse workers feeding one writer.
-2. The bulk: the rest of ``--articles`` is loaded by COPY (the same rows, much faster than the
+2. The bulk: the rest of ``--articles`` is loaded by COPY (SQLite: executemany; the same rows, much faster than the
    writer; this is the simulation of a long-running ingest, not a measure of it).
 3. The query set of ``bench/query.py`` (allies, obligations, timeline, events by actor and dyad,
    search) at that size, ``--repeat`` runs, with the p95 range.
@@ -21,6 +22,7 @@ import argparse
 import os
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -145,6 +147,44 @@ def commitments(db: Database, n: int, articles: int, rng: random.Random) -> None
             insert_commitment(db, synthetic_commitment("scale", k, articles, rng))
 
 
+def simulate(url: str, args: argparse.Namespace, total: int) -> None:
+    """Writer, bulk load, commitments and the query set on the store at ``url``."""
+    rng = random.Random(7)
+    db = open_database(url)
+    seconds, cpu, server, rows = writer(db, 1, args.writer_articles, rng)
+    print(f"writer: {args.writer_articles} articles, {rows} rows in {seconds:.1f} s:"
+          f" {args.writer_articles / seconds:.0f} articles/s, {rows / seconds:.0f} rows/s"
+          f" (one transaction per article, as `pactwatch ingest` writes)")
+    n = args.writer_articles
+    server_side = f"{1000 * server / n:.1f} ms in the server backend" if db.dialect == "postgresql" else \
+        "SQLite's work included"
+    print(f"writer CPU per article: {1000 * cpu / n:.1f} ms in the writer ({server_side}); with a core for"
+          f" each, a ceiling of {n / max(cpu, server):.0f} articles/s ({rows / max(cpu, server):.0f} rows/s)")
+    t0 = time.perf_counter()
+    first, chunk = args.writer_articles + 1, 20_000
+    while first <= total:
+        count = min(chunk, total - first + 1)
+        with db.transaction():
+            for table, rows_of in bulk_rows(first, count, rng).items():
+                bulk_insert(db, table, COLUMNS[table], rows_of)
+        first += count
+    if db.dialect == "postgresql":  # COPY with explicit ids leaves the sequence behind
+        db.execute("SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles))")
+    commitments(db, args.commitments, total, rng)
+    # PostgreSQL: VACUUM sets the visibility map, as autovacuum does on a live store; without it
+    # every index-only read of freshly loaded rows visits the table too (timeline totals 8x slower)
+    db.execute("VACUUM ANALYZE" if db.dialect == "postgresql" else "ANALYZE")
+    counts = db.table_counts(["articles", "paragraphs", "mentions", "events", "quotes"])
+    if db.dialect == "postgresql":
+        size = int(db.scalar("SELECT pg_database_size(current_database())"))
+    else:
+        size = int(db.scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"))
+    db.close()
+    print(f"bulk: {total} articles in all, loaded in {time.perf_counter() - t0:.0f} s;"
+          f" rows {counts}; database {size / 2**30:.2f} GiB, {size / total / 1024:.1f} KiB per article")
+    measure(url, args.runs, args.cold_runs, args.repeat, f"{db.dialect}, {total} articles")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=50_000)
@@ -154,41 +194,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--cold-runs", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="postgresql")
     parser.add_argument("--pg", default=os.environ.get("PACTWATCH_TEST_PG"), help="PostgreSQL server URL")
     args = parser.parse_args()
-    if not args.pg:
-        parser.error("needs a PostgreSQL server: --pg URL or PACTWATCH_TEST_PG")
+    if args.backend != "sqlite" and not args.pg:
+        parser.error("PostgreSQL needs a server: --pg URL or PACTWATCH_TEST_PG (or --backend sqlite)")
     total = 1_000_000 if args.million else args.articles
-    rng = random.Random(7)
-    with postgres_database(args.pg) as url:
-        db = open_database(url)
-        seconds, cpu, server, rows = writer(db, 1, args.writer_articles, rng)
-        print(f"writer: {args.writer_articles} articles, {rows} rows in {seconds:.1f} s:"
-              f" {args.writer_articles / seconds:.0f} articles/s, {rows / seconds:.0f} rows/s"
-              f" (one transaction per article, as `pactwatch ingest` writes)")
-        n = args.writer_articles
-        print(f"writer CPU per article: {1000 * cpu / n:.1f} ms in the writer, {1000 * server / n:.1f} ms in the"
-              f" server backend; with a core for each, a ceiling of {n / max(cpu, server):.0f} articles/s"
-              f" ({rows / max(cpu, server):.0f} rows/s)")
-        t0 = time.perf_counter()
-        first, chunk = args.writer_articles + 1, 20_000
-        while first <= total:
-            count = min(chunk, total - first + 1)
-            with db.transaction():
-                for table, rows_of in bulk_rows(first, count, rng).items():
-                    bulk_insert(db, table, COLUMNS[table], rows_of)
-            first += count
-        db.execute("SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles))")
-        commitments(db, args.commitments, total, rng)
-        # VACUUM sets the visibility map, as autovacuum does on a live store; without it every
-        # index-only read of freshly loaded rows visits the table too (timeline totals 8x slower)
-        db.execute("VACUUM ANALYZE")
-        counts = db.table_counts(["articles", "paragraphs", "mentions", "events", "quotes"])
-        size = int(db.scalar("SELECT pg_database_size(current_database())"))
-        db.close()
-        print(f"bulk: {total} articles in all, loaded in {time.perf_counter() - t0:.0f} s;"
-              f" rows {counts}; database {size / 2**30:.2f} GiB, {size / total / 1024:.1f} KiB per article")
-        measure(url, args.runs, args.cold_runs, args.repeat, f"postgresql, {total} articles")
+    if args.backend in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            simulate(f"sqlite:///{Path(tmp) / 'scale.sqlite'}", args, total)
+    if args.backend in ("postgresql", "both"):
+        with postgres_database(args.pg) as url:
+            simulate(url, args, total)
 
 
 if __name__ == "__main__":
