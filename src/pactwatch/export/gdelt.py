@@ -23,10 +23,10 @@ from typing import Any, TextIO
 
 from pactwatch.data import read_table
 from pactwatch.export.actor_codes import ActorCodebook
+from pactwatch.store import exports
 from pactwatch.store.database import Database
 
 CHUNK = 1000  # rows read per query
-ID_BATCH = 500  # ids per IN (...) list: below SQLite's oldest bound-parameter limit (999)
 UNDATED_CHOICES = ("empty", "skip")
 # GlobalEventID bits: below 2**53, so JavaScript and float-typed readers keep every id exact
 ID_BITS = 53
@@ -146,21 +146,11 @@ def _report(row: dict[str, Any]) -> _Report:
                    lead_end is not None and int(row["start_char"]) < int(lead_end), event_id)
 
 
-_REPORT_COLUMNS = ("e.article_id, e.start_char, e.end_char, e.source AS e_source, e.target AS e_target,"
-                   " e.cameo_code AS e_code, a.content_hash, a.url, a.published, a.ingested_at,"
-                   " p.end_char AS lead_end")
-_REPORT_JOINS = ("JOIN articles a ON a.id = e.article_id"
-                 " LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.idx = 0")
-
-
 def _raw_rows(db: Database, codebook: ActorCodebook, since: str | None, until: str | None,
               chunk: int, undated: str, stats: GdeltStats) -> Iterator[list[str]]:
     last = 0
     while True:
-        rows = db.query(
-            "SELECT e.id, e.date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class, e.goldstein,"
-            f" {_REPORT_COLUMNS} FROM events e {_REPORT_JOINS} WHERE e.id > ? ORDER BY e.id LIMIT ?",
-            (last, chunk))
+        rows = exports.event_page(db, last, chunk)
         if not rows:
             return
         for row in rows:
@@ -174,22 +164,13 @@ def _merged_rows(db: Database, codebook: ActorCodebook, since: str | None, until
                  chunk: int, undated: str, stats: GdeltStats) -> Iterator[list[str]]:
     last = 0
     while True:
-        # merged rows whose reports were all deleted since the last merge have nothing to cite
-        rows = db.query(
-            "SELECT me.* FROM merged_events me WHERE me.id > ? AND EXISTS"
-            " (SELECT 1 FROM merged_event_members m WHERE m.merged_id = me.id) ORDER BY me.id LIMIT ?",
-            (last, chunk))
+        rows = exports.merged_event_page(db, last, chunk)
         if not rows:
             return
         reports: dict[int, list[_Report]] = {}
         ids = [int(r["id"]) for r in rows]
-        for start in range(0, len(ids), ID_BATCH):
-            batch = ids[start:start + ID_BATCH]
-            for member in db.query(
-                f"SELECT m.merged_id, {_REPORT_COLUMNS} FROM merged_event_members m"
-                f" JOIN events e ON e.id = m.event_id {_REPORT_JOINS}"
-                f" WHERE m.merged_id IN ({','.join('?' * len(batch))})", batch):
-                reports.setdefault(int(member["merged_id"]), []).append(_report(member))
+        for member in exports.merged_event_reports(db, ids):
+            reports.setdefault(int(member["merged_id"]), []).append(_report(member))
         for row in rows:
             members = reports.get(int(row["id"]))
             if not members:

@@ -1,10 +1,9 @@
 """Stored tables as CSV, JSON, JSONL or Parquet, read a chunk at a time.
 
-Every exported table has an integer ``id``; rows are read in id order with keyset paging
-(``WHERE id > last ORDER BY id LIMIT n``), which both backends run the same way and which never
-holds a whole table in memory. Values keep their types: integers, floats, strings; JSON list
-columns (authors, parties, kinds) become real lists in JSON/JSONL/Parquet and stay JSON text in
-CSV. Dates are ISO 8601 text in CSV/JSON and typed in Parquet: ``date`` columns as date32,
+Rows are read a page at a time in id order (``pactwatch.store.exports``, which also names the
+exportable tables), so an export never holds a whole table in memory. Values keep their types:
+integers, floats, strings; JSON list columns (authors, parties, kinds) become real lists in
+JSON/JSONL/Parquet and stay JSON text in CSV. Dates are ISO 8601 text in CSV/JSON and typed in Parquet: ``date`` columns as date32,
 ``datetime`` columns as timestamps (UTC where the source gave a zone, else as printed). What
 every column holds is in ``data/export/table_columns.tsv`` (``pactwatch export TABLE --columns``).
 
@@ -17,64 +16,17 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from pactwatch.errors import UsageError
+from pactwatch.store import exports
 from pactwatch.store.database import Database
+from pactwatch.store.exports import TABLES, TableSpec
 
 CHUNK = 10_000  # rows per query, and per Parquet row group
 TEXT_FORMATS = ("csv", "json", "jsonl")
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """One exportable table: its FROM clause (aliased ``t``), typed columns and date expression."""
-
-    table: str
-    columns: tuple[tuple[str, str], ...]  # (name, type): int | float | str | list | bool | date | datetime
-    date: str  # SQL expression filtered by since/until
-    join_articles: bool = False
-
-    @property
-    def source(self) -> str:
-        join = " JOIN articles a ON a.id = t.article_id" if self.join_articles else ""
-        return f"{self.table} t{join}"
-
-
-def _cols(spec: str) -> tuple[tuple[str, str], ...]:
-    return tuple(tuple(item.split(":")) for item in spec.split())  # type: ignore[misc]
-
-
-TABLES: dict[str, TableSpec] = {
-    "articles": TableSpec("articles", _cols(
-        "id:int content_hash:str origin:str url:str title:str lead:str publisher:str section:str"
-        " authors:list published:datetime modified:datetime crawled:datetime language:str body:str"
-        " ingested_at:datetime annotated_at:datetime annotation_note:str summary_only:bool"), "t.published"),
-    "events": TableSpec("events", _cols(
-        "id:int article_id:int date:date source:str target:str cameo_code:str root_code:str"
-        " quad_class:int goldstein:float sentence:str start_char:int end_char:int matched:str"),
-        "COALESCE(t.date, a.published)", join_articles=True),
-    "merged-events": TableSpec("merged_events", _cols(
-        "id:int source:str target:str cameo_code:str root_code:str quad_class:int goldstein:float"
-        " date:date last_date:date num_mentions:int num_sources:int num_articles:int"), "t.date"),
-    "quotes": TableSpec("quotes", _cols(
-        "id:int article_id:int speaker:str speaker_actor:str cue:str text:str start_char:int"
-        " end_char:int speaker_start:int speaker_end:int mentions:int"), "a.published", join_articles=True),
-    "mentions": TableSpec("mentions", _cols(
-        "id:int article_id:int start_char:int end_char:int text:str actor_code:str kind:str"
-        " resolved_by:str name:str"), "a.published", join_articles=True),
-    "commitment-reports": TableSpec("commitment_reports", _cols(
-        "id:int article_id:int parties:list kinds:list lifecycle_event:str date:date conditions:str"
-        " name:str sentence:str start_char:int end_char:int"),
-        "COALESCE(t.date, a.published)", join_articles=True),
-    # commitments: a date range selects those signed (or, if undated, in force) within it
-    "commitments": TableSpec("commitments", _cols(
-        "id:int key:str name:str kinds:list organisation:str origin:str signed:date in_force:date"
-        " ended:date conditions:str reference:str defense:int"), "COALESCE(t.signed, t.in_force)"),
-}
 # parties of each commitment live in commitment_parties; exported as a list column
 _COMMITMENT_PARTIES = ("parties", "list")
 
@@ -91,11 +43,7 @@ def column_docs(name: str) -> list[dict[str, str]]:
 def columns_of(db: Database, name: str) -> tuple[tuple[str, str], ...]:
     """The typed columns exported for a table: the spec's columns this database has, in order."""
     spec = _spec(name)
-    try:
-        cursor = db.execute(f"SELECT * FROM {spec.table} WHERE 1 = 0")
-    except Exception as exc:  # noqa: BLE001 - the table is missing (e.g. before its migration)
-        raise UsageError(f"this database has no {spec.table} table to export ({exc})") from exc
-    present = {d[0] for d in cursor.description or ()}
+    present = exports.present_columns(db, spec)
     columns = tuple(c for c in spec.columns if c[0] in present)
     if name == "commitments":
         columns += (_COMMITMENT_PARTIES,)
@@ -129,18 +77,9 @@ def iter_chunks(db: Database, name: str, since: str | None = None, until: str | 
     spec = _spec(name)
     columns = columns_of(db, name)
     stored = columns[:-1] if name == "commitments" else columns  # parties come from another table
-    selected = ", ".join(f"t.{c}" for c, _ in stored)
-    where, params = ["t.id > ?"], []
-    if since:
-        where.append(f"substr({spec.date}, 1, 10) >= ?")
-        params.append(since)
-    if until:
-        where.append(f"substr({spec.date}, 1, 10) <= ?")
-        params.append(until)
-    sql = f"SELECT {selected} FROM {spec.source} WHERE {' AND '.join(where)} ORDER BY t.id LIMIT ?"
     last = 0
     while True:
-        rows = db.query(sql, [last, *params, chunk])
+        rows = exports.table_page(db, spec, [c for c, _ in stored], last, chunk, since, until)
         if not rows:
             return
         last = int(rows[-1]["id"])
@@ -151,14 +90,10 @@ def iter_chunks(db: Database, name: str, since: str | None = None, until: str | 
 
 def _add_parties(db: Database, rows: list[dict[str, Any]]) -> None:
     parties: dict[int, list[str]] = {}
-    ids = [int(r["id"]) for r in rows]
-    for start in range(0, len(ids), 500):
-        batch = ids[start:start + 500]
-        for r in db.query("SELECT commitment_id, party FROM commitment_parties WHERE commitment_id IN"
-                          f" ({','.join('?' * len(batch))}) ORDER BY commitment_id, party, id", batch):
-            members = parties.setdefault(int(r["commitment_id"]), [])
-            if r["party"] not in members:  # one party can have several membership intervals
-                members.append(r["party"])
+    for r in exports.party_rows(db, [int(r["id"]) for r in rows]):
+        members = parties.setdefault(int(r["commitment_id"]), [])
+        if r["party"] not in members:  # one party can have several membership intervals
+            members.append(r["party"])
     for row in rows:
         row["parties"] = parties.get(int(row["id"]), [])
 

@@ -16,6 +16,7 @@ from pactwatch.pacts.names import resolve_actor
 from pactwatch.store import commitments as sql
 from pactwatch.store.database import Database
 from pactwatch.store.events import DyadSeek, code_range, dyad_events, dyad_monthly, dyad_seeks
+from pactwatch.store.quotes import dyad_quotes
 
 _origins = defence.chosen_origins
 _day = defence.day_of
@@ -96,20 +97,9 @@ def timeline(db: Database, x: str, y: str, start: str | None = None, end: str | 
         bucket[forward if is_forward else backward] += n
         count += n
     events = _newest_events(db, seeks, (lo, hi), events_limit, monthly)
-    quotes = db.query(
-        "SELECT q.id, q.article_id, a.published, q.speaker, q.speaker_actor, q.text FROM quotes q"
-        " JOIN articles a ON a.id = q.article_id"
-        " WHERE ((q.speaker_actor >= ? AND q.speaker_actor < ?) AND EXISTS (SELECT 1 FROM mentions m"
-        "   WHERE m.article_id = q.article_id AND m.actor_code >= ? AND m.actor_code < ?))"
-        " OR ((q.speaker_actor >= ? AND q.speaker_actor < ?) AND EXISTS (SELECT 1 FROM mentions m"
-        "   WHERE m.article_id = q.article_id AND m.actor_code >= ? AND m.actor_code < ?))"
-        " ORDER BY a.published, q.id LIMIT 500",
-        (x0, x1, y0, y1, y0, y1, x0, x1),
-    )
-    shared = db.query(
-        "SELECT DISTINCT a.commitment_id FROM commitment_parties a JOIN commitment_parties b"
-        " ON b.commitment_id = a.commitment_id WHERE a.party = ? AND b.party = ?", (x, y))
-    commitments = [c for c in _commitments_by_id(db, [r["commitment_id"] for r in shared])]
+    quotes = dyad_quotes(db, (x0, x1), (y0, y1))
+    shared = sql.shared_commitment_ids(db, x, y)
+    commitments = [c for c in _commitments_by_id(db, shared)]
     return {"x": x, "y": y, "events": events, "event_count": count, "quotes": quotes, "commitments": commitments,
             "monthly": [monthly[k] for k in sorted(monthly)]}
 
@@ -137,9 +127,7 @@ def _newest_events(db: Database, seeks: list[DyadSeek], dates: tuple[str, str], 
 def _commitments_by_id(db: Database, ids: list[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
-    rows = db.query(
-        "SELECT id, key, name, kinds, origin, signed, in_force, ended FROM commitments WHERE id IN ("
-        + ", ".join("?" * len(ids)) + ") ORDER BY COALESCE(signed, in_force)", ids)
+    rows = sql.commitments_by_date(db, ids)
     steps: dict[int, list[dict[str, Any]]] = {}
     for e in sql.events_of(db, ids):
         steps.setdefault(e["commitment_id"], []).append(

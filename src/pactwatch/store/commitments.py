@@ -342,3 +342,19 @@ def record_build(db: Database, reports: str, baseline: str) -> None:
 
 def last_build(db: Database) -> dict[str, Any] | None:
     return db.query_one("SELECT reports, baseline FROM commitment_builds WHERE id = 1")
+
+
+def shared_commitment_ids(db: Database, x: str, y: str) -> list[int]:
+    """The commitments that have both ``x`` and ``y`` among their parties (exact codes)."""
+    return [r["commitment_id"] for r in db.query(
+        "SELECT DISTINCT a.commitment_id FROM commitment_parties a JOIN commitment_parties b"
+        " ON b.commitment_id = a.commitment_id WHERE a.party = ? AND b.party = ?", (x, y))]
+
+
+def commitments_by_date(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The summary columns of these commitments, oldest (signed, else in force) first."""
+    if not ids:
+        return []
+    return db.query(
+        "SELECT id, key, name, kinds, origin, signed, in_force, ended FROM commitments WHERE id IN ("
+        + ", ".join("?" * len(ids)) + ") ORDER BY COALESCE(signed, in_force)", list(ids))

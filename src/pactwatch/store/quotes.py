@@ -111,3 +111,19 @@ def actor_counts(db: Database, since: str | None = None, until: str | None = Non
         sql += " LIMIT ?"
         params.append(limit)
     return db.query(sql, params)
+
+
+def dyad_quotes(db: Database, x: tuple[str, str], y: tuple[str, str], limit: int = 500) -> list[dict[str, Any]]:
+    """Quotes whose speaker is one side's actor (a code range) in an article that mentions the
+    other side, oldest article first."""
+    (x0, x1), (y0, y1) = x, y
+    return db.query(
+        "SELECT q.id, q.article_id, a.published, q.speaker, q.speaker_actor, q.text FROM quotes q"
+        " JOIN articles a ON a.id = q.article_id"
+        " WHERE ((q.speaker_actor >= ? AND q.speaker_actor < ?) AND EXISTS (SELECT 1 FROM mentions m"
+        "   WHERE m.article_id = q.article_id AND m.actor_code >= ? AND m.actor_code < ?))"
+        " OR ((q.speaker_actor >= ? AND q.speaker_actor < ?) AND EXISTS (SELECT 1 FROM mentions m"
+        "   WHERE m.article_id = q.article_id AND m.actor_code >= ? AND m.actor_code < ?))"
+        " ORDER BY a.published, q.id LIMIT ?",
+        (x0, x1, y0, y1, y0, y1, x0, x1, limit),
+    )
