@@ -3,9 +3,10 @@
 Rows are read a page at a time in id order (``pactwatch.store.exports``, which also names the
 exportable tables), so an export never holds a whole table in memory. Values keep their types:
 integers, floats, strings; JSON list columns (authors, parties, kinds) become real lists in
-JSON/JSONL/Parquet and stay JSON text in CSV. Dates are ISO 8601 text in CSV/JSON and typed in Parquet: ``date`` columns as date32,
-``datetime`` columns as timestamps (UTC where the source gave a zone, else as printed). What
-every column holds is in ``data/export/table_columns.tsv`` (``pactwatch export TABLE --columns``).
+JSON/JSONL/Parquet and stay JSON text in CSV. Dates are ISO 8601 text in CSV/JSON and typed in
+Parquet: ``date`` columns as date32, ``datetime`` columns as timestamps (UTC where the source gave
+a zone, else as printed). What every column holds is in ``data/export/table_columns.tsv``
+(``pactwatch export TABLE --columns``).
 
 ``since``/``until`` (inclusive ISO dates) filter on each table's date column (see ``TableSpec.date``);
 rows without a date are left out when a range is given.
