@@ -22,6 +22,7 @@ PRONOUNS = words("subject_pronouns_commitment")
 STEP_PLANNING = words("step_planning_governors")
 SUPPORT_NOUNS = words("support_nouns")
 APPLICATION_WORDS = words("application_words")
+POSSESSIVE_PRONOUNS = words("step_owner_pronouns")
 
 
 def dominated_by(token: Any, triggers: set[int]) -> int | None:
@@ -81,10 +82,19 @@ def region(trigger: Any, other_triggers: Iterable[int], keep: frozenset[int] = f
     walk(trigger, True)
     if trigger.dep_ in ("acl", "amod", "relcl", "compound") and trigger.head.i != trigger.i:
         walk(trigger.head, True)  # "the agreement signed today", "the signed treaty"
-    subject = subject_of(trigger)
+    subject = subject_of(trigger) or _light_verb_subject(trigger)
     if subject is not None and subject.i not in covered:
         walk(subject, True)
     return covered
+
+
+def _light_verb_subject(trigger: Any) -> Any | None:
+    """"Niger finalized its exit from the pact", "completed its pullout": a step noun owned by a
+    possessive pronoun, the object of a verb that only carries it, is done by that verb's subject."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "dobj" or not any(
+            c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in trigger.children):
+        return None
+    return subject_of(trigger.head)
 
 
 def _supports(prep: Any) -> bool:

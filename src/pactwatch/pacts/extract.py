@@ -37,7 +37,7 @@ from pactwatch.pacts.anaphora import (
 from pactwatch.pacts.clauses import dominated_by, is_future, region, subject_of
 from pactwatch.pacts.dates import clause_year, date_for, token_dates
 from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
-from pactwatch.pacts.lexicon import CommitmentLexicon, Match
+from pactwatch.pacts.lexicon import EVENTS, CommitmentLexicon, Match, Term
 from pactwatch.pacts.membership import (
     MEMBER_VERBS,
     become_member,
@@ -57,6 +57,7 @@ from pactwatch.pacts.signals import (
     names_agreement,
     negated,
     open_question,
+    places_of_agreements,
     reported_name,
     upgrades,
     votes_against,
@@ -68,6 +69,7 @@ ORG_WORDS = words("organisation_nouns")
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
 REVISION_VERBS = words("revision_verbs")
 LEGAL_ACT_NOUNS = words("legal_act_nouns")
+CHAMBER_NOUNS = words("legislative_chambers")
 DEFINITE_DETERMINERS = words("definite_determiners")
 STEP = "commitment.lifecycle_step"
 DID_SO = "commitment.fallback.did_so"  # "Finland did so in April": a mechanism, not yet a construction
@@ -150,8 +152,10 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     orgs = [(i, p) for i, p in token_party.items() if res.codes.is_org(p)]
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in DEFINITE_DETERMINERS for c in t.children)]
+    anchored = commitment_grammar(sent.doc.vocab, lex).by_anchor(sent.doc)  # data/grammar/commitments.jsonl
     triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
     triggers += become_member(sent, lex) + upgrades(sent, lex) + completed_accessions(sent, lex)
+    triggers = _construction_steps(sent, triggers, anchored)
     all_ids = {m.start for m in triggers}
     trigger_ids = {i for i in all_ids if dominated_by(sent.doc[i], all_ids) is None}
     kinds_named = {m.value for m in agreements if m.value}
@@ -168,7 +172,6 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     drafts: list[Draft] = []
     touched: Agreement | None = None
     reported: set[int] = set()  # tokens some step of this sentence speaks about
-    anchored = commitment_grammar(sent.doc.vocab, lex).by_anchor(sent.doc)  # data/grammar/commitments.jsonl
     marks: list[tuple[int, str, str]] = []  # (first draft, construction, clause) of each trigger's drafts
     for match in triggers:
         token = sent.doc[match.start]
@@ -181,6 +184,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
+        covered -= places_of_agreements(sent, agreement_tokens)
         reported |= covered
         dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]
         events = [m.value for m in dominated]
@@ -256,12 +260,15 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         by = actor if event == "ratified" else None
         year = clause_year(token, covered)
         if not about_agreement:
+            echoed: list[Draft] = []
             if match.value == "ratified" and refers_back(token):  # "after Hungary approved a similar bill"
                 focus = _named_member(sent, token_party, res.codes, state)
-                drafts += _echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
-            elif event == "ratified" and state.current is not None and actor in state.current.parties \
-                    and not region_orgs:
-                # "Putin signed the ratification law": a party ratifying, the pact in focus unnamed
+                echoed = _echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
+                drafts += echoed
+            if not echoed and event == "ratified" and state.current is not None and not region_orgs and (
+                    actor in state.current.parties or (actor is None and _chamber_of_a_party(token, drafts))):
+                # "Putin signed the ratification law", "Romania ratified it in March": a party ratifying the
+                # pact in focus; "while the lower house endorsed it": the other chamber of the same party
                 drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent,
                                     agreement=state.current, actor=actor))
             continue
@@ -287,6 +294,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                                 actor=by, year=year))
         if "withdrew" in (match.value, *events) and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
+        elif event == "suspended" and drafts and drafts[-1].agreement is not None:
+            drafts[-1].membership_kind = "suspension"  # suspending one, as a membership is suspended
     for token in (t for t in sent if does_so(t) and not clause_of(t).negated):
         marks.append((len(drafts), DID_SO, clause_of(token).describe()))
         drafts += _did_so(token, sent, state, token_party, res.codes, dates)
@@ -366,6 +375,25 @@ def _decision_takes_effect(token: Any, match: Match, trigger_ids: set[int]) -> b
     return subject is not None and subject.i in trigger_ids and subject.lemma_.lower() in ("decision", "announcement")
 
 
+def _construction_steps(sent: Any, triggers: list[Match], anchored: dict[int, list[Any]]) -> list[Match]:
+    """Steps whose construction names the event: "signed it into law" is a ratification (the
+    construction overrides the lexicon's "signed"), "put the pact on hold" a suspension (a trigger
+    construction: its words are apart, so the lexicon cannot see them)."""
+    out: list[Match] = []
+    for match in triggers:
+        how = anchored.get(match.start, [None])[0]
+        event = how.construction.assigns.get("event") if how is not None else None
+        out.append(Match(Term("lifecycle", event, match.term.words), match.start, match.end)
+                   if event in EVENTS and event != match.value else match)
+    taken = {m.start for m in triggers}
+    for i, found in sorted(anchored.items()):
+        how = found[0]
+        event = how.construction.assigns.get("event")
+        if sent.start <= i < sent.end and i not in taken and how.construction.trigger and event in EVENTS:
+            out.append(Match(Term("lifecycle", event, (sent.doc[i].lower_,)), i, i + 1))
+    return out
+
+
 def _is_trigger(token: Any) -> bool:
     if token.lower_ in NOMINAL_TRIGGERS and token.pos_ in ("NOUN", "VERB"):
         return True
@@ -388,6 +416,14 @@ def _echo(last: Draft | None, event: str, when: date | None, sent: Any, actor: s
         return []
     return [Draft(last.parties, event, when, sent, agreement=last.agreement, membership_kind=last.membership_kind,
                   actor=actor, org=last.org)]
+
+
+def _chamber_of_a_party(token: Any, drafts: list[Draft]) -> bool:
+    """"The senate approved the pact, while the lower house endorsed it": a legislative chamber
+    named by no state, in a clause beside a ratification this sentence already gave a party."""
+    subject = subject_of(token)
+    return (subject is not None and subject.lemma_.lower() in CHAMBER_NOUNS and token.dep_ in ("advcl", "conj")
+            and any(d.event == "ratified" and d.sent.start <= token.i < d.sent.end and d.actor for d in drafts))
 
 
 def _named_member(sent: Any, token_party: dict[int, str], codes: PartyCodes, state: Discourse) -> Draft | None:

@@ -8,7 +8,7 @@ from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.clauses import subject_of
 from pactwatch.pacts.drafts import PartyCodes
 from pactwatch.pacts.lexicon import CommitmentLexicon, Match
-from pactwatch.pacts.signals import MEMBER_NOUNS
+from pactwatch.pacts.signals import MEMBER_NOUNS, in_membership_phrase
 
 MEMBER_VERBS = words("membership_verbs")
 DISCOURSE_MEMBER_VERBS = words("discourse_membership_verbs")
@@ -52,6 +52,8 @@ def member_states(sent: Any, covered: set[int], token_party: dict[int, str], cod
         token = _role_token(sent.doc[i], token_party)
         head = token.head
         if token.dep_ == "poss" and head.lemma_.lower() in MEMBER_NOUNS | {"entry", "bid", "country"}:
+            found.append(party)
+        elif in_membership_phrase(token):  # "the accessions of Finland and Sweden": every conjunct
             found.append(party)
         elif token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in MEMBER_VERBS - {"become"}:
             found.append(party)

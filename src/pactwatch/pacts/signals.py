@@ -172,3 +172,18 @@ def ends_cooperation(token: Any, obligations: list[Match]) -> bool:
     military cooperation between states (a standing arrangement, though no agreement is named)."""
     objects = {c.i for c in token.children if c.dep_ == "dobj"}
     return any(m.value == "military_cooperation" and m.end - 1 in objects for m in obligations)
+
+
+PLACE_PREPS = words("place_preps")
+
+
+def places_of_agreements(sent: Any, agreement_tokens: set[int]) -> set[int]:
+    """"a pact in Geneva, Switzerland", "the accord at the Elysee": where an agreement was made is a
+    place, not a party (the verb's own "in Lomé" is cut as a circumstance already)."""
+    out: set[int] = set()
+    for i in agreement_tokens:
+        for child in sent.doc[i].children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and any(
+                    g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
+                out |= {t.i for t in child.subtree}
+    return out
