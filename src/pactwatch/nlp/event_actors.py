@@ -222,9 +222,15 @@ class ActorMixin:
         return []
 
     def speaker_of(self, token: Token) -> list[Mention]:
-        """Subject of the reporting verb that frames ``token`` ("..., Putin said")."""
+        """Subject of the reporting verb that frames ``token`` ("..., Putin said"), or the source an
+        "according to X" on the way up names."""
         node = token
-        while node.head.i != node.i:
+        while True:
+            cited = self.according_to(node)
+            if cited:
+                return cited
+            if node.head.i == node.i:
+                break
             node = node.head
             if node.lemma_.lower() in REPORT_VERBS:
                 actors, _ = self.subject_of(node)
@@ -237,6 +243,13 @@ class ActorMixin:
         if root.lemma_.lower() in REPORT_VERBS and root.i != token.i:
             actors, _ = self.subject_of(root)
             return actors
+        return []
+
+    def according_to(self, node: Token) -> list[Mention]:
+        """The actors of an "according to X" phrase hanging from ``node``."""
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                return self.actors_in(child)
         return []
 
     def context_counterpart(self, sources: list[Mention]) -> list[Mention]:

@@ -21,6 +21,7 @@ from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, 
 from pactwatch.nlp.event_clauses import ClauseMixin, paragraph_part
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
+from pactwatch.nlp.event_speech import SpeechMixin
 from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS, clause_of
 from pactwatch.nlp.grammar.engine import Match
 from pactwatch.nlp.grammar.words import words
@@ -111,7 +112,7 @@ def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
     return any(event.source in (s, t) and c == event.cameo_code for s, t, c in seen)
 
 
-class _SentenceCoder(ClauseMixin, ActorMixin):
+class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
     def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
                  on: date | None, mentions: list[Mention], anchored: dict[int, list[Match]]) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
@@ -191,13 +192,18 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
         return best
 
     def code(self, trigger: Token) -> list[Event]:
-        """The first construction anchored on the trigger that applies decides (data/grammar/events.jsonl)."""
+        """The first construction anchored on the trigger that applies decides (data/grammar/events.jsonl);
+        an ``adds`` construction that applies adds its events and lets the rows below decide."""
+        added: list[Event] = []
         for match in self.anchored.get(trigger.i, []):
             self.construction = match.name
             events = getattr(self, "act_" + match.construction.act)(match)
-            if events is not None:
-                return events
-        return []
+            if events is None:
+                continue
+            if not match.construction.adds:
+                return added + events
+            added += events
+        return added
 
     # -- the acts a construction names: None = does not apply here, try the next construction --
     def act_characterisation(self, match: Match) -> list[Event]:
@@ -271,15 +277,7 @@ class _SentenceCoder(ClauseMixin, ActorMixin):
             return []
         if any(c.dep_ == "neg" for c in verb.children):
             return []
-        sources = self.speaker_of(verb)
-        targets, _ = self.subject_of(verb)
-        countries = {s.code[:3] for s in sources}
-        targets = [t for t in targets if t.code[:3] not in countries]
-        if not sources or not targets:
-            return []
-        code = codes.get(verb.lemma_.lower(), "100")
-        entry = LexEntry(lemma="must", code=code, pos="verb")
-        return self.pairs(verb, entry, code, sources, targets, verb)
+        return self.speaker_to_subject(verb, codes.get(verb.lemma_.lower(), "100"), lemma="must")
 
     @staticmethod
     def is_background(clause: Token) -> bool:

@@ -17,10 +17,14 @@ A construction is one row of ``data/grammar/<family>.jsonl``::
   ``assigns`` states what the roles become (source, target, speaker, code ...) and is what the
   examples test; ``clause`` lists clause-status conditions the anchor must meet
   (``grammar.clauses``).
+- ``adds: true`` makes a construction's facts come in addition to the reading of the rows below
+  it on the same anchor ("X said Y violated the truce": X's accusation, and Y's violation), not
+  instead of it.
 - ``examples`` are invented sentences; ``tests/nlp/test_grammar.py`` parses every one and checks
   that the construction fires with exactly the roles it states (and the facts it states).
 
-Rows are tried in file order: for one anchor the first construction that applies decides.
+Rows are tried in file order: for one anchor the first construction that applies decides (after
+any ``adds`` rows before it have added theirs).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class Construction:
     pattern: tuple[dict[str, Any], ...]
     act: str
     trigger: bool = False
+    adds: bool = False  # its facts add to the next applying construction's, instead of deciding
     assigns: Mapping[str, Any] = field(default_factory=dict)
     clause: Mapping[str, Any] = field(default_factory=dict)
     why: str = ""
@@ -93,6 +98,7 @@ def load_constructions(family: str) -> tuple[Construction, ...]:
         seen.add(name)
         rows.append(Construction(
             name=name, family=family, pattern=tuple(row["pattern"]), act=row["act"], trigger=bool(row.get("trigger")),
+            adds=bool(row.get("adds")),
             assigns=row.get("assigns", {}), clause=row.get("clause", {}), why=row.get("why", ""),
             examples=tuple(row.get("examples", ())),
         ))
