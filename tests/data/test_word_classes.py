@@ -26,6 +26,8 @@ def test_every_class_is_used_by_code_or_a_construction():
     grammar = "\n".join(p.read_text(encoding="utf-8") for p in (SRC / "data" / "grammar").glob("*.jsonl"))
     used = set(re.findall(r'words\("([a-z_]+)"\)', code)) | set(re.findall(r'word_sequence\("([a-z_]+)"\)', code))
     used |= set(re.findall(r'"@([a-z_]+)"', grammar))
+    lexicon = "\n".join(p.read_text(encoding="utf-8") for p in (SRC / "data" / "lexicon").glob("*.tsv"))
+    used |= set(re.findall(r'(?:^|[\t|])@([a-z_]+)', lexicon, flags=re.MULTILINE))  # "@class" cells
     assert set(class_names()) - used == set()
 
 

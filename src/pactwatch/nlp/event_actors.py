@@ -272,17 +272,23 @@ class ActorMixin:
         source_codes = {m.code for m in sources}
         by_prep: dict[str, list[Mention]] = {}
         ordered: list[Mention] = []
+        complements: list[Token] = []
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 ordered += self.actors_in(child)
+                # "voiced its resolve to deepen ties with Y": the object's infinitive says what is intended
+                complements += [c for c in child.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             elif child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 by_prep.setdefault(child.lower_, []).extend(self.actors_in(child))
             elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                for grand in child.children:  # "urged Mongolia to arrest", "agreed to meet X"
-                    if grand.dep_ in OBJECT_DEPS:
-                        ordered += self.actors_in(grand)
-                    elif grand.dep_ == "prep":
-                        by_prep.setdefault(grand.lower_, []).extend(self.actors_in(grand))
+                complements.append(child)
+        for child in complements:
+            for grand in child.children:  # "urged Mongolia to arrest", "agreed to meet X"
+                if grand.dep_ in OBJECT_DEPS:
+                    ordered += self.actors_in(grand)
+                elif grand.dep_ == "prep":
+                    by_prep.setdefault(grand.lower_, []).extend(self.actors_in(grand))
         # Objects first unless the entry names the preposition of its target ("meet with X").
         preferred = [p for p in TARGET_PREP_ORDER if p in entry.preps]
         rest = [p for p in TARGET_PREP_ORDER if p not in entry.preps]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pactwatch.data import read_table
+from pactwatch.nlp.grammar.words import words
 
 if TYPE_CHECKING:
     from pactwatch.nlp.event_context import ContextTables
@@ -62,7 +63,20 @@ class LexEntry:
 
 
 def _split(cell: str) -> frozenset[str]:
-    return frozenset(part.strip().lower() for part in cell.split("|") if part.strip())
+    """A |-separated cell; an item "@name" stands for every word of that word class
+    (data/grammar/word_classes.tsv), so a sense shared by a class of words is one row."""
+    items: set[str] = set()
+    for part in (p.strip().lower() for p in cell.split("|")):
+        if part.startswith("@"):
+            items |= words(part[1:])
+        elif part:
+            items.add(part)
+    return frozenset(items)
+
+
+def _lemmas(cell: str) -> list[str]:
+    """The trigger lemmas of a row: one word, or "@name" for every word of a class."""
+    return sorted(_split(cell)) if cell.startswith("@") else [cell.lower()]
 
 
 def load_codes() -> dict[str, CameoCode]:
@@ -75,18 +89,18 @@ def load_codes() -> dict[str, CameoCode]:
 def own_entries() -> list[LexEntry]:
     entries = [
         LexEntry(
-            lemma=row["lemma"].lower(), code=row["code"], pos="verb", particle=row["particle"].lower(),
+            lemma=lemma, code=row["code"], pos="verb", particle=row["particle"].lower(),
             preps=_split(row["prep"]), objects=_split(row["objects"]), negated=row["negated"],
             flags=_split(row["flags"].replace(",", "|")),
         )
-        for row in read_table(VERB_TABLE)
+        for row in read_table(VERB_TABLE) for lemma in _lemmas(row["lemma"])
     ]
     entries += [
         LexEntry(
-            lemma=row["lemma"].lower(), code=row["code"], pos="noun", preps=_split(row["prep"]),
+            lemma=lemma, code=row["code"], pos="noun", preps=_split(row["prep"]),
             objects=_split(row["objects"]), flags=_split(row["flags"].replace(",", "|")),
         )
-        for row in read_table(NOUN_TABLE)
+        for row in read_table(NOUN_TABLE) for lemma in _lemmas(row["lemma"])
     ]
     return entries
 

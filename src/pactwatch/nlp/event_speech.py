@@ -39,11 +39,15 @@ class SpeechMixin:
         code = assigns.get("codes", {}).get(claimed.lemma_.lower(), assigns["code"])
         return self.speaker_to_subject(claimed, code) or None
 
-    def speaker_to_subject(self, verb: Token, code: str, lemma: str = "") -> list[Event]:
+    def speaker_to_subject(self, verb: Token, code: str, lemma: str = "", sources: list[Mention] | None = None,
+                           targets: list[Mention] | None = None) -> list[Event]:
         """Events from the reporter of ``verb``'s clause to its subject's actors (not the reporter's
-        own country); ``lemma`` names what matched in the evidence label (the verb's own lemma)."""
-        sources = self.speaker_of(verb)
-        targets, _ = self.subject_of(verb)
+        own country); ``lemma`` names what matched in the evidence label (the verb's own lemma).
+        ``sources`` / ``targets``, when given, replace the reporter / the subject."""
+        if sources is None:
+            sources = self.speaker_of(verb)
+        if targets is None:
+            targets, _ = self.subject_of(verb)
         countries = {s.code[:3] for s in sources}
         targets = [t for t in targets if t.code[:3] not in countries]
         if not sources or not targets:

@@ -213,6 +213,11 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
         codes = match.construction.assigns["codes"]
         return self.code_obligation(match.tokens["demanded"], codes)
 
+    def act_expectation(self, match: Match) -> list[Event]:
+        """"X is waiting for Y to honour the deal": X's demand on Y, coded by what is expected."""
+        return self.code_obligation(match.tokens["expected"], match.construction.assigns["codes"],
+                                    holder=match.tokens["holder"])
+
     def act_defer_to_governor(self, match: Match) -> list[Event] | None:
         return [] if self.governor_codes(match.tokens["governor"]) else None
 
@@ -271,13 +276,23 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
         entry = self.select(head, entries)
         return entry is not None
 
-    def code_obligation(self, verb: Token, codes: dict[str, str]) -> list[Event]:
-        """"X said Y must do Z" is X's demand on Y (CAMEO 10); the demand's code follows Z."""
+    def code_obligation(self, verb: Token, codes: dict[str, str], holder: Token | None = None) -> list[Event]:
+        """"X said Y must do Z" is X's demand on Y (CAMEO 10); the demand's code follows Z. With a
+        ``holder`` ("X is waiting for / expects / counts on Y to do Z") the demand is the holder's
+        subject's, and Y may be parsed as the holder's object ("expects Y to", "counts on Y to")."""
         if self.status(verb) in ("negated", "unreal") and not any(c.lower_ == "must" for c in verb.children):
             return []
         if any(c.dep_ == "neg" for c in verb.children):
             return []
-        return self.speaker_to_subject(verb, codes.get(verb.lemma_.lower(), "100"), lemma="must")
+        code = codes.get(verb.lemma_.lower(), "100")
+        if holder is None:
+            return self.speaker_to_subject(verb, code, lemma="must")
+        sources, _ = self.subject_of(holder)
+        targets = None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            targets = [m for c in holder.children if c.dep_ == "dobj" or (
+                c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")) for m in self.actors_in(c)]
+        return self.speaker_to_subject(verb, code, lemma=holder.lemma_.lower(), sources=sources, targets=targets)
 
     @staticmethod
     def is_background(clause: Token) -> bool:
