@@ -127,3 +127,52 @@ def test_a_step_mentioned_again_is_one_record(extract):
             "Estonia and Latvia signed the treaty in Tallinn on Monday, officials said. "
             "The treaty, signed on Monday, is the first of its kind.")
     assert keys(extract(text)) == {(("EST", "LVA"), "mutual_defense", "signed", date(2024, 3, 4))}
+
+
+def test_the_kind_comes_from_the_content_whatever_the_text_calls_it(extract):
+    assert keys(extract("Britain and Australia signed a partnership on Monday under which Britain will supply "
+                        "nuclear-powered submarines to Australia.")) == {
+        (("AUS", "GBR"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("Japan and India adopted a declaration on Monday that commits them to consult each other "
+                        "if either is attacked.")) == {(("IND", "JPN"), "consultation", "signed", date(2024, 3, 4))}
+    assert keys(extract("Chile and Peru signed a partnership on Monday by which they will come to each other's aid "
+                        "if attacked.")) == {(("CHL", "PER"), "mutual_defense", "signed", date(2024, 3, 4))}
+
+
+def test_a_superseded_earlier_treaty_keeps_its_own_kind(extract):
+    first = "Estonia and Latvia signed a mutual defence treaty on Monday. "
+    assert keys(extract(first + "It supersedes the partnership agreement the two states concluded in 2001.")) == {
+        (("EST", "LVA"), "mutual_defense", "signed", date(2024, 3, 4)),
+        (("EST", "LVA"), "strategic_partnership", "signed", None)}
+    assert keys(extract(first + "The new treaty supersedes the strategic partnership the two countries signed "
+                        "in 2009.")) == {
+        (("EST", "LVA"), "mutual_defense", "signed", date(2024, 3, 4)),
+        (("EST", "LVA"), "strategic_partnership", "signed", None)}
+    assert keys(extract("Estonia and Latvia signed a mutual defence treaty on Monday that replaces a cooperation "
+                        "agreement the two countries signed in 1995.")) == {
+        (("EST", "LVA"), "mutual_defense", "signed", date(2024, 3, 4)),
+        (("EST", "LVA"), "other", "signed", None)}
+
+
+# -- item 10: defence deals ----------------------------------------------------------------------
+def test_arms_bought_or_supplied_under_a_deal_are_a_defence_deal(extract):
+    assert keys(extract("Greece will buy frigates from France under a new deal.")) == {
+        (("FRA", "GRC"), "military_cooperation", "signed", None)}
+    assert keys(extract("Under a deal signed on Monday, Poland will buy tanks from South Korea.")) == {
+        (("KOR", "POL"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("Egypt signed a deal on Monday to buy submarines from Germany.")) == {
+        (("DEU", "EGY"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("India and Russia signed a deal on Monday for the supply of air defence systems.")) == {
+        (("IND", "RUS"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("Indonesia agreed on Monday to purchase fighter jets from France in a new deal.")) == {
+        (("FRA", "IDN"), "military_cooperation", "signed", date(2024, 3, 4))}
+
+
+def test_no_defence_deal_without_arms_or_without_an_agreement(extract):
+    assert extract("Hungary announced the purchase of four fighter jets from Sweden.") == []
+    assert extract("Greece did not buy frigates from France under the deal.") == []
+    assert keys(extract("Brazil signed a deal on Monday to buy wheat from Argentina.")) == {
+        (("ARG", "BRA"), "other", "signed", date(2024, 3, 4))}
+    assert keys(extract("Russia and North Korea signed a strategic partnership on Monday, as Pyongyang supplied "
+                        "Moscow with missiles.")) == {
+        (("PRK", "RUS"), "strategic_partnership", "signed", date(2024, 3, 4))}

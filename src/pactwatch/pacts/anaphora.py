@@ -10,14 +10,19 @@ dependency tree; ``extract`` decides what the referred-to step is from its disco
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from pactwatch.nlp.grammar.words import words
+from pactwatch.pacts.clauses import subject_of
+from pactwatch.pacts.drafts import Discourse, Draft, PartyCodes
+from pactwatch.pacts.signals import in_membership_phrase
 
 OBSTRUCTING = words("obstructing_verbs")
 MODALS = words("requirement_modals")
 BACK_WORDS = words("back_reference_words")
 RELATIVES = words("relative_pronouns_commitment")
+CHAMBER_NOUNS = words("legislative_chambers")
 
 
 def obstructed(token: Any) -> bool:
@@ -153,3 +158,32 @@ def place_back(token: Any, covered: set[int], party_at: Callable[[int], str | No
         if party:
             return [party]
     return []
+
+
+def echo(last: Draft | None, event: str, when: date | None, sent: Any, actor: str | None) -> list[Draft]:
+    """The step in focus taken again by another state: "after Hungary's legislature approved a
+    similar bill", "Turkey, which ratified it", "days after a vote in Hungary"."""
+    if last is None or actor is None or actor in last.parties or last.actor == actor:
+        return []
+    return [Draft(last.parties, event, when, sent, agreement=last.agreement, membership_kind=last.membership_kind,
+                  actor=actor, org=last.org)]
+
+
+def chamber_of_a_party(token: Any, drafts: list[Draft]) -> bool:
+    """"The senate approved the pact, while the lower house endorsed it": a legislative chamber
+    named by no state, in a clause beside a ratification this sentence already gave a party."""
+    subject = subject_of(token)
+    return (subject is not None and subject.lemma_.lower() in CHAMBER_NOUNS and token.dep_ in ("advcl", "conj")
+            and any(d.event == "ratified" and d.sent.start <= token.i < d.sent.end and d.actor for d in drafts))
+
+
+def named_member(sent: Any, token_party: dict[int, str], codes: PartyCodes, state: Discourse) -> Draft | None:
+    """"Sweden's bid was delayed by Turkey, which ratified it": the membership this sentence
+    names (a state's bid, accession, application) is what "it" ratifies."""
+    if state.org is None:
+        return None
+    for i, party in token_party.items():
+        if not codes.is_org(party) and in_membership_phrase(sent.doc[i]):
+            return Draft(tuple(sorted((party, state.org))), "ratified", None, sent, membership_kind="accession",
+                         org=state.org)
+    return None

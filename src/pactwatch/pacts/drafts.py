@@ -42,6 +42,12 @@ class Discourse:
     last: Draft | None = None  # the step told last ("It did so …" repeats it)
     pair: frozenset[str] | None = None  # the last two or more states a sentence named together
     groups: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (sentence start, states) in the body
+    superseded: dict[frozenset[str], Agreement] = field(default_factory=dict)  # older texts the new ones replace
+
+    def earlier(self, parties: frozenset[str]) -> Agreement:
+        """An older agreement between the same parties that a newer one replaces: kept apart (its
+        kind is its own) and never the one in focus."""
+        return self.superseded.setdefault(parties, Agreement(parties))
 
     def agreement(self, parties: frozenset[str]) -> Agreement:
         found = self.agreements.get(parties)

@@ -15,19 +15,20 @@ is ``announced``.
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.grammar.clauses import clause_of
-from pactwatch.nlp.grammar.engine import Grammar
 from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.anaphora import (
     acting_state,
+    chamber_of_a_party,
     companions,
     does_so,
+    echo,
+    named_member,
     obstructed,
     place_back,
     plural_actor,
@@ -37,7 +38,7 @@ from pactwatch.pacts.anaphora import (
 from pactwatch.pacts.clauses import dominated_by, is_future, region, subject_of
 from pactwatch.pacts.dates import clause_year, date_for, token_dates
 from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
-from pactwatch.pacts.lexicon import EVENTS, CommitmentLexicon, Match, Term
+from pactwatch.pacts.lexicon import Match
 from pactwatch.pacts.membership import (
     MEMBER_VERBS,
     become_member,
@@ -49,6 +50,7 @@ from pactwatch.pacts.membership import (
 )
 from pactwatch.pacts.signals import (
     agreed_on,
+    arms_transfer,
     completed_accessions,
     ends_cooperation,
     in_membership_phrase,
@@ -59,28 +61,22 @@ from pactwatch.pacts.signals import (
     open_question,
     places_of_agreements,
     reported_name,
+    superseded,
+    superseded_phrases,
     upgrades,
     votes_against,
 )
+from pactwatch.pacts.steps import commitment_grammar, construction_steps, decision_takes_effect, is_trigger
 from pactwatch.records import CommitmentReport, Mention
 
-NOMINAL_TRIGGERS = words("nominal_step_triggers")
 ORG_WORDS = words("organisation_nouns")
 INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "entered_into_force"})
 REVISION_VERBS = words("revision_verbs")
 LEGAL_ACT_NOUNS = words("legal_act_nouns")
-CHAMBER_NOUNS = words("legislative_chambers")
 DEFINITE_DETERMINERS = words("definite_determiners")
 STEP = "commitment.lifecycle_step"
 DID_SO = "commitment.fallback.did_so"  # "Finland did so in April": a mechanism, not yet a construction
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=4)
-def commitment_grammar(vocab: Any, lexicon: CommitmentLexicon) -> Grammar:
-    """The commitment-step constructions over the lifecycle terms' first words."""
-    words = frozenset(t.words[0] for t in lexicon.terms if t.type == "lifecycle")
-    return Grammar(vocab, "commitments", {"lifecycle_words": words})
 
 
 def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
@@ -141,6 +137,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     agreements = lex.match(sent, "agreement")
     obligations = [m for m in lex.match(sent, "obligation") if not negated(sent.doc[m.start])]
     obligations += mutual_aid(sent, {m.start for m in obligations})
+    obligations += arms_transfer(sent, {i for m in agreements for i in range(m.start, m.end)})
     membership = lex.match(sent, "membership")
     references = lex.match(sent, "reference")
     provisions = {m.start for m in lex.match(sent, "provision")}
@@ -153,12 +150,13 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     org_refs = [t.i for t in sent if t.lemma_.lower() in ORG_WORDS and t.i not in token_party
                 and any(c.lower_ in DEFINITE_DETERMINERS for c in t.children)]
     anchored = commitment_grammar(sent.doc.vocab, lex).by_anchor(sent.doc)  # data/grammar/commitments.jsonl
-    triggers = [m for m in lex.match(sent, "lifecycle") if _is_trigger(sent.doc[m.start])]
+    triggers = [m for m in lex.match(sent, "lifecycle") if is_trigger(sent.doc[m.start])]
     triggers += become_member(sent, lex) + upgrades(sent, lex) + completed_accessions(sent, lex)
-    triggers = _construction_steps(sent, triggers, anchored)
+    triggers = construction_steps(sent, triggers, anchored)
     all_ids = {m.start for m in triggers}
     trigger_ids = {i for i in all_ids if dominated_by(sent.doc[i], all_ids) is None}
-    kinds_named = {m.value for m in agreements if m.value}
+    older = superseded_phrases(sent, {i for m in agreements for i in range(m.start, m.end)})
+    kinds_named = {m.value for m in agreements if m.value and m.end - 1 not in older}
     kinds_stated = {m.value for m in obligations}
     agreement_tokens = {i for m in agreements for i in range(m.start, m.end)}
     reference_tokens = {i for m in references for i in range(m.start, m.end)}
@@ -180,16 +178,19 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         mark_name = how.name if how is not None and act != "under_way" else STEP
         marks.append((len(drafts), mark_name, clause_of(token).describe()))
         if act == "no_step" or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
-                or open_question(token) or _decision_takes_effect(token, match, trigger_ids):
+                or open_question(token) or decision_takes_effect(token, match, trigger_ids):
             continue
         keep = frozenset(i for i, _ in orgs)
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
+        if how is not None and how.construction.trigger:  # what the construction's roles name is spoken of
+            covered |= {t.i for role in how.tokens.values() if role.i != token.i for t in role.subtree}
         covered -= places_of_agreements(sent, agreement_tokens)
         reported |= covered
         dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]
         events = [m.value for m in dominated]
         event = match.value
-        if event in INTENTION_EVENTS and is_future(token):
+        carrier = how.tokens.get(how.construction.assigns.get("step_is", ""), token) if how is not None else token
+        if event in INTENTION_EVENTS and is_future(carrier):  # "will buy jets under a new deal": the deal is made
             event = "announced"
         if event == "withdrew" and act == "under_way" and how is not None:
             event = "announced"  # "we are ending our cooperation", "is leaving the bloc": declared, under way
@@ -259,14 +260,16 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         # ratifying the pact"): two steps; a year the clause gives tells an earlier step from today's
         by = actor if event == "ratified" else None
         year = clause_year(token, covered)
+        if year is not None and when is not None and when.year != year:
+            when = None  # "the accord they signed in 1995": its own year, not the sentence's Monday
         if not about_agreement:
             echoed: list[Draft] = []
             if match.value == "ratified" and refers_back(token):  # "after Hungary approved a similar bill"
-                focus = _named_member(sent, token_party, res.codes, state)
-                echoed = _echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
+                focus = named_member(sent, token_party, res.codes, state)
+                echoed = echo(focus or state.last, event, when or _clause_date(token, dates), sent, actor)
                 drafts += echoed
             if not echoed and event == "ratified" and state.current is not None and not region_orgs and (
-                    actor in state.current.parties or (actor is None and _chamber_of_a_party(token, drafts))):
+                    actor in state.current.parties or (actor is None and chamber_of_a_party(token, drafts))):
                 # "Putin signed the ratification law", "Romania ratified it in March": a party ratifying the
                 # pact in focus; "while the lower house endorsed it": the other chamber of the same party
                 drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent,
@@ -277,20 +280,31 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         states += [p for p in place_parties if p not in states]  # named before "there", outside the region
         if len(states) == 1:
             states += [p for p in _pronoun_subject(token, token_party, res.codes) if p not in states]
+        earlier = superseded(token, agreement_tokens)  # "it replaces the partnership they concluded in 2001"
+        own_kinds = {m.value for m in agreements if m.value and (m.end - 1 in covered or (
+            earlier is not None and m.end - 1 == earlier.i))}
         for parties in _bilateral_split(token, covered, token_party, states, res.codes):
-            agreement = state.agreement(frozenset(parties))
+            if earlier is not None:
+                agreement = state.earlier(frozenset(parties))
+            else:
+                agreement = state.agreement(frozenset(parties))
+                _inherit_such(sent, agreement, state)
+                touched = agreement
             # what this clause calls it: "signed a defence cooperation agreement with X, while Y concluded a pact"
-            agreement.named_kinds |= {m.value for m in agreements if m.value and m.end - 1 in covered}
-            _inherit_such(sent, agreement, state)
-            touched = agreement
+            agreement.named_kinds |= own_kinds
             drafts.append(Draft(tuple(sorted(parties)), event, when, sent, agreement=agreement, actor=by,
                                 year=year))
         if len(states) < 2 and state.current is None and state.pair and reference_tokens & covered \
                 and set(states) <= state.pair:
             state.agreement(state.pair)  # "the two countries signed …" after a sentence naming both
         if len(states) < 2 and state.current is not None and (set(states) <= state.current.parties):
-            touched = state.current
-            drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent, agreement=state.current,
+            target = state.current
+            if earlier is not None:  # an older text between the same parties: its own kind, not the new one's
+                target = state.earlier(state.current.parties)
+                target.named_kinds |= own_kinds
+            else:
+                touched = target
+            drafts.append(Draft(tuple(sorted(target.parties)), event, when, sent, agreement=target,
                                 actor=by, year=year))
         if "withdrew" in (match.value, *events) and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "withdrawal"  # ending a bilateral accord
@@ -366,76 +380,12 @@ def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreeme
     return found
 
 
-def _decision_takes_effect(token: Any, match: Match, trigger_ids: set[int]) -> bool:
-    """"Their decision to withdraw took effect without delay": the step told is the declared
-    decision (the decision noun is its own trigger), not an entry into force."""
-    if match.value != "entered_into_force":
-        return False
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.i in trigger_ids and subject.lemma_.lower() in ("decision", "announcement")
 
-
-def _construction_steps(sent: Any, triggers: list[Match], anchored: dict[int, list[Any]]) -> list[Match]:
-    """Steps whose construction names the event: "signed it into law" is a ratification (the
-    construction overrides the lexicon's "signed"), "put the pact on hold" a suspension (a trigger
-    construction: its words are apart, so the lexicon cannot see them)."""
-    out: list[Match] = []
-    for match in triggers:
-        how = anchored.get(match.start, [None])[0]
-        event = how.construction.assigns.get("event") if how is not None else None
-        out.append(Match(Term("lifecycle", event, match.term.words), match.start, match.end)
-                   if event in EVENTS and event != match.value else match)
-    taken = {m.start for m in triggers}
-    for i, found in sorted(anchored.items()):
-        how = found[0]
-        event = how.construction.assigns.get("event")
-        if sent.start <= i < sent.end and i not in taken and how.construction.trigger and event in EVENTS:
-            out.append(Match(Term("lifecycle", event, (sent.doc[i].lower_,)), i, i + 1))
-    return out
-
-
-def _is_trigger(token: Any) -> bool:
-    if token.lower_ in NOMINAL_TRIGGERS and token.pos_ in ("NOUN", "VERB"):
-        return True
-    if token.tag_ == "VBG":  # "procedures for entering and leaving" is no step; "are signing" is
-        return any(c.dep_ == "aux" for c in token.children)
-    if token.pos_ in ("VERB", "AUX"):
-        return True
-    return token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed")
 
 
 def _state_at(i: int, token_party: dict[int, str], codes: PartyCodes) -> str | None:
     party = token_party.get(i)
     return party if party is not None and not codes.is_org(party) else None
-
-
-def _echo(last: Draft | None, event: str, when: date | None, sent: Any, actor: str | None) -> list[Draft]:
-    """The step in focus taken again by another state: "after Hungary's legislature approved a
-    similar bill", "Turkey, which ratified it", "days after a vote in Hungary"."""
-    if last is None or actor is None or actor in last.parties or last.actor == actor:
-        return []
-    return [Draft(last.parties, event, when, sent, agreement=last.agreement, membership_kind=last.membership_kind,
-                  actor=actor, org=last.org)]
-
-
-def _chamber_of_a_party(token: Any, drafts: list[Draft]) -> bool:
-    """"The senate approved the pact, while the lower house endorsed it": a legislative chamber
-    named by no state, in a clause beside a ratification this sentence already gave a party."""
-    subject = subject_of(token)
-    return (subject is not None and subject.lemma_.lower() in CHAMBER_NOUNS and token.dep_ in ("advcl", "conj")
-            and any(d.event == "ratified" and d.sent.start <= token.i < d.sent.end and d.actor for d in drafts))
-
-
-def _named_member(sent: Any, token_party: dict[int, str], codes: PartyCodes, state: Discourse) -> Draft | None:
-    """"Sweden's bid was delayed by Turkey, which ratified it": the membership this sentence
-    names (a state's bid, accession, application) is what "it" ratifies."""
-    if state.org is None:
-        return None
-    for i, party in token_party.items():
-        if not codes.is_org(party) and in_membership_phrase(sent.doc[i]):
-            return Draft(tuple(sorted((party, state.org))), "ratified", None, sent, membership_kind="accession",
-                         org=state.org)
-    return None
 
 
 def _pronoun_subject(token: Any, token_party: dict[int, str], codes: PartyCodes) -> list[str]:

@@ -187,3 +187,76 @@ def places_of_agreements(sent: Any, agreement_tokens: set[int]) -> set[int]:
                     g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
                 out |= {t.i for t in child.subtree}
     return out
+
+
+TRANSFER_VERBS = words("arms_transfer_verbs")
+TRANSFER_NOUNS = words("arms_transfer_nouns")
+HARDWARE = words("military_hardware")
+LINK_PREPS = words("agreement_link_preps")
+
+
+def arms_transfer(sent: Any, agreement_tokens: set[int]) -> list[Match]:
+    """"will buy frigates from X under a new deal", "a partnership under which X will supply
+    submarines", "signed a deal to buy tanks", "a deal for the supply of air defence systems":
+    arms bought or supplied under an agreement make it a defence (military cooperation) deal,
+    whatever it is called. Arms bought with no agreement around them ("announced the purchase of
+    jets") state nothing about one."""
+    term = Term("obligation", "military_cooperation", ("arms", "transfer"))
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if not ((t.pos_ == "VERB" and lemma in TRANSFER_VERBS) or (t.pos_ == "NOUN" and lemma in TRANSFER_NOUNS)):
+            continue
+        if _carries_hardware(t) and _under_agreement(t, agreement_tokens) and not negated(t):
+            return [Match(term, t.i, t.i + 1)]
+    return []
+
+
+def _carries_hardware(t: Any) -> bool:
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "with") for g in c.children
+                if g.dep_ == "pobj"]
+    return any(w.lemma_.lower() in HARDWARE for o in objects for w in o.subtree)
+
+
+def _under_agreement(t: Any, agreement_tokens: set[int]) -> bool:
+    if any(c.dep_ == "prep" and c.lower_ in LINK_PREPS and any(w.i in agreement_tokens for w in c.subtree)
+           for c in t.children):
+        return True  # "buy jets under a new deal"
+    if t.dep_ in ("relcl", "acl") and t.head.i in agreement_tokens:
+        return True  # "a deal to buy tanks", "a partnership under which X will supply"
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":  # "a deal for the supply of systems", "signed a deal for …"
+        holder = t.head.head
+        return holder.i in agreement_tokens or any(c.dep_ == "dobj" and c.i in agreement_tokens
+                                                   for c in holder.children)
+    # "signed a deal to buy": a purpose infinitive of the verb whose object is the agreement
+    purpose = t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return purpose and any(c.dep_ == "dobj" and c.i in agreement_tokens for c in t.head.children)
+
+
+SUPERSEDING_VERBS = words("superseding_verbs")
+
+
+def superseded_phrases(sent: Any, agreement_tokens: set[int]) -> set[int]:
+    """Tokens of agreements a sentence says are replaced ("it replaces the 2001 partnership
+    agreement", "supersedes the accord"): an older text whose kind is its own."""
+    out: set[int] = set()
+    for t in sent:
+        if t.lemma_.lower() in SUPERSEDING_VERBS and t.pos_ == "VERB":
+            for obj in (c for c in t.children if c.dep_ == "dobj" and c.i in agreement_tokens):
+                out |= {w.i for w in obj.subtree}
+    return out
+
+
+def superseded(token: Any, agreement_tokens: set[int]) -> Any | None:
+    """The step's agreement noun when the sentence says it is replaced: "the partnership
+    agreement the two states concluded in 2001", object of "supersedes"; else None."""
+    nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.i in agreement_tokens]
+    current = token
+    for _ in range(2):  # "the partnership (the two countries) signed in 2009": the parser may hang it on the appositive
+        if current.dep_ not in ("relcl", "acl", "appos") or current.head.i == current.i:
+            break
+        current = current.head
+        if current.i in agreement_tokens:
+            nouns.append(current)
+            break
+    return next((n for n in nouns if n.dep_ == "dobj" and n.head.lemma_.lower() in SUPERSEDING_VERBS), None)
