@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pactwatch.nlp.dates import resolve_date
+from pactwatch.nlp.grammar.dates import resolve_date
 from pactwatch.nlp.event_lexicon import EventLexicon
 from pactwatch.nlp.events import code_events
 

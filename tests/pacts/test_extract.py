@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pactwatch.pacts.dates import find_dates, sentence_date
+from pactwatch.nlp.grammar.dates import find_dates, sentence_date
 from pactwatch.pacts.lexicon import EVENTS, CommitmentLexicon
 
 

@@ -18,7 +18,7 @@ from pactwatch.ingest import Article, ReadFailure, read_all
 from pactwatch.ingest.containers import JsonRecord, iter_jsonl, iter_warc
 from pactwatch.ingest.sources import InputError
 from pactwatch.ingest.text import parse_text
-from pactwatch.nlp.dates import resolve_date
+from pactwatch.nlp.grammar.dates import resolve_date
 from pactwatch.nlp.quote_marks import find_quote_spans
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -21,21 +21,18 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
 
 
 def evaluate_cameo_examples(path: Path, nlp: Any = None) -> dict[str, Any]:
-    from pactwatch.nlp.actor_tables import ActorTables
-    from pactwatch.nlp.actors import find_mentions
     from pactwatch.nlp.event_lexicon import EventLexicon
     from pactwatch.nlp.events import code_events
     from pactwatch.nlp.pipeline import load_spacy
 
     nlp = nlp or load_spacy()
-    tables = ActorTables.load()
     lexicon = EventLexicon.load()
     examples = read_examples(Path(path))
     first_ok = any_ok = coded = 0
     by_root: dict[str, list[int]] = {}
     details = []
     for (code, sentence), doc in zip(examples, nlp.pipe(s for _, s in examples), strict=True):
-        events = code_events(doc, find_mentions(doc, tables, None), lexicon, None)
+        events = code_events(doc, doc._.mentions, lexicon, None)  # the actor component, no article day
         root = code[:2]
         first = events[0].root_code if events else None
         hit = first == root

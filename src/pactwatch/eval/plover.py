@@ -44,14 +44,11 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 
 def evaluate_plover(path: Path, nlp: Any = None) -> dict[str, Any]:
-    from pactwatch.nlp.actor_tables import ActorTables
-    from pactwatch.nlp.actors import find_mentions
     from pactwatch.nlp.event_lexicon import EventLexicon
     from pactwatch.nlp.events import code_events
     from pactwatch.nlp.pipeline import load_spacy
 
     nlp = nlp or load_spacy()
-    tables = ActorTables.load()
     lexicon = EventLexicon.load()
     table = plover_map()
     org_class = organisation_prefixes()
@@ -59,7 +56,7 @@ def evaluate_plover(path: Path, nlp: Any = None) -> dict[str, Any]:
     category_ok = source_ok = both_ok = coded = 0
     details = []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        events = code_events(doc, find_mentions(doc, tables, None), lexicon, None)
+        events = code_events(doc, doc._.mentions, lexicon, None)  # the actor component, no article day
         gold_sources = {a.get("code", "")[:3] for a in record.get("source", []) if a.get("code")}
         first = events[0] if events else None
         category = to_plover(first.cameo_code, table)[1] if first else ""

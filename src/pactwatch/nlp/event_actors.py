@@ -41,18 +41,6 @@ TARGET_PREP_ORDER = word_sequence("target_prep_order")
 BACK_POINTING_DETERMINERS = words("back_pointing_determiners")
 
 
-def token_owners(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
-    """Token index -> the longest mention covering it (nested mentions lose to their container)."""
-    owner: dict[int, Mention] = {}
-    for mention in sorted(mentions, key=lambda m: m.end - m.start):
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for token in span:
-            owner[token.i] = mention
-    return owner
-
-
 def distinct_codes(mentions: Iterable[Mention]) -> list[Mention]:
     seen: set[str] = set()
     out: list[Mention] = []

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.doc_text import sent_ents
 from pactwatch.nlp.grammar.clauses import REPORT_VERBS, clause_of
+from pactwatch.nlp.grammar.dates import BARE_DAY_WORDS, ArticleDates, DateReading, dates_of
 from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
@@ -52,17 +52,16 @@ class ClauseMixin:
         stack = [clause]
         while stack:
             node = stack.pop()
-            if node.ent_type_ in ("DATE", "TIME") or node.lower_ in ("yesterday", "today", "tonight"):
+            if node.ent_type_ in ("DATE", "TIME") or node.lower_ in BARE_DAY_WORDS:
                 texts.append(node.text)
             stack.extend(c for c in node.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "xcomp")
         if not texts:
             return self.on
-        spans = _date_spans(self.sent, {t for t in texts})
-        for text in spans:
-            resolved = resolve_date(text, self.on)
-            if resolved is not None:
-                return resolved
-        if any(is_period_reference(t) for t in spans):
+        readings = _date_readings(self.sent, set(texts), dates_of(self.doc, self.on))
+        for reading in readings:
+            if reading.value is not None:
+                return reading.value
+        if any(reading.period for reading in readings):
             return None
         return self.on
 
@@ -96,13 +95,18 @@ def paragraph_part(sent: Any, token: Token) -> Any:
     return span if span is not None else sent
 
 
-def _date_spans(sent: Any, words: set[str]) -> list[str]:
-    """Contiguous date-entity texts in the sentence that contain one of ``words``."""
-    out: list[str] = []
+def _date_readings(sent: Any, words: set[str], dates: ArticleDates) -> list[DateReading]:
+    """The readings of the sentence's date entities that contain one of ``words``, then of the bare
+    day words among ``words`` that no such entity holds."""
+    texts: list[str] = []
+    out: list[DateReading] = []
     for ent in sent_ents(sent):
         if ent.label_ in ("DATE", "TIME") and any(t.text in words for t in ent):
-            out.append(ent.text)
-    for word in ("yesterday", "today", "tonight"):
-        if word in {w.lower() for w in words} and word not in " ".join(out).lower():
-            out.append(word)
+            texts.append(ent.text)
+            out.append(dates.entities[ent.start])
+    lowered = {w.lower() for w in words}
+    for word in BARE_DAY_WORDS:
+        if word in lowered and word not in " ".join(texts).lower():
+            texts.append(word)
+            out.append(dates.words[word])
     return out

@@ -17,11 +17,12 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, same_audience, token_owners
+from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, same_audience
 from pactwatch.nlp.event_clauses import ClauseMixin, paragraph_part
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.event_speech import SpeechMixin
+from pactwatch.nlp.grammar.actors import token_owners
 from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS, clause_of
 from pactwatch.nlp.grammar.engine import Match
 from pactwatch.nlp.grammar.words import words
@@ -30,7 +31,6 @@ from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
-_token_owners = token_owners  # the PETRARCH path (petrarch_match) imports this name
 NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
 NEEDS_TARGET = words("roots_needing_target")
 # "will impose a curfew": the matching CAMEO threat (132x). Announced cuts in relations or aid

