@@ -418,10 +418,16 @@ class ActorMixin:
         sources, _ = self.subject_of(report)
         own = {s.code[:3] for s in sources}
         # only the act's owner ("Ethiopia's decision", "Ethiopian troops entering X"), not who it concerns
-        targets = distinct_codes(self.owner[t.i] for t in subjects[0].subtree if t.i in self.owner
-                                 and self.owner[t.i].code[:3] not in own and all(
-                                     a.dep_ in AGENT_DEPS for a in [t, *t.ancestors][:depth_to(t, subjects[0])]))
+        targets = self.act_owners(subjects[0], own)
         return self.pairs(trait, entry, "111", sources, targets, report) if targets else []
+
+    def act_owners(self, phrase: Token, own: AbstractSet[str]) -> list[Mention]:
+        """The actors a phrase names as the owner or doer of its act ("Ethiopia's decision", "Ethiopian
+        troops entering X", "Syria"), not those it concerns ("the attack on X"), outside the countries
+        ``own``."""
+        return distinct_codes(self.owner[t.i] for t in phrase.subtree if t.i in self.owner
+                              and self.owner[t.i].code[:3] not in own
+                              and all(a.dep_ in AGENT_DEPS for a in [t, *t.ancestors][:depth_to(t, phrase)]))
 
     def reaction(self, noun: Token, verb: Token) -> tuple[list[Mention], list[Mention]] | None:
         """"X's move drew a rebuke from Y": the one reacting is the "from" actor and the target is the
@@ -432,9 +438,7 @@ class ActorMixin:
         sources = [m for p in givers for m in self.actors_in(p)]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         own = {m.code[:3] for m in sources}
-        targets = [] if len(subjects) != 1 else distinct_codes(
-            self.owner[t.i] for t in subjects[0].subtree if t.i in self.owner and self.owner[t.i].code[:3] not in own
-            and all(a.dep_ in AGENT_DEPS for a in [t, *t.ancestors][:depth_to(t, subjects[0])]))
+        targets = [] if len(subjects) != 1 else self.act_owners(subjects[0], own)
         return sources, targets
 
     def sentence_target(self, trigger: Token, sources: list[Mention]) -> list[Mention]:

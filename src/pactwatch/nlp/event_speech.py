@@ -1,10 +1,17 @@
 """Events carried by speech: what a reporter's words do to the party they are about.
 
 "X said Y had failed to ...", "'Y broke the truce,' X said", "according to X, Y allegedly ...":
-the reporter X criticises or accuses Y, whatever Y's reported act codes by itself. The
-constructions are rows of ``data/grammar/events.jsonl`` naming the act ``reported_claim``; this
-mixin turns a match into X -> Y events. A demand ("X said Y must ...", ``event.obligation``)
-is the same shape with its code chosen by the demanded verb.
+the reporter X criticises or accuses Y, whatever Y's reported act codes by itself (act
+``reported_claim``). A demand ("X said Y must ...", ``event.obligation``) is the same shape with
+its code chosen by the demanded verb.
+
+Threats told without a threat verb (act ``implied_threat``): the threatened party as subject
+("Y will face grave consequences", "Y's attack will not go unanswered", "any Y deployment would
+be treated as an act of war") is threatened by the reporter; readiness, litotes and vows
+("X is prepared to act against Y", "X will not hesitate to use force against Y", "X promised to
+retaliate against Y") are the subject's threat to the act's target. The code is the sense the
+lexicon's "threaten" and "warn" rows give the same complements ("force" 138, "sanctions" 1312).
+The constructions are rows of ``data/grammar/events.jsonl``; this mixin turns a match into events.
 """
 
 from __future__ import annotations
@@ -12,17 +19,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pactwatch.nlp.event_lexicon import LexEntry
+from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.grammar.engine import Match
+from pactwatch.nlp.grammar.words import words
 from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
+WARNING_VERBS = words("warning_verbs")
 
 
 class SpeechMixin:
     """Reporter-to-subject events; mixed into the sentence coder (needs the actor and clause mixins)."""
 
+    lexicon: EventLexicon
     status: Callable[[Token], str]
+    complements: Callable[[Token], tuple[set[str], set[str], set[str]]]
+    act_owners: Callable[..., list[Mention]]
+    has_own_subject: Callable[[Token], bool]
+    targets_of: Callable[[Token, LexEntry, list[Mention]], list[Mention]]
     speaker_of: Callable[[Token], list[Mention]]
     subject_of: Callable[[Token], tuple[list[Mention], Token | None]]
     pairs: Callable[..., list[Event]]
@@ -54,3 +68,56 @@ class SpeechMixin:
             return []
         entry = LexEntry(lemma=lemma or verb.lemma_.lower(), code=code, pos="verb")
         return self.pairs(verb, entry, code, sources, targets, verb)
+
+    def act_implied_threat(self, match: Match) -> list[Event] | None:
+        """A threat without a threat verb. ``assigns.from``: "speaker" (the reporter threatens) or
+        "subject" (the anchor's subject does); ``assigns.to``: "subject" (the owners of the anchor's
+        subject phrase) or "objects" (the anchor's objects and prepositional targets, also those of
+        its infinitive). None when either side is missing."""
+        anchor = match.anchor
+        assigns = match.construction.assigns
+        if assigns["from"] == "speaker":
+            sources = self.warner_of(anchor)
+        else:
+            sources, _ = self.subject_of(anchor)
+            if not sources and not self.has_own_subject(anchor):
+                sources = self.speaker_of(anchor)  # '"We will not hesitate to ...," X said': the speaker's side
+        own = {s.code[:3] for s in sources}
+        code = self.threat_code(match.tokens[assigns.get("code_from", match.construction.roles[0])], assigns["code"])
+        entry = LexEntry(lemma=anchor.lemma_.lower(), code=code, pos="verb")
+        if assigns["to"] == "subject":
+            verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = self.act_owners(subjects[0], own) if len(subjects) == 1 else []
+        else:
+            targets = [t for t in self.targets_of(anchor, entry, sources) if t.code[:3] not in own]
+        if not sources or not targets:
+            return None
+        if assigns.get("hostile_only") and code == assigns["code"] and not any(
+                t.dep_ == "prep" and t.lower_ == "against" for t in anchor.subtree):
+            return None  # "will not hesitate to help Y": no threat unless force or an adversary is named
+        return self.pairs(anchor, entry, code, sources, targets, anchor)
+
+    def warner_of(self, token: Token) -> list[Mention]:
+        """The reporter of the token's clause, or the subject of a warning verb above it ("X warned
+        that Y would face ...": X)."""
+        sources = self.speaker_of(token)
+        if sources:
+            return sources
+        for node in token.ancestors:
+            if node.lemma_.lower() in WARNING_VERBS:
+                return self.subject_of(node)[0]
+        return []
+
+    def threat_code(self, token: Token, default: str) -> str:
+        """The code of the lexicon's most specific "threaten" / "warn" sense whose objects name what is
+        threatened: a verb's complements ("not hesitate to use force": 138), a noun and its
+        modifiers ("face sanctions": 1312; not the reason in "pay a price for the attack"); else
+        ``default``."""
+        if token.pos_ in ("NOUN", "PROPN"):
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound")]
+            named = {token.lemma_.lower()} | {c.lemma_.lower() for c in modifiers}
+        else:
+            named = self.complements(token)[0]
+        senses = [e for verb in sorted(WARNING_VERBS) for e in self.lexicon.verbs.get(verb, []) if e.objects & named]
+        return max(senses, key=lambda e: e.specificity).code if senses else default

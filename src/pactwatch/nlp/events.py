@@ -69,13 +69,16 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
             continue
         coder = _SentenceCoder(doc, sent, owner, lexicon, on, mentions, anchored)
         seen: set[tuple[str, str, str]] = set()
+        found: list[Event] = []
         # The main clause's event leads (CAMEO codes a story's lead event first): shallower triggers first.
         for trigger in sorted(triggers, key=lambda t: (_depth(t), t.i)):
             for event in coder.code(trigger):
                 key = (event.source, event.target, event.cameo_code)
-                if key not in seen and not (event.target == NO_TARGET and _has_pair(seen, event)):
+                if key not in seen:
                     seen.add(key)
-                    events.append(event)
+                    found.append(event)
+        # a targetless copy goes whichever trigger found the act's partner, earlier or later
+        events += [e for e in found if not (e.target == NO_TARGET and _has_pair(seen, e))]
     events = same_audience(_drop_coarser(events), lexicon)
     return events + code_petrarch_events(doc, given, lexicon, on, events)
 
@@ -109,7 +112,7 @@ def _depth(token: Token) -> int:
 def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
     """A targetless event adds nothing when the same source already takes part in that act with a
     partner (as its source, or as the second party of a joint act coded once)."""
-    return any(event.source in (s, t) and c == event.cameo_code for s, t, c in seen)
+    return any(event.source in (s, t) and c == event.cameo_code and t != NO_TARGET for s, t, c in seen)
 
 
 class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
