@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pactwatch.labels import shared_names, with_names
+from pactwatch.records import DEFAULT_MIN_CONFIDENCE
 from pactwatch.service.ingest import IngestSummary, ingest_paths
 from pactwatch.store import Database, open_database
 
@@ -57,6 +58,7 @@ class EventRow:
     matched: str | None = None
     title: str | None = None
     published: str | None = None
+    confidence: float | None = None  # 0-1 (pactwatch.nlp.confidence); None: stored before it was recorded
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class QuoteRow:
     end_char: int
     mentions: int = 1
     title: str | None = None
+    confidence: float | None = None  # 0-1 (pactwatch.nlp.confidence); None: stored before it was recorded
 
 
 @dataclass(frozen=True)
@@ -182,24 +185,28 @@ class Pactwatch:
     def events(self, actor: str | None = None, dyad: tuple[str, str] | None = None, directed: bool = False,
                code: str | None = None, root: int | None = None, quad: int | None = None,
                since: str | date | None = None, until: str | date | None = None,
-               article: int | None = None, limit: int | None = 100) -> Rows[EventRow]:
+               article: int | None = None, limit: int | None = 100,
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Rows[EventRow]:
         """CAMEO events newest first. ``actor``/``dyad`` are code prefixes ("RUS" finds RUSGOV),
         ``code`` a CAMEO code prefix, ``root`` 1-20, ``quad`` 1-4; an undated event counts on its
-        article's publication day."""
+        article's publication day; events read with less than ``min_confidence`` (0 keeps all)
+        are left out."""
         from pactwatch.store.events import list_events
 
         found = list_events(self.db, actor, dyad, directed, code, f"{root:02d}" if root else None, quad,
-                            _day(since), _day(until), article, limit)
+                            _day(since), _day(until), article, limit, min_confidence=min_confidence)
         return _rows(EventRow, found)
 
     def quotes(self, speaker: str | None = None, actor: str | None = None, article: int | None = None,
                since: str | date | None = None, until: str | date | None = None, text: str | None = None,
-               limit: int | None = 100) -> Rows[QuoteRow]:
+               limit: int | None = 100, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Rows[QuoteRow]:
         """Direct quotations, newest article first; ``speaker``/``text`` match case-insensitively
-        anywhere, ``actor`` is a code prefix of the speaker's actor."""
+        anywhere, ``actor`` is a code prefix of the speaker's actor; attributions read with less
+        than ``min_confidence`` (0 keeps all) are left out."""
         from pactwatch.store.quotes import list_quotes
 
-        found = list_quotes(self.db, speaker, actor, article, _day(since), _day(until), text, limit)
+        found = list_quotes(self.db, speaker, actor, article, _day(since), _day(until), text, limit,
+                            min_confidence=min_confidence)
         return _rows(QuoteRow, found)
 
     def pacts(self, party: str | None = None, kind: str | None = None, on: str | date | None = None,

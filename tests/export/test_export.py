@@ -226,7 +226,8 @@ def test_csv_tables(filled, runner):
     events = list(csv.DictReader(io.StringIO(run(runner, filled, "events", "--format", "csv").stdout)))
     assert len(events) == 4
     assert list(events[0]) == ["id", "article_id", "date", "source", "target", "cameo_code", "root_code",
-                               "quad_class", "goldstein", "sentence", "start_char", "end_char", "matched"]
+                               "quad_class", "goldstein", "sentence", "start_char", "end_char", "matched",
+                               "confidence", "confidence_from"]
     assert events[0]["cameo_code"] == "057" and float(events[0]["goldstein"]) == 8.0
     assert events[3]["date"] == ""  # NULL is an empty cell
     merged = list(csv.DictReader(io.StringIO(run(runner, filled, "merged-events", "--format", "csv").stdout)))

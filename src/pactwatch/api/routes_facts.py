@@ -21,12 +21,16 @@ from pactwatch.api.common import (
     listing,
 )
 from pactwatch.api.errors import ApiError
+from pactwatch.records import DEFAULT_MIN_CONFIDENCE
 from pactwatch.store.events import page_events
 from pactwatch.store.quotes import list_quotes
 
 router = APIRouter(tags=["events and quotes"])
 
 MAX_QUOTE_OFFSET = 10_000
+MinConfidence = Annotated[float, Query(
+    ge=0.0, le=1.0, description="Hide facts read with less confidence than this (0-1; 0 shows everything;"
+                                " rows stored before confidence was recorded are always shown).")]
 
 
 
@@ -63,10 +67,12 @@ def events(
     since: Annotated[str | None, Query(description="On or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, Query(description="On or before (YYYY-MM-DD).")] = None,
     article: Annotated[int | None, Query(ge=1, le=2**62, description="Only this article's events.")] = None,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
 ) -> Json:
     rows, total = page_events(
         db, check_code(actor, "actor"), parse_dyad(dyad), cameo_code(code, "code"), cameo_code(root, "root"),
         quad, check_date(since, "since"), check_date(until, "until"), article, page.limit, page.offset,
+        min_confidence=min_confidence,
     )
     for row in rows:
         row["name"] = names.event(row["cameo_code"])
@@ -84,6 +90,7 @@ def quotes(
     since: Annotated[str | None, Query(description="Article published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, Query(description="Article published on or before (YYYY-MM-DD).")] = None,
     text: Annotated[str | None, Query(description="Part of the quoted text, case-insensitive.")] = None,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
 ) -> Json:
     speaker, text = check_text(speaker, "speaker"), check_text(text, "text")
     actor = check_code(actor, "actor")
@@ -91,7 +98,8 @@ def quotes(
     if page.offset > MAX_QUOTE_OFFSET:
         raise ApiError(400, f"offset: at most {MAX_QUOTE_OFFSET} for quotes; narrow the filters instead")
     # store.quotes has no offset: read the page's end (+1 to know whether more follow) and slice
-    found = list_quotes(db, speaker, actor, article, since, until, text, limit=page.offset + page.limit + 1)
+    found = list_quotes(db, speaker, actor, article, since, until, text, limit=page.offset + page.limit + 1,
+                        min_confidence=min_confidence)
     rows = found[page.offset:page.offset + page.limit]
     for row in rows:
         row["speaker_actor_name"] = names.actor(row["speaker_actor"])

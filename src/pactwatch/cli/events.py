@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from pactwatch.cli.context import AppContext, parse_date_option, pass_app
+from pactwatch.cli.context import AppContext, min_confidence_option, parse_date_option, pass_app
 from pactwatch.cli.output import emit, output_options
 from pactwatch.store.events import list_events, list_merged_events
 
 MERGED_COLUMNS = ("date", "source", "target", "cameo_code", "num_mentions", "num_sources", "num_articles",
                   "sentence")
-EVENT_COLUMNS = ("date", "source", "target", "cameo_code", "goldstein", "article_id", "sentence")
+EVENT_COLUMNS = ("date", "source", "target", "cameo_code", "goldstein", "confidence", "article_id", "sentence")
 
 
 @click.command()
@@ -27,11 +27,12 @@ EVENT_COLUMNS = ("date", "source", "target", "cameo_code", "goldstein", "article
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many.")
 @click.option("--merged", is_flag=True,
               help="One row per event merged across articles, with num_mentions/num_sources/num_articles.")
+@min_confidence_option
 @output_options
 @pass_app
 def events(app: AppContext, actor: str | None, dyad: tuple[str, str] | None, directed: bool, code: str | None,
            root: int | None, quad: int | None, since: str | None, until: str | None, article_id: int | None,
-           limit: int, merged: bool, fmt: str) -> None:
+           limit: int, merged: bool, min_confidence: float, fmt: str) -> None:
     """CAMEO-coded events, newest first, each with the sentence it was read from."""
     if directed and not dyad:
         raise click.UsageError("--directed needs --dyad A B")
@@ -39,11 +40,13 @@ def events(app: AppContext, actor: str | None, dyad: tuple[str, str] | None, dir
         if article_id is not None:
             raise click.UsageError("--merged spans articles: drop --article")
         rows = list_merged_events(app.db(), actor, (dyad[0], dyad[1]) if dyad else None, directed, code,
-                                  f"{root:02d}" if root else None, quad, since, until, limit)
+                                  f"{root:02d}" if root else None, quad, since, until, limit,
+                                  min_confidence=min_confidence)
         emit(rows, fmt, None if fmt in ("json", "jsonl") else MERGED_COLUMNS, {"sentence": 80})
         return
     rows = list_events(app.db(), actor, (dyad[0], dyad[1]) if dyad else None, directed, code,
-                       f"{root:02d}" if root else None, quad, since, until, article_id, limit)
+                       f"{root:02d}" if root else None, quad, since, until, article_id, limit,
+                       min_confidence=min_confidence)
     emit(rows, fmt, None if fmt in ("json", "jsonl") else EVENT_COLUMNS, {"sentence": 90})
 
 

@@ -11,7 +11,7 @@ from typing import TextIO
 
 import click
 
-from pactwatch.cli.context import AppContext, parse_date_option, pass_app
+from pactwatch.cli.context import AppContext, min_confidence_option, parse_date_option, pass_app
 from pactwatch.errors import UsageError
 from pactwatch.export.gdelt import UNDATED_CHOICES, GdeltStats, write_gdelt
 from pactwatch.export.tables import TABLES, column_docs, write_parquet, write_text
@@ -69,9 +69,10 @@ def _check(table: str, fmt: str, output: Path | None, raw: bool, since: str | No
                    " date cells (empty), or are left out and counted on stderr (skip). Never the ingest day.")
 @click.option("--columns", "describe", is_flag=True,
               help="Print what every column of TABLE (or of the GDELT file with --format gdelt) holds, and exit.")
+@min_confidence_option
 @pass_app
 def export(app: AppContext, table: str, fmt: str, output: Path | None, since: str | None,
-           until: str | None, raw: bool, undated: str, describe: bool) -> None:
+           until: str | None, raw: bool, undated: str, describe: bool, min_confidence: float) -> None:
     """Export a table for other tools: GDELT 2.0 events, CSV, JSON, JSONL or Parquet.
 
     TABLE is events, merged-events, quotes, mentions, articles, commitment-reports or commitments.
@@ -84,6 +85,8 @@ def export(app: AppContext, table: str, fmt: str, output: Path | None, since: st
     date, commitments by signature (else entry-into-force) date. GDELT's GlobalEventID is stable
     across annotate (derived from the article's content hash, the event's offsets and the event).
     Parquet types dates (date32) and times (timestamps). --columns documents every column.
+    --min-confidence leaves out events, merged events (none of their reports that confident),
+    quotes and commitment reports read with less confidence; other tables are exported whole.
     """
     if describe:
         _describe(table, fmt)
@@ -93,16 +96,18 @@ def export(app: AppContext, table: str, fmt: str, output: Path | None, since: st
     if fmt == "gdelt":
         stats = GdeltStats()
         count = _write_text(output, lambda out: write_gdelt(db, out, raw=raw, since=since, until=until,
-                                                            undated=undated, stats=stats))
+                                                            undated=undated, stats=stats,
+                                                            min_confidence=min_confidence))
         if stats.undated_left_out:
             click.echo(f"left out {stats.undated_left_out} undated event(s): no event or publication date"
                        " (--undated empty keeps them with empty date cells)", err=True)
     elif fmt == "parquet":
         assert output is not None
         with _target(output) as partial:
-            count = write_parquet(db, table, partial, since, until)
+            count = write_parquet(db, table, partial, since, until, min_confidence=min_confidence)
     else:
-        count = _write_text(output, lambda out: write_text(db, table, fmt, out, since, until))
+        count = _write_text(output, lambda out: write_text(db, table, fmt, out, since, until,
+                                                           min_confidence=min_confidence))
     if output is not None:
         click.echo(f"exported {count} rows of {table} to {output}", err=True)
 

@@ -19,12 +19,16 @@ def _style(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def _why(row: dict[str, Any], explain: bool) -> str:
-    """"  <- event.verb_sense (planned)": the construction and clause status behind a fact."""
+def _why(row: dict[str, Any], explain: bool, matched: str = "") -> str:
+    """"  <- event.verb_sense (planned)" and "confidence 0.65: event.verb_sense 0.72 x planned 0.90 =
+    0.65": the construction and clause status behind a fact, and the confidence they give it."""
     if not explain:
         return ""
+    confidence = row.get("confidence")
+    scored = (f"confidence {float(confidence):.2f}: {row.get('confidence_from') or ''}" if confidence is not None
+              else "confidence not scored (stored before migration 014; `pactwatch annotate` scores it)")
     return f"\n      <- {row.get('construction') or 'no construction recorded (see docs/grammar.md)'}" \
-           f" ({row.get('clause') or '-'})"
+           f" ({row.get('clause') or '-'}){matched}\n         {scored}"
 
 
 def render_markup(details: dict[str, Any], color: bool = False, explain: bool = False) -> str:
@@ -74,7 +78,7 @@ def render_markup(details: dict[str, Any], color: bool = False, explain: bool = 
             f"  {e['date'] or '?'}  {_named(e['source'])} -> {_named(e['target'])}  {e['cameo_code']}"
             f" {shared_names().event(e['cameo_code']) or ''} (Goldstein {e['goldstein']:+g})"
             f"  [{body[e['start_char']:e['end_char']][:90]}]"
-            + (_why(e, explain) + f" matched {e['matched']}" if explain else "")
+            + _why(e, explain, f" matched {e['matched']}")
             for e in details["events"]
         ]
     if details["commitment_reports"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pactwatch.cli.context import AppContext, parse_date_option, pass_app
+from pactwatch.cli.context import AppContext, min_confidence_option, parse_date_option, pass_app
 from pactwatch.cli.output import emit, output_options
 from pactwatch.store.quotes import actor_counts, list_merged_quotes, list_quotes
 
@@ -23,18 +23,21 @@ ACTOR_KINDS = ("country", "capital", "organisation", "person", "role", "pronoun"
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many.")
 @click.option("--merged", is_flag=True,
               help="One row per quotation merged across articles, with num_mentions/num_sources/num_articles.")
+@min_confidence_option
 @output_options
 @pass_app
 def quotes(app: AppContext, speaker: str | None, actor: str | None, article_id: int | None,
-           since: str | None, until: str | None, text: str | None, limit: int, merged: bool, fmt: str) -> None:
+           since: str | None, until: str | None, text: str | None, limit: int, merged: bool, min_confidence: float,
+           fmt: str) -> None:
     """Direct quotations with their speakers, newest articles first."""
     if merged:
         if article_id is not None:
             raise click.UsageError("--merged spans articles: drop --article")
-        rows = list_merged_quotes(app.db(), speaker, actor, since, until, text, limit)
+        rows = list_merged_quotes(app.db(), speaker, actor, since, until, text, limit, min_confidence=min_confidence)
         emit(rows, fmt, None if fmt in ("json", "jsonl") else MERGED_COLUMNS, {"text": 70, "speaker": 30})
         return
-    rows = list_quotes(app.db(), speaker, actor, article_id, since, until, text, limit)
+    rows = list_quotes(app.db(), speaker, actor, article_id, since, until, text, limit,
+                       min_confidence=min_confidence)
     emit(rows, fmt, None if fmt in ("json", "jsonl") else QUOTE_COLUMNS, {"text": 80, "speaker": 30})
 
 

@@ -147,10 +147,10 @@ def _report(row: dict[str, Any]) -> _Report:
 
 
 def _raw_rows(db: Database, codebook: ActorCodebook, since: str | None, until: str | None,
-              chunk: int, undated: str, stats: GdeltStats) -> Iterator[list[str]]:
+              chunk: int, undated: str, stats: GdeltStats, min_confidence: float | None) -> Iterator[list[str]]:
     last = 0
     while True:
-        rows = exports.event_page(db, last, chunk)
+        rows = exports.event_page(db, last, chunk, min_confidence)
         if not rows:
             return
         for row in rows:
@@ -161,7 +161,8 @@ def _raw_rows(db: Database, codebook: ActorCodebook, since: str | None, until: s
 
 
 def _merged_rows(db: Database, codebook: ActorCodebook, since: str | None, until: str | None,
-                 chunk: int, undated: str, stats: GdeltStats) -> Iterator[list[str]]:
+                 chunk: int, undated: str, stats: GdeltStats, min_confidence: float | None) -> Iterator[list[str]]:
+    # a merged event is written when one of its reports is confident enough, citing those reports
     last = 0
     while True:
         rows = exports.merged_event_page(db, last, chunk)
@@ -169,12 +170,12 @@ def _merged_rows(db: Database, codebook: ActorCodebook, since: str | None, until
             return
         reports: dict[int, list[_Report]] = {}
         ids = [int(r["id"]) for r in rows]
-        for member in exports.merged_event_reports(db, ids):
+        for member in exports.merged_event_reports(db, ids, min_confidence):
             reports.setdefault(int(member["merged_id"]), []).append(_report(member))
         for row in rows:
             members = reports.get(int(row["id"]))
             if not members:
-                continue  # deleted between the two queries
+                continue  # deleted between the two queries, or no report confident enough
             counts = (row["num_mentions"], row["num_sources"], row["num_articles"])
             out = _row(codebook, row, members, counts, since, until, undated, stats)
             if out is not None:
@@ -184,8 +185,9 @@ def _merged_rows(db: Database, codebook: ActorCodebook, since: str | None, until
 
 def iter_gdelt_rows(db: Database, raw: bool = False, since: str | None = None, until: str | None = None,
                     codebook: ActorCodebook | None = None, chunk: int = CHUNK, undated: str = "empty",
-                    stats: GdeltStats | None = None) -> Iterator[list[str]]:
-    """GDELT 2.0 event rows (61 cells each). ``since``/``until`` are inclusive ISO dates on Day.
+                    stats: GdeltStats | None = None, min_confidence: float | None = None) -> Iterator[list[str]]:
+    """GDELT 2.0 event rows (61 cells each). ``since``/``until`` are inclusive ISO dates on Day;
+    events read with less than ``min_confidence`` are left out.
 
     ``undated``: "empty" writes events with no date with empty date cells (also under a date
     range: an unknown date is not outside it); "skip" leaves them out, counted in ``stats``.
@@ -195,15 +197,16 @@ def iter_gdelt_rows(db: Database, raw: bool = False, since: str | None = None, u
     codebook = codebook or ActorCodebook.load()
     stats = stats if stats is not None else GdeltStats()
     rows = _raw_rows if raw else _merged_rows
-    yield from rows(db, codebook, since, until, chunk, undated, stats)
+    yield from rows(db, codebook, since, until, chunk, undated, stats, min_confidence)
 
 
 def write_gdelt(db: Database, out: TextIO, raw: bool = False, since: str | None = None,
                 until: str | None = None, codebook: ActorCodebook | None = None, undated: str = "empty",
-                stats: GdeltStats | None = None) -> int:
+                stats: GdeltStats | None = None, min_confidence: float | None = None) -> int:
     """Write events as a GDELT 2.0 Event file (tab-separated, no header); return the row count."""
     count = 0
-    for cells in iter_gdelt_rows(db, raw, since, until, codebook, undated=undated, stats=stats):
+    for cells in iter_gdelt_rows(db, raw, since, until, codebook, undated=undated, stats=stats,
+                                 min_confidence=min_confidence):
         out.write("\t".join(cells) + "\n")
         count += 1
     return count

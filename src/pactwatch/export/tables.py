@@ -73,14 +73,15 @@ def _typed(value: Any, kind: str) -> Any:
 
 
 def iter_chunks(db: Database, name: str, since: str | None = None, until: str | None = None,
-                chunk: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
-    """Typed rows of one table, in id order, ``chunk`` rows at a time."""
+                chunk: int = CHUNK, min_confidence: float | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Typed rows of one table, in id order, ``chunk`` rows at a time; events, merged events,
+    quotes and commitment reports read with less than ``min_confidence`` are left out."""
     spec = _spec(name)
     columns = columns_of(db, name)
     stored = columns[:-1] if name == "commitments" else columns  # parties come from another table
     last = 0
     while True:
-        rows = exports.table_page(db, spec, [c for c, _ in stored], last, chunk, since, until)
+        rows = exports.table_page(db, spec, [c for c, _ in stored], last, chunk, since, until, min_confidence)
         if not rows:
             return
         last = int(rows[-1]["id"])
@@ -108,7 +109,7 @@ def _csv_cell(value: Any) -> Any:
 
 
 def write_text(db: Database, name: str, fmt: str, out: TextIO, since: str | None = None,
-               until: str | None = None, chunk: int = CHUNK) -> int:
+               until: str | None = None, chunk: int = CHUNK, min_confidence: float | None = None) -> int:
     """Write a table as CSV (with header), a JSON array or JSON lines; return the row count."""
     if fmt not in TEXT_FORMATS:
         raise UsageError(f"unknown text format {fmt!r}; choose one of {', '.join(TEXT_FORMATS)}")
@@ -119,7 +120,7 @@ def write_text(db: Database, name: str, fmt: str, out: TextIO, since: str | None
         writer.writerow(names)
     elif fmt == "json":
         out.write("[")
-    for rows in iter_chunks(db, name, since, until, chunk):
+    for rows in iter_chunks(db, name, since, until, chunk, min_confidence):
         for row in rows:
             if writer is not None:
                 writer.writerow([_csv_cell(row[c]) for c in names])
@@ -158,7 +159,7 @@ def _parquet_value(value: Any, kind: str) -> Any:
 
 
 def write_parquet(db: Database, name: str, path: Path, since: str | None = None,
-                  until: str | None = None, chunk: int = CHUNK) -> int:
+                  until: str | None = None, chunk: int = CHUNK, min_confidence: float | None = None) -> int:
     """Write a table as Parquet, one row group per chunk; return the row count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -168,7 +169,7 @@ def write_parquet(db: Database, name: str, path: Path, since: str | None = None,
     dated = [(c, kind) for c, kind in columns if kind in ("date", "datetime")]
     count = 0
     with pq.ParquetWriter(str(path), schema) as writer:
-        for rows in iter_chunks(db, name, since, until, chunk):
+        for rows in iter_chunks(db, name, since, until, chunk, min_confidence):
             for row in rows:
                 for column, kind in dated:
                     row[column] = _parquet_value(row[column], kind)

@@ -164,7 +164,10 @@ class Annotator:
         from pactwatch.pacts.extract import extract_commitments
 
         annotation.commitments = extract_commitments(doc, annotation.mentions, on, self.pact_resources)
-        return annotation
+        # 5. confidence (pactwatch.nlp.confidence) -> every fact's confidence and what it came from
+        from pactwatch.nlp.confidence import score_annotation
+
+        return score_annotation(annotation)
 
 
 def article_date(article: Article) -> date | None:

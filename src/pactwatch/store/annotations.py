@@ -52,33 +52,35 @@ def write_annotation(db: Database, article_id: int, annotation: Annotation, fres
         )
         db.executemany(
             "INSERT INTO quotes (article_id, speaker, speaker_actor, cue, text, start_char, end_char,"
-            " speaker_start, speaker_end, mentions, construction, clause)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " speaker_start, speaker_end, mentions, construction, clause, confidence, confidence_from)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (article_id, q.speaker, q.speaker_actor, q.cue, q.text, q.start, q.end,
-                 q.speaker_start, q.speaker_end, q.mentions, q.construction or None, q.clause or None)
+                 q.speaker_start, q.speaker_end, q.mentions, q.construction or None, q.clause or None,
+                 q.confidence, q.confidence_from or None)
                 for q in annotation.quotes
             ],
         )
         db.executemany(
             "INSERT INTO events (article_id, date, source, target, cameo_code, root_code, quad_class,"
-            " goldstein, sentence, start_char, end_char, matched, construction, clause)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " goldstein, sentence, start_char, end_char, matched, construction, clause, confidence, confidence_from)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (article_id, e.date.isoformat() if e.date else None, e.source, e.target, e.cameo_code,
                  e.root_code, e.quad_class, e.goldstein, e.sentence, e.start, e.end, e.matched,
-                 e.construction or None, e.clause or None)
+                 e.construction or None, e.clause or None, e.confidence, e.confidence_from or None)
                 for e in annotation.events
             ],
         )
         db.executemany(
             "INSERT INTO commitment_reports (article_id, parties, kinds, lifecycle_event, date,"
-            " conditions, name, sentence, start_char, end_char, construction, clause)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " conditions, name, sentence, start_char, end_char, construction, clause, confidence, confidence_from)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (article_id, json.dumps(list(c.parties)), json.dumps(list(c.kinds)), c.lifecycle_event,
                  c.date.isoformat() if c.date else None, c.conditions, c.name, c.sentence, c.start, c.end,
-                 c.construction or None, c.clause or None)
+                 c.construction or None, c.clause or None,
+                 c.confidence, c.confidence_from or None)
                 for c in annotation.commitments
             ],
         )

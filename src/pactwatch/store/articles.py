@@ -225,14 +225,16 @@ def article_details(db: Database, article_id: int) -> dict[str, Any]:
         " WHERE article_id = ? ORDER BY start_char", params)
     article["quotes"] = db.query(
         "SELECT id, speaker, speaker_actor, cue, text, start_char, end_char, speaker_start, speaker_end,"
-        " mentions, construction, clause FROM quotes WHERE article_id = ? ORDER BY start_char", params)
+        " mentions, construction, clause, confidence, confidence_from FROM quotes WHERE article_id = ?"
+        " ORDER BY start_char", params)
     article["events"] = db.query(
         "SELECT id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence,"
-        " start_char, end_char, matched, construction, clause FROM events WHERE article_id = ?"
-        " ORDER BY start_char, id", params)
+        " start_char, end_char, matched, construction, clause, confidence, confidence_from FROM events"
+        " WHERE article_id = ? ORDER BY start_char, id", params)
     reports = db.query(
         "SELECT id, parties, kinds, lifecycle_event, date, conditions, name, sentence, start_char,"
-        " end_char, construction, clause FROM commitment_reports WHERE article_id = ? ORDER BY start_char, id", params)
+        " end_char, construction, clause, confidence, confidence_from FROM commitment_reports"
+        " WHERE article_id = ? ORDER BY start_char, id", params)
     for report in reports:
         report["parties"] = json.loads(report["parties"])
         report["kinds"] = json.loads(report["kinds"])

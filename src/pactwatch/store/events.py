@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pactwatch.store.database import Database
+from pactwatch.store.patterns import confidence_clauses, member_confidence_clauses
 
 
 def code_range(code: str) -> tuple[str, str]:
@@ -143,7 +144,7 @@ EVENT_DAY = "COALESCE(e.date, substr(a.published, 1, 10))"
 
 EVENT_LIST_COLUMNS = (
     "e.id, e.article_id, e.date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
-    " e.goldstein, e.matched, e.sentence, e.start_char, e.end_char, a.title, a.published"
+    " e.goldstein, e.matched, e.sentence, e.start_char, e.end_char, e.confidence, a.title, a.published"
 )
 NEWEST_FIRST = "date DESC, article_id DESC, start_char, id"
 
@@ -151,10 +152,13 @@ NEWEST_FIRST = "date DESC, article_id DESC, start_char, id"
 def list_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
                 directed: bool = False, code: str | None = None, root: str | None = None,
                 quad: int | None = None, since: str | None = None, until: str | None = None,
-                article_id: int | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+                article_id: int | None = None, limit: int | None = 100,
+                min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Events (one row per article's report) newest first; filters as in ``event_filters``, dates
-    falling back to the article's publication day."""
+    falling back to the article's publication day; ``min_confidence`` hides weaker readings."""
     clauses, params = event_filters(None, None, False, code, root, quad, since, until, EVENT_DAY)
+    weak, weak_params = confidence_clauses("e", min_confidence)
+    clauses, params = clauses + weak, params + weak_params
     if article_id is not None:
         clauses.append("e.article_id = ?")
         params.append(article_id)
@@ -227,15 +231,21 @@ def _party_seeks(db: Database, actor: str | None, dyad: tuple[str, str] | None,
 def list_merged_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
                        directed: bool = False, code: str | None = None, root: str | None = None,
                        quad: int | None = None, since: str | None = None, until: str | None = None,
-                       limit: int | None = 100) -> list[dict[str, Any]]:
-    """Events merged across articles (GDELT counts), most reported first within a date."""
+                       limit: int | None = 100, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Events merged across articles (GDELT counts), most reported first within a date; a merged
+    event's confidence is its best report's, and ``min_confidence`` keeps those with one report
+    at least that strong."""
     clauses, params = event_filters(actor, dyad, directed, code, root, quad, since, until)
+    weak, weak_params = member_confidence_clauses("e", "merged_event_members", "event_id", "events", min_confidence)
+    clauses, params = clauses + weak, params + weak_params
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (
         "SELECT e.id, e.date, e.last_date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
         " e.goldstein, e.num_mentions, e.num_sources, e.num_articles,"
         " (SELECT MIN(x.sentence) FROM merged_event_members m JOIN events x ON x.id = m.event_id"
-        "  WHERE m.merged_id = e.id) AS sentence"
+        "  WHERE m.merged_id = e.id) AS sentence,"
+        " (SELECT MAX(x.confidence) FROM merged_event_members m JOIN events x ON x.id = m.event_id"
+        "  WHERE m.merged_id = e.id) AS confidence"
         f" FROM merged_events e{where} ORDER BY e.date DESC, e.num_articles DESC, e.id"
     )
     if limit is not None:
@@ -247,9 +257,12 @@ def list_merged_events(db: Database, actor: str | None = None, dyad: tuple[str, 
 # -- the HTTP API's event pages ------------------------------------------------------------------
 def _page_filters(actor: str | None = None, dyad: tuple[str, str] | None = None, code: str | None = None,
                   root: str | None = None, quad: int | None = None, since: str | None = None,
-                  until: str | None = None, article: int | None = None) -> tuple[str, list[Any]]:
+                  until: str | None = None, article: int | None = None,
+                  min_confidence: float | None = None) -> tuple[str, list[Any]]:
     """The CLI's filters (a dyad is the pair, whoever acted), plus one article."""
     clauses, params = event_filters(actor, dyad, False, code, root, quad, since, until, EVENT_DAY)
+    weak, weak_params = confidence_clauses("e", min_confidence)
+    clauses, params = clauses + weak, params + weak_params
     if article is not None:
         clauses.append("e.article_id = ?")
         params.append(article)
@@ -259,7 +272,7 @@ def _page_filters(actor: str | None = None, dyad: tuple[str, str] | None = None,
 PAGE_EVENT_COLUMNS = (
     "e.id, e.article_id, " + EVENT_DAY + " AS date, e.date IS NULL AS date_from_article, e.source, e.target,"
     " e.cameo_code, e.root_code, e.quad_class, e.goldstein, e.sentence, e.start_char, e.end_char, e.matched,"
-    " a.title AS article_title, a.published AS article_published"
+    " e.confidence, a.title AS article_title, a.published AS article_published"
 )
 
 
@@ -279,9 +292,10 @@ def _query_page(db: Database, where: str, params: list[Any], limit: int | None, 
 def page_events(db: Database, actor: str | None = None, dyad: tuple[str, str] | None = None,
                 code: str | None = None, root: str | None = None, quad: int | None = None,
                 since: str | None = None, until: str | None = None, article: int | None = None,
-                limit: int | None = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+                limit: int | None = 100, offset: int = 0,
+                min_confidence: float | None = None) -> tuple[list[dict[str, Any]], int]:
     """One page of events (newest first, with their article's title and publication time; an
     undated event takes its article's day, ``date_from_article`` says so) and how many match."""
-    where, params = _page_filters(actor, dyad, code, root, quad, since, until, article)
+    where, params = _page_filters(actor, dyad, code, root, quad, since, until, article, min_confidence)
     total = int(db.scalar(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", params))
     return _query_page(db, where, params, limit, offset), total

@@ -13,6 +13,7 @@ from typing import Any
 
 from pactwatch.errors import UsageError
 from pactwatch.store.database import Database
+from pactwatch.store.patterns import confidence_clauses, member_confidence_clauses
 
 ID_BATCH = 500  # ids per IN (...) list: below SQLite's oldest bound-parameter limit (999)
 
@@ -25,6 +26,17 @@ class TableSpec:
     columns: tuple[tuple[str, str], ...]  # (name, type): int | float | str | list | bool | date | datetime
     date: str  # SQL expression filtered by since/until
     join_articles: bool = False
+    # how --min-confidence applies: "own" (the row's confidence column), "merged:MEMBERS:COLUMN:TABLE"
+    # (a member row at least that confident), "" (not filtered: articles, mentions, commitments)
+    scored: str = ""
+
+    def confidence_clauses(self, min_confidence: float | None) -> tuple[list[str], list[Any]]:
+        if self.scored == "own":
+            return confidence_clauses("t", min_confidence)
+        if self.scored.startswith("merged:"):
+            _, members, column, table = self.scored.split(":")
+            return member_confidence_clauses("t", members, column, table, min_confidence)
+        return [], []
 
     @property
     def source(self) -> str:
@@ -45,21 +57,24 @@ TABLES: dict[str, TableSpec] = {
         " ingested_at:datetime annotated_at:datetime annotation_note:str summary_only:bool"), "t.published"),
     "events": TableSpec("events", _cols(
         "id:int article_id:int date:date source:str target:str cameo_code:str root_code:str"
-        " quad_class:int goldstein:float sentence:str start_char:int end_char:int matched:str"),
-        "COALESCE(t.date, a.published)", join_articles=True),
+        " quad_class:int goldstein:float sentence:str start_char:int end_char:int matched:str"
+        " confidence:float confidence_from:str"),
+        "COALESCE(t.date, a.published)", join_articles=True, scored="own"),
     "merged-events": TableSpec("merged_events", _cols(
         "id:int source:str target:str cameo_code:str root_code:str quad_class:int goldstein:float"
-        " date:date last_date:date num_mentions:int num_sources:int num_articles:int"), "t.date"),
+        " date:date last_date:date num_mentions:int num_sources:int num_articles:int"), "t.date",
+        scored="merged:merged_event_members:event_id:events"),
     "quotes": TableSpec("quotes", _cols(
         "id:int article_id:int speaker:str speaker_actor:str cue:str text:str start_char:int"
-        " end_char:int speaker_start:int speaker_end:int mentions:int"), "a.published", join_articles=True),
+        " end_char:int speaker_start:int speaker_end:int mentions:int confidence:float confidence_from:str"),
+        "a.published", join_articles=True, scored="own"),
     "mentions": TableSpec("mentions", _cols(
         "id:int article_id:int start_char:int end_char:int text:str actor_code:str kind:str"
         " resolved_by:str name:str"), "a.published", join_articles=True),
     "commitment-reports": TableSpec("commitment_reports", _cols(
         "id:int article_id:int parties:list kinds:list lifecycle_event:str date:date conditions:str"
-        " name:str sentence:str start_char:int end_char:int"),
-        "COALESCE(t.date, a.published)", join_articles=True),
+        " name:str sentence:str start_char:int end_char:int confidence:float confidence_from:str"),
+        "COALESCE(t.date, a.published)", join_articles=True, scored="own"),
     # commitments: a date range selects those signed (or, if undated, in force) within it
     "commitments": TableSpec("commitments", _cols(
         "id:int key:str name:str kinds:list organisation:str origin:str signed:date in_force:date"
@@ -77,9 +92,11 @@ def present_columns(db: Database, spec: TableSpec) -> set[str]:
 
 
 def table_page(db: Database, spec: TableSpec, columns: Sequence[str], after: int, chunk: int,
-               since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+               since: str | None = None, until: str | None = None,
+               min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Up to ``chunk`` rows of ``columns`` with id above ``after``, in id order; ``since``/``until``
-    (inclusive ISO days) bound the table's date expression."""
+    (inclusive ISO days) bound the table's date expression; scored tables drop rows read with less
+    than ``min_confidence``."""
     where, params = ["t.id > ?"], []
     if since:
         where.append(f"substr({spec.date}, 1, 10) >= ?")
@@ -87,6 +104,9 @@ def table_page(db: Database, spec: TableSpec, columns: Sequence[str], after: int
     if until:
         where.append(f"substr({spec.date}, 1, 10) <= ?")
         params.append(until)
+    weak, weak_params = spec.confidence_clauses(min_confidence)
+    where += weak
+    params += weak_params
     selected = ", ".join(f"t.{c}" for c in columns)
     return db.query(f"SELECT {selected} FROM {spec.source} WHERE {' AND '.join(where)} ORDER BY t.id LIMIT ?",
                     [after, *params, chunk])
@@ -112,12 +132,14 @@ _REPORT_JOINS = ("JOIN articles a ON a.id = e.article_id"
                  " LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.idx = 0")
 
 
-def event_page(db: Database, after: int, chunk: int) -> list[dict[str, Any]]:
-    """Up to ``chunk`` events with id above ``after``, in id order, each with its report columns."""
+def event_page(db: Database, after: int, chunk: int, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Up to ``chunk`` events with id above ``after`` (none read with less than ``min_confidence``),
+    in id order, each with its report columns."""
+    weak, weak_params = confidence_clauses("e", min_confidence)
     return db.query(
         "SELECT e.id, e.date, e.source, e.target, e.cameo_code, e.root_code, e.quad_class, e.goldstein,"
-        f" {_REPORT_COLUMNS} FROM events e {_REPORT_JOINS} WHERE e.id > ? ORDER BY e.id LIMIT ?",
-        (after, chunk))
+        f" {_REPORT_COLUMNS} FROM events e {_REPORT_JOINS} WHERE {' AND '.join(['e.id > ?', *weak])}"
+        " ORDER BY e.id LIMIT ?", (after, *weak_params, chunk))
 
 
 def merged_event_page(db: Database, after: int, chunk: int) -> list[dict[str, Any]]:
@@ -129,14 +151,18 @@ def merged_event_page(db: Database, after: int, chunk: int) -> list[dict[str, An
         (after, chunk))
 
 
-def merged_event_reports(db: Database, merged_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The report columns of every member event of these merged events, with ``merged_id``."""
+def merged_event_reports(db: Database, merged_ids: Sequence[int],
+                         min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """The report columns of every member event of these merged events, with ``merged_id``; members
+    read with less than ``min_confidence`` are left out (a merged event with none left is not cited)."""
+    weak, weak_params = confidence_clauses("e", min_confidence)
     rows: list[dict[str, Any]] = []
     ids = list(merged_ids)
     for start in range(0, len(ids), ID_BATCH):
         batch = ids[start:start + ID_BATCH]
+        marks = ",".join("?" * len(batch))
         rows += db.query(
             f"SELECT m.merged_id, {_REPORT_COLUMNS} FROM merged_event_members m"
             f" JOIN events e ON e.id = m.event_id {_REPORT_JOINS}"
-            f" WHERE m.merged_id IN ({','.join('?' * len(batch))})", batch)
+            f" WHERE {' AND '.join([f'm.merged_id IN ({marks})', *weak])}", [*batch, *weak_params])
     return rows

@@ -6,7 +6,7 @@ from typing import Any
 
 from pactwatch.names import speaker_search_forms
 from pactwatch.store.database import Database
-from pactwatch.store.patterns import like_contains, like_prefix
+from pactwatch.store.patterns import confidence_clauses, like_contains, like_prefix, member_confidence_clauses
 
 
 def _quote_filters(alias: str, speaker: str | None, actor: str | None, text: str | None
@@ -45,20 +45,23 @@ def _date_clauses(since: str | None, until: str | None,
 
 def list_quotes(db: Database, speaker: str | None = None, actor: str | None = None,
                 article_id: int | None = None, since: str | None = None, until: str | None = None,
-                text: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+                text: str | None = None, limit: int | None = 100,
+                min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Quotes newest article first. ``speaker``/``text`` are case-insensitive substrings,
-    ``actor`` a code prefix ("RUS" finds RUSGOV), dates bound the article's publication."""
+    ``actor`` a code prefix ("RUS" finds RUSGOV), dates bound the article's publication;
+    ``min_confidence`` hides weaker attributions."""
     clauses, params = _date_clauses(since, until)
     more, more_params = _quote_filters("q", speaker, actor, text)
-    clauses += more
-    params += more_params
+    weak, weak_params = confidence_clauses("q", min_confidence)
+    clauses += more + weak
+    params += more_params + weak_params
     if article_id is not None:
         clauses.append("q.article_id = ?")
         params.append(article_id)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (
         "SELECT q.id, q.article_id, a.published, a.title, q.speaker, q.speaker_actor, q.cue, q.text,"
-        " q.start_char, q.end_char, q.speaker_start, q.speaker_end, q.mentions"
+        " q.start_char, q.end_char, q.speaker_start, q.speaker_end, q.mentions, q.confidence"
         f" FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
         " ORDER BY a.published DESC, q.article_id DESC, q.start_char"
     )
@@ -70,17 +73,20 @@ def list_quotes(db: Database, speaker: str | None = None, actor: str | None = No
 
 def list_merged_quotes(db: Database, speaker: str | None = None, actor: str | None = None,
                        since: str | None = None, until: str | None = None, text: str | None = None,
-                       limit: int | None = 100) -> list[dict[str, Any]]:
+                       limit: int | None = 100, min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Quotations merged across articles (the same words of the same speaker from several
-    outlets), most widely reported first; dates bound the first publication."""
+    outlets), most widely reported first; dates bound the first publication; a merged quote's
+    confidence is its best report's."""
     clauses, params = _date_clauses(since, until, column="m.first_date")
     more, more_params = _quote_filters("m", speaker, actor, text)
-    clauses += more
-    params += more_params
+    weak, weak_params = member_confidence_clauses("m", "merged_quote_members", "quote_id", "quotes", min_confidence)
+    clauses += more + weak
+    params += more_params + weak_params
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (
         "SELECT m.id, m.first_date, m.speaker, m.speaker_actor, m.text, m.num_mentions, m.num_sources,"
-        f" m.num_articles FROM merged_quotes m{where}"
+        " m.num_articles, (SELECT MAX(x.confidence) FROM merged_quote_members mq JOIN quotes x ON x.id = mq.quote_id"
+        f"  WHERE mq.merged_id = m.id) AS confidence FROM merged_quotes m{where}"
         " ORDER BY m.num_articles DESC, m.first_date DESC, m.id"
     )
     if limit is not None:
