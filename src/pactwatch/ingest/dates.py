@@ -22,7 +22,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_TIME = r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
+_TIME = r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?"
 # Date-looking pieces of a longer line, tried when the whole line does not parse.
 _DATE_PIECES = re.compile(
     rf"\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"  # 01:07 19 June 2024
@@ -33,6 +33,9 @@ _DATE_PIECES = re.compile(
     re.IGNORECASE,
 )
 _TEXT_MONTH = re.compile(_MONTH, re.IGNORECASE)
+# An all-numeric date with a 12-hour clock, the first number a possible month ("3/4/2022 9:15:02 AM").
+_US_TIMESTAMP = re.compile(r"^(?:0?[1-9]|1[0-2])/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?$",
+                           re.IGNORECASE)
 
 
 def _settings(date_order: str) -> dict[str, object]:
@@ -63,8 +66,11 @@ def _parse_one(text: str, date_order: str, languages: tuple[str, ...] = ("en",))
             return datetime(y, m, d, hh, mm, ss)
         except ValueError:
             return None
-    # A textual month settles day/month order by itself; only all-numeric dates use date_order.
+    # A textual month settles day/month order by itself; only all-numeric dates use date_order,
+    # except that a 12-hour clock after one ("3/4/2022 9:15:02 AM") is the US layout, month first.
     order = date_order if not _TEXT_MONTH.search(text) else "DMY"
+    if order == "DMY" and _US_TIMESTAMP.match(text):
+        order = "MDY"
     try:
         return dateparser.parse(text, languages=list(dict.fromkeys((*languages, "en"))), settings=_settings(order))
     except (ValueError, OverflowError, TypeError, AttributeError):

@@ -27,6 +27,8 @@ from pactwatch.data import read_table
 from pactwatch.ingest.dates import looks_like_date_only, parse_date
 
 _BULLET = re.compile(r"^\s*[-•*–]\s+")
+_MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # Where a lead may sit before the metadata block: at most this many lines after the headline.
 MAX_LEAD_LINES = 2
 # Lines scanned at the top for a metadata block.
@@ -84,6 +86,16 @@ _BYLINE = re.compile(
 )
 _TRAILING_BY = re.compile(rf"\s+by\s+((?:{_NAME}\s*)+)$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
+# "Oslo, 3 March 2022 (NTB) –", "OSLO, Norway, March 3, 2022 —": a place, a full date, an optional
+# agency in brackets and a dash or colon opening the first body paragraph.
+_DATELINE = re.compile(
+    rf"^[A-Z][\w'’. -]{{0,40}},\s*(?:[A-Z][\w'’. -]{{0,30}},\s*)?"
+    rf"(?P<date>\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}})"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—:|])"
+)
+# A bullet item written as a sentence (full stop at the end) or too long for a headline.
+_SENTENCE_ITEM = re.compile(r"[.!…][\"”’)]?$")
+MAX_HEADLINE_WORDS = 25
 _RELATED_HEADING = re.compile(
     r"^(?:related(?:\s+\w+)?|read\s+(?:more|also)|also\s+read|see\s+also|more\s+(?:stories|news|"
     r"from\s+.{1,30}|on\s+this(?:\s+story)?)|recommended(?:\s+\w+)?|you\s+may\s+also\s+like|"
@@ -356,7 +368,8 @@ def parse_text(text: str, date_order: str = "DMY") -> ParsedText:
         run_start += 1
     if run_start < end:
         before = next((line.strip() for line in reversed(body_lines[:run_start]) if line.strip()), "")
-        if not before.endswith(":") or _RELATED_HEADING.match(before):
+        if (not before.endswith(":") and not _written_as_sentences(body_lines[run_start:end])) \
+                or _RELATED_HEADING.match(before):
             parsed.related_headlines = [
                 _BULLET.sub("", line).strip() for line in body_lines[run_start:end] if line.strip()
             ]
@@ -364,4 +377,15 @@ def parse_text(text: str, date_order: str = "DMY") -> ParsedText:
             if before and _RELATED_HEADING.match(before):
                 end = max(i for i, line in enumerate(body_lines[:run_start]) if line.strip())
     parsed.paragraphs = _paragraphs(body_lines[:end])
+    if parsed.published is None and parsed.paragraphs:
+        dateline = _DATELINE.match(parsed.paragraphs[0])
+        parsed.published = parse_date(dateline.group("date"), date_order) if dateline else None
     return parsed
+
+
+def _written_as_sentences(lines: list[str]) -> bool:
+    """A closing bullet run whose items are mostly sentences (a full stop, or longer than any
+    headline) is the article's own list of points, not other stories' headlines."""
+    items = [_BULLET.sub("", line).strip() for line in lines if line.strip()]
+    sentences = [i for i in items if _SENTENCE_ITEM.search(i) or len(i.split()) > MAX_HEADLINE_WORDS]
+    return bool(items) and 2 * len(sentences) >= len(items) + 1
