@@ -233,6 +233,17 @@ class ActorMixin:
             return actors
         return []
 
+    def spoken_of(self, token: Token) -> list[Mention]:
+        """The party a report is about: "..., the president said of Washington" (the "of" / "about"
+        phrase of the reporting verb that frames ``token``)."""
+        reporter = next((a for a in token.ancestors if a.lemma_.lower() in REPORT_VERBS), None)
+        if reporter is None and self.sent.root.lemma_.lower() in REPORT_VERBS:
+            reporter = self.sent.root
+        if reporter is None:
+            return []
+        return [m for c in reporter.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                for m in self.actors_in(c)]
+
     def according_to(self, node: Token) -> list[Mention]:
         """The actors of an "according to X" phrase hanging from ``node``."""
         for child in node.children:
@@ -418,7 +429,7 @@ class ActorMixin:
         sources, _ = self.subject_of(report)
         own = {s.code[:3] for s in sources}
         # only the act's owner ("Ethiopia's decision", "Ethiopian troops entering X"), not who it concerns
-        targets = self.act_owners(subjects[0], own)
+        targets = self.act_owners(subjects[0], own) or [m for m in self.spoken_of(copula) if m.code[:3] not in own]
         return self.pairs(trait, entry, "111", sources, targets, report) if targets else []
 
     def act_owners(self, phrase: Token, own: AbstractSet[str]) -> list[Mention]:

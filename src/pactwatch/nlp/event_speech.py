@@ -5,6 +5,10 @@ the reporter X criticises or accuses Y, whatever Y's reported act codes by itsel
 ``reported_claim``). A demand ("X said Y must ...", ``event.obligation``) is the same shape with
 its code chosen by the demanded verb.
 
+Praise and criticism told by what is said of a party (act ``evaluation``): "'Y has been a
+steadfast friend,' X said", "we have no better friend than Y", "'they spread chaos,' X said of
+Y" are X's praise (051) or criticism (111) of Y.
+
 Threats told without a threat verb (act ``implied_threat``): the threatened party as subject
 ("Y will face grave consequences", "Y's attack will not go unanswered", "any Y deployment would
 be treated as an act of war") is threatened by the reporter; readiness, litotes and vows
@@ -26,6 +30,9 @@ from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 WARNING_VERBS = words("warning_verbs")
+CAUSING_VERBS = words("causing_verbs")
+COMPARISON_THAN = words("comparison_than")
+PREDICATE_DEPS = ("attr", "acomp", "oprd", "advmod")
 
 
 class SpeechMixin:
@@ -36,6 +43,8 @@ class SpeechMixin:
     complements: Callable[[Token], tuple[set[str], set[str], set[str]]]
     act_owners: Callable[..., list[Mention]]
     has_own_subject: Callable[[Token], bool]
+    spoken_of: Callable[[Token], list[Mention]]
+    actors_in: Callable[..., list[Mention]]
     targets_of: Callable[[Token, LexEntry, list[Mention]], list[Mention]]
     speaker_of: Callable[[Token], list[Mention]]
     subject_of: Callable[[Token], tuple[list[Mention], Token | None]]
@@ -121,3 +130,35 @@ class SpeechMixin:
             named = self.complements(token)[0]
         senses = [e for verb in sorted(WARNING_VERBS) for e in self.lexicon.verbs.get(verb, []) if e.objects & named]
         return max(senses, key=lambda e: e.specificity).code if senses else default
+
+    def act_evaluation(self, match: Match) -> list[Event] | None:
+        """The speaker's praise or criticism (the row's ``code``) of the party an evaluative word is
+        said of: the reporting verb's "of" phrase ("..., X said of Y"), the compared party ("no
+        better friend than Y"), else the owners of the subject the word is predicated of ("Y is a
+        reliable partner", "Y spreads chaos", "Y acted recklessly"). None when the word is no
+        predicate of a party, the clause is negated or only possible, or nobody reports it."""
+        anchor = match.anchor
+        predicate = anchor
+        while predicate.dep_ in ("amod", "compound", "conj") and predicate.head.i != predicate.i:
+            predicate = predicate.head  # "a reliable partner", "brother nations", "reckless and dangerous"
+        compared = [m for c in predicate.children if c.dep_ == "prep" and c.lower_ in COMPARISON_THAN
+                    for m in self.actors_in(c)]
+        if any(c.lower_ in ("no", "never") for c in predicate.children if c.dep_ in ("det", "neg")) and not compared:
+            return None  # "Y is no friend of ours"
+        verb = predicate.head
+        if not (predicate.dep_ in PREDICATE_DEPS or compared
+                or (predicate.dep_ == "dobj" and verb.lemma_.lower() in CAUSING_VERBS)):
+            return None
+        if self.status(verb) not in ("fact", "future"):
+            return None
+        sources = self.warner_of(anchor)
+        own = {s.code[:3] for s in sources}
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = [m for m in self.spoken_of(anchor) if m.code[:3] not in own] \
+            or [m for m in compared if m.code[:3] not in own] \
+            or (self.act_owners(subjects[0], own) if len(subjects) == 1 else [])
+        if not sources or not targets:
+            return None
+        code = match.construction.assigns["code"]
+        entry = LexEntry(lemma=anchor.lemma_.lower(), code=code, pos="verb")
+        return self.pairs(anchor, entry, code, sources, targets, verb)
