@@ -175,6 +175,9 @@ DEFENCE_CONDITIONS = ("any_armed_attack", "attack_by_named_state")
 CONDITIONS = (*DEFENCE_CONDITIONS, "consultation_only", "non_aggression", "neutrality")
 STATUSES = ("proposed", "signed", "in_force", "suspended", "ended")
 EVERY_PARTY = "*"
+# Scope conditions that hold wherever the defended party's own metropolitan territory is struck,
+# whatever the regions table lists (pacts.scope._holds on a state as a place).
+HOME_CONDITIONS = frozenset({"territory", "metropolitan", "administered", "named_location"})
 LIFECYCLE_ORDER = ("proposed", "announced", "signed", "ratified", "entered_into_force", "joined", "suspended",
                    "withdrew", "expired")
 
@@ -228,6 +231,11 @@ class ObligationRecord:
     @property
     def defence(self) -> bool:
         return self.condition in DEFENCE_CONDITIONS
+
+    @property
+    def covers_home(self) -> bool:
+        """One scope alternative holds on the defended party's own territory, wherever it lies."""
+        return any(all(c in HOME_CONDITIONS for c in alternative) for alternative in self.scope)
 
 
 @dataclass

@@ -90,41 +90,45 @@ def _evidence(step: dict[str, Any], commitment: dict[str, Any]) -> dict[str, Any
             "reference": step["reference"] or (f"ATOP 4.01 alliance {atop_id}" if atop_id else None)}
 
 
-class ObligationsRead:
-    """The obligations one question has read, by commitment: each commitment's are read and decoded
-    once however many rings and statuses ask for them."""
+class Commitments:
+    """The commitments one question touches, each read once however many rings and statuses ask
+    for it: rows, lifecycle steps, obligations (decoded) and the sources merged into it."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.by_commitment: dict[int, list[ObligationRecord]] = {}
-
-    def of(self, ids: Sequence[int]) -> dict[int, list[ObligationRecord]]:
-        missing = sorted(set(ids) - set(self.by_commitment))
-        if missing:
-            read = sql.obligations_of(self.db, missing)
-            self.by_commitment.update({cid: read.get(cid, []) for cid in missing})
-        return {cid: self.by_commitment[cid] for cid in ids if self.by_commitment[cid]}
-
-
-class Commitments:
-    """The commitments one answer touches, read once: rows, steps, obligations, merged sources."""
-
-    def __init__(self, db: Database, ids: Sequence[int], read: ObligationsRead | None = None) -> None:
-        ids = sorted(set(ids))
-        self.rows: dict[int, dict[str, Any]] = {r["id"]: r for r in sql.commitments_by_ids(db, ids)}
+        self.rows: dict[int, dict[str, Any]] = {}
         self.steps: dict[int, list[dict[str, Any]]] = {}
-        for e in sql.events_of(db, ids):
-            self.steps.setdefault(e["commitment_id"], []).append(e)
-        self.obligations = (read or ObligationsRead(db)).of(ids)
-        merged = sql.merged_sources(db, [r["key"] for r in self.rows.values()])
+        self.obligations: dict[int, list[ObligationRecord]] = {}
         self.merged: dict[int, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
-        merged_ids = [m["id"] for ms in merged.values() for m in ms]
+
+    def read(self, ids: Sequence[int]) -> Commitments:
+        """Load what is not loaded yet of these commitments."""
+        missing = sorted(set(ids) - set(self.rows))
+        if not missing:
+            return self
+        rows = sql.commitments_by_ids(self.db, missing)
+        self.rows.update({r["id"]: r for r in rows})
+        for cid in missing:
+            self.steps.setdefault(cid, [])
+        for e in sql.events_of(self.db, missing):
+            self.steps[e["commitment_id"]].append(e)
+        self.read_obligations(missing)
+        merged = sql.merged_sources(self.db, [r["key"] for r in rows])
         merged_steps: dict[int, list[dict[str, Any]]] = {}
-        for e in sql.events_of(db, merged_ids):
+        for e in sql.events_of(self.db, [m["id"] for ms in merged.values() for m in ms]):
             merged_steps.setdefault(e["commitment_id"], []).append(e)
-        by_key = {r["key"]: i for i, r in self.rows.items()}
+        by_key = {r["key"]: r["id"] for r in rows}
         for key, ms in merged.items():
             self.merged[by_key[key]] = [(m, merged_steps.get(m["id"], [])) for m in ms]
+        return self
+
+    def read_obligations(self, ids: Sequence[int]) -> dict[int, list[ObligationRecord]]:
+        """The obligations of these commitments (read and decoded once each), by commitment."""
+        missing = sorted(set(ids) - set(self.obligations))
+        if missing:
+            found = sql.obligations_of(self.db, missing)
+            self.obligations.update({cid: found.get(cid, []) for cid in missing})
+        return self.obligations
 
     def evidence(self, cid: int, parties: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Every source of the commitment; membership steps only of the given parties."""
@@ -156,10 +160,12 @@ class Commitments:
         }
 
 
-def _in_force_rows(db: Database, party: str, day: str, origins: Sequence[str],
-                   read: ObligationsRead) -> tuple[list[dict[str, Any]], Commitments]:
-    pairs = sql.defenders(db, party, day, origins)
-    known = Commitments(db, [p["commitment_id"] for p in pairs], read)
+def _in_force_rows(db: Database, party: str, day: str, origins: Sequence[str], known: Commitments,
+                   allies: set[str] | None = None) -> list[dict[str, Any]]:
+    """One row per (ally, commitment) bound on ``day`` to defend ``party``; with ``allies`` only
+    the rows of those allies are built (the attacker's side is only compared on them)."""
+    pairs = [p for p in sql.defenders(db, party, day, origins) if allies is None or p["ally"] in allies]
+    known.read([p["commitment_id"] for p in pairs])
     rows = []
     for p in pairs:
         binding = known.binding(p["commitment_id"], p["ally"], party)
@@ -167,17 +173,18 @@ def _in_force_rows(db: Database, party: str, day: str, origins: Sequence[str],
             row = known.row(p["commitment_id"], p["ally"], party, binding[0], "in_force", p["since"])
             row["_obligations"] = binding
             rows.append(row)
-    return rows, known
+    return rows
 
 
 class PartyCommitments:
     """Every commitment ``party`` belongs to, with its members, read once per question."""
 
-    def __init__(self, db: Database, party: str, origins: Sequence[str], read: ObligationsRead) -> None:
+    def __init__(self, db: Database, party: str, origins: Sequence[str], known: Commitments) -> None:
         self.party = party
-        self.known = Commitments(db, [c["id"] for c in sql.commitments_of_party(db, party, origins)], read)
+        self.ids = sorted({c["id"] for c in sql.commitments_of_party(db, party, origins)})
+        self.known = known.read(self.ids)
         self.parties: dict[int, list[dict[str, Any]]] = {}
-        for p in sql.parties_of(db, list(self.known.rows)):
+        for p in sql.memberships_of(db, self.ids):
             self.parties.setdefault(p["commitment_id"], []).append(p)
 
 
@@ -188,10 +195,10 @@ def _not_yet_rows(mine: PartyCommitments, day: str, conditions: bool = True,
     (consultation, neutrality); rows the answer would drop are never built."""
     party, known, parties = mine.party, mine.known, mine.parties
     rows = []
-    for cid, c in known.rows.items():
-        overall = commitment_status(c, known.steps.get(cid, []), day)
-        members = parties.get(cid, [])
-        status_of = {p["party"]: party_status(p, overall, day) for p in members if party_status(p, overall, day)}
+    for cid in mine.ids:
+        overall = commitment_status(known.rows[cid], known.steps.get(cid, []), day)
+        statuses = ((p["party"], party_status(p, overall, day)) for p in parties.get(cid, []))
+        status_of = {member: status for member, status in statuses if status}
         if status_of.get(party) != ("signed" if conditions else "in_force"):
             continue
         for other in sorted(set(status_of) - {party}):
@@ -215,9 +222,10 @@ def allies(db: Database, party: str, on: str | date | None = None, baseline: boo
     code = resolve_actor(party, stored=lambda c: sql.is_party(db, c))
     day = day_of(on)
     chosen = chosen_origins(baseline, origins)
-    read = ObligationsRead(db)
-    rows, _known = _in_force_rows(db, code, day, chosen, read)
-    pending = _not_yet_rows(PartyCommitments(db, code, chosen, read), day)
+    known = Commitments(db)
+    mine = PartyCommitments(db, code, chosen, known)  # the first ring's commitments are among these
+    rows = _in_force_rows(db, code, day, chosen, known)
+    pending = _not_yet_rows(mine, day)
     note = None
     if pending:
         listed = "; ".join(f"{r['commitment']['key']} ({r['ally']['code']})" for r in pending)
@@ -240,8 +248,9 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
     place = resolve_place(where, victim)
     day = day_of(on)
     chosen = chosen_origins(baseline, origins)
-    read = ObligationsRead(db)
-    candidates, known = _in_force_rows(db, victim, day, chosen, read)
+    known = Commitments(db)
+    victims = PartyCommitments(db, victim, chosen, known)  # the first ring's commitments are among these
+    candidates = _in_force_rows(db, victim, day, chosen, known)
     defenders, out_of_scope, attacker_party = [], [], []
     for row in candidates:
         reason = _excluded(row, victim, attacker, place)
@@ -255,19 +264,17 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
             defenders.append(row)
     conflicted: list[dict[str, Any]] = []
     if attacker:
-        other_side, _ = _in_force_rows(db, attacker, day, chosen, read)
-        theirs: dict[str, list[dict[str, Any]]] = {}
-        for row in other_side:
-            theirs.setdefault(row["ally"]["code"], []).append(row)
         mine: dict[str, list[dict[str, Any]]] = {}
         for row in defenders:
             mine.setdefault(row["ally"]["code"], []).append(row)
+        theirs: dict[str, list[dict[str, Any]]] = {}
+        for row in _in_force_rows(db, attacker, day, chosen, known, allies=set(mine)):
+            theirs.setdefault(row["ally"]["code"], []).append(row)
         for state in sorted(set(mine) & set(theirs) - {victim, attacker}):
             conflicted.append({"state": actor(state), "defends_attacked": _public(mine[state]),
                                "defends_attacker": _public(theirs[state])})
         both = {c["state"]["code"] for c in conflicted}
         defenders = [r for r in defenders if r["ally"]["code"] not in both]
-    victims = PartyCommitments(db, victim, chosen, read)
     others = _not_yet_rows(victims, day, conditions=False, only=("consultation_only", "neutrality"))
     bound = {r["ally"]["code"] for r in defenders} | {c["state"]["code"] for c in conflicted} | {attacker}
     consultation = [r for r in others
@@ -275,7 +282,7 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
     neutral = [r for r in others if r["condition"]["type"] == "neutrality" and r["ally"]["code"] != attacker]
     pending = _not_yet_rows(victims, day)
     defender_states = sorted({r["ally"]["code"] for r in defenders})
-    second = _second_ring(db, read, defender_states, day, chosen, place,
+    second = _second_ring(db, known, defender_states, day, chosen, place,
                           {victim, *defender_states, *([attacker] if attacker else []),
                            *(c["state"]["code"] for c in conflicted)})
     body = {
@@ -305,24 +312,27 @@ def _excluded(row: dict[str, Any], victim: str, attacker: str | None, place: Pla
     return "; ".join(reasons)
 
 
-def _second_ring(db: Database, read: ObligationsRead, defenders: list[str], day: str, origins: Sequence[str],
+def _second_ring(db: Database, known: Commitments, defenders: list[str], day: str, origins: Sequence[str],
                  place: Place, excluded: set[str]) -> list[dict[str, Any]]:
     """States outside the first ring bound to defend a defender, where the fighting is or at home."""
-    pairs = sql.defenders_of_many(db, defenders, day, origins)
-    obligations = read.of(sorted({p["commitment_id"] for ps in pairs.values() for p in ps
-                                  if p["ally"] not in excluded}))
-    ring: dict[str, set[str]] = {}
-    for defender, rows in pairs.items():
-        home = state_place(defender, name_of(defender))
-        for p in rows:
-            ally = p["ally"]
-            if ally in excluded:
-                continue
-            # the defender may be struck where it fights or at home: its own allies are bound if
-            # either lies within their obligation's scope (NATO's area, not Japan's administration)
-            binding = [o for o in obligations.get(p["commitment_id"], []) if o.defence and o.binds(ally, defender)]
-            if any(in_scope(o, defender, place) or in_scope(o, defender, home) for o in binding):
-                ring.setdefault(ally, set()).add(defender)
+    # the defender may be struck where it fights or at home: its own allies are bound if either
+    # lies within their obligation's scope (NATO's area, not Japan's administration). A pair whose
+    # obligation covers the defender at home is in the ring whatever the place (store: ``home``);
+    # only the others are checked here against their obligations.
+    covered, unchecked = sql.second_ring_pairs(db, defenders, sorted(excluded), day, origins)
+    ring: dict[str, set[str]] = {ally: set(defended) for ally, defended in covered.items()}
+    obligations = known.read_obligations([p["commitment_id"] for p in unchecked])
+    homes: dict[str, Place] = {}
+    for p in unchecked:
+        defender, ally = p["defended"], p["ally"]
+        if defender in ring.get(ally, ()):
+            continue
+        if defender not in homes:
+            homes[defender] = state_place(defender, name_of(defender))
+        home = homes[defender]
+        binding = [o for o in obligations.get(p["commitment_id"], []) if o.defence and o.binds(ally, defender)]
+        if any(in_scope(o, defender, place) or in_scope(o, defender, home) for o in binding):
+            ring.setdefault(ally, set()).add(defender)
     return [{"state": actor(s), "defends": [actor(d) for d in sorted(ds)]} for s, ds in sorted(ring.items())]
 
 
@@ -375,7 +385,7 @@ def pact(db: Database, key: str, on: str | date | None = None) -> dict[str, Any]
     if row["merged_into"]:
         row = sql.commitment_by_key(db, row["merged_into"]) or row
     day = day_of(on)
-    known = Commitments(db, [row["id"]])
+    known = Commitments(db).read([row["id"]])
     cid = row["id"]
     overall = commitment_status(row, known.steps.get(cid, []), day)
     parties = [{"party": actor(p["party"]), "joined": p["joined"], "left": p["left_on"],

@@ -63,26 +63,30 @@ def insert_commitment(db: Database, c: CommitmentRecord) -> int:
     )
     if c.merged_into is None:  # a merged ATOP alliance binds through the commitment it is merged into
         db.executemany(
-            "INSERT INTO defence_pairs (commitment_id, origin, defended, defender, valid_from, valid_to)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO defence_pairs (commitment_id, origin, defended, defender, valid_from, valid_to, home)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(commitment_id, c.origin, *pair) for pair in defence_pairs(c)],
         )
     return commitment_id
 
 
-def defence_pairs(c: CommitmentRecord) -> list[tuple[str, str, str, str | None]]:
-    """(defended, defender, valid_from, valid_to) for every two party rows of ``c`` where a defence
-    obligation binds the second to defend the first; the interval rule of migration 005 (see there).
-    One-way obligations (a guarantor and the state it protects) give a pair in one direction only."""
+def defence_pairs(c: CommitmentRecord) -> list[tuple[str, str, str, str | None, int]]:
+    """(defended, defender, valid_from, valid_to, home) for every two party rows of ``c`` where a
+    defence obligation binds the second to defend the first; the interval rule of migration 005
+    (see there), and ``home`` 1 when one of those obligations covers the defended party's own
+    territory wherever it lies (migration 015). One-way obligations (a guarantor and the state it
+    protects) give a pair in one direction only."""
     defence = [o for o in c.obligations if o.defence]
-    pairs: list[tuple[str, str, str, str | None]] = []
+    pairs: list[tuple[str, str, str, str | None, int]] = []
     for me in c.parties:
         for other in c.parties:
-            if me.joined is None or other.joined is None or not any(o.binds(other.party, me.party) for o in defence):
+            binding = [o for o in defence if o.binds(other.party, me.party)]
+            if me.joined is None or other.joined is None or not binding:
                 continue
             ends = [d for d in (me.left_on, me.suspended_from, other.left_on, other.suspended_from, c.ended)
                     if d]
-            pair = (me.party, other.party, max(me.joined, other.joined).isoformat(), _iso(min(ends)) if ends else None)
+            pair = (me.party, other.party, max(me.joined, other.joined).isoformat(), _iso(min(ends)) if ends else None,
+                    int(any(o.covers_home for o in binding)))
             if pair not in pairs:
                 pairs.append(pair)
     return pairs
@@ -137,8 +141,10 @@ def merged_sources(db: Database, keys: Sequence[str]) -> dict[str, list[dict[str
         return {}
     marks = ", ".join("?" * len(keys))
     found: dict[str, list[dict[str, Any]]] = {}
+    # ordered by merged_into first, so that the planner reads the merged_into index (ordered by
+    # key alone, SQLite scanned every commitment in key order); the order within a key is the same
     for row in db.query(f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.merged_into IN ({marks})"
-                        " ORDER BY c.key", list(keys)):
+                        " ORDER BY c.merged_into, c.key", list(keys)):
         found.setdefault(row["merged_into"], []).append(row)
     return found
 
@@ -215,22 +221,37 @@ def defenders(db: Database, party: str, on: str, origins: Sequence[str]) -> list
     )
 
 
-def defenders_of_many(db: Database, parties: Sequence[str], on: str,
-                      origins: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    """``defenders`` for several parties in one statement (the second ring of an answer), by party."""
+def second_ring_pairs(db: Database, parties: Sequence[str], excluded: Sequence[str], on: str,
+                      origins: Sequence[str]) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+    """Who outside ``excluded`` is bound on ``on`` to defend one of ``parties``, in two parts:
+    ally -> the parties it defends under an obligation that covers them at home (``home`` = 1,
+    migration 015: nothing left to check), and the other pairs (defended, ally, commitment_id),
+    whose obligations the caller checks. One read of the covering index, aggregated by ally."""
     if not parties:
-        return {}
+        return {}, []
     where, params = origins_clause(origins, "p")
-    marks = ", ".join("?" * len(parties))
-    found: dict[str, list[dict[str, Any]]] = {party: [] for party in parties}
+    outside = f" AND p.defender NOT IN ({', '.join('?' * len(excluded))})" if excluded else ""
+    unchecked_pair = "p.defended || ':' || CAST(p.commitment_id AS TEXT)"
+    if db.dialect == "sqlite":
+        covered_list = "group_concat(DISTINCT CASE WHEN p.home = 1 THEN p.defended END)"
+        unchecked_list = f"group_concat(DISTINCT CASE WHEN p.home = 1 THEN NULL ELSE {unchecked_pair} END)"
+    else:
+        covered_list = "string_agg(DISTINCT CASE WHEN p.home = 1 THEN p.defended END, ',')"
+        unchecked_list = f"string_agg(DISTINCT CASE WHEN p.home = 1 THEN NULL ELSE {unchecked_pair} END, ',')"
+    covered: dict[str, list[str]] = {}
+    unchecked: list[dict[str, Any]] = []
     for row in db.query(
-        "SELECT p.defended, p.defender AS ally, p.commitment_id FROM defence_pairs p"
-        f" JOIN commitments c ON c.id = p.commitment_id WHERE p.defended IN ({marks}) AND {BOUND} AND {where}"
-        " ORDER BY p.defended, p.defender, c.origin, c.key",
-        [*parties, on, on, *params],
+        f"SELECT p.defender AS ally, {covered_list} AS covered, {unchecked_list} AS unchecked FROM defence_pairs p"
+        f" WHERE p.defended IN ({', '.join('?' * len(parties))}){outside} AND {BOUND} AND {where}"
+        " GROUP BY p.defender", [*parties, *excluded, on, on, *params],
     ):
-        found[row["defended"]].append(row)
-    return found
+        if row["covered"]:
+            covered[row["ally"]] = sorted(row["covered"].split(","))
+        for pair in filter(None, (row["unchecked"] or "").split(",")):
+            defended, commitment_id = pair.split(":")
+            unchecked.append({"defended": defended, "ally": row["ally"], "commitment_id": int(commitment_id)})
+    unchecked.sort(key=lambda p: (p["defended"], p["ally"], p["commitment_id"]))
+    return covered, unchecked
 
 
 def list_commitments(db: Database, party: str | None, kind: str | None, on: str | None,
@@ -269,6 +290,16 @@ def parties_of(db: Database, commitment_ids: Sequence[int], on: str | None = Non
         sql += f" AND {ACTIVE.format(p='p')}"
         args += [on, on, on]
     return db.query(sql + " ORDER BY p.commitment_id, p.party", args)
+
+
+def memberships_of(db: Database, commitment_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Who belongs to these commitments and when (party, joined, left_on, suspended_from), in the
+    order of ``parties_of``, read from the covering index alone."""
+    if not commitment_ids:
+        return []
+    marks = ", ".join("?" * len(commitment_ids))
+    return db.query("SELECT p.commitment_id, p.party, p.joined, p.left_on, p.suspended_from FROM commitment_parties p"
+                    f" WHERE p.commitment_id IN ({marks}) ORDER BY p.commitment_id, p.party", list(commitment_ids))
 
 
 def events_of(db: Database, commitment_ids: Sequence[int]) -> list[dict[str, Any]]:
