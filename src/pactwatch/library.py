@@ -98,6 +98,7 @@ class PactRow:
     parties: list[dict[str, Any]] = field(default_factory=list)
     party_names: dict[str, str | None] = field(default_factory=dict)
     lifecycle: list[dict[str, Any]] = field(default_factory=list)
+    confidence: float | None = None  # an article commitment's best report's; None: curated or unscored
 
 
 @dataclass(frozen=True)
@@ -210,13 +211,16 @@ class Pactwatch:
         return _rows(QuoteRow, found)
 
     def pacts(self, party: str | None = None, kind: str | None = None, on: str | date | None = None,
-              source: str | None = None, baseline: bool = True, limit: int = 1000) -> Rows[PactRow]:
+              source: str | None = None, baseline: bool = True, limit: int = 1000,
+              min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Rows[PactRow]:
         """Commitments (from articles, the shipped baseline and ATOP imports) with parties and
-        lifecycle; ``on`` keeps those in force on that day."""
+        lifecycle; ``on`` keeps those in force on that day; article commitments none of whose
+        reports reaches ``min_confidence`` are left out."""
         from pactwatch.pacts import queries
 
         self._current()
-        found = queries.pacts(self.db, party, kind, _day(on), source, baseline=baseline, limit=limit)
+        found = queries.pacts(self.db, party, kind, _day(on), source, baseline=baseline, limit=limit,
+                              min_confidence=min_confidence)
         return _rows(PactRow, found)
 
     def allies(self, party: str, on: str | date | None = None, baseline: bool = True) -> Rows[AllyRow]:

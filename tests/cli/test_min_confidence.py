@@ -122,3 +122,21 @@ def test_rows_stored_before_migration_014_are_kept_unscored(db_url):
         assert [q["confidence"] for q in list_quotes(db, min_confidence=0.9)] == [None]
     finally:
         db.close()
+
+
+def test_pacts_keep_an_article_commitment_while_one_report_is_confident_enough(runner, db_url, tmp_path):
+    (tmp_path / "b.txt").write_text(
+        "Pacts of the week\nPublished: 2025-03-04\n\n"
+        "Ghana signed a mutual defence treaty with Togo on Tuesday.\n\n"
+        "Chile will sign a mutual defence treaty with Peru next week.\n", encoding="utf-8")
+    assert runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path / "b.txt")]).exit_code == 0
+
+    def parties(*args: str) -> set[tuple[str, ...]]:
+        rows = _json(runner, db_url, "pacts", "--source", "article", *args)
+        return {tuple(sorted({p["party"] for p in r["parties"]})) for r in rows}
+
+    assert parties() == {("GHA", "TGO"), ("CHL", "PER")}
+    assert parties("--min-confidence", "0.9") == {("GHA", "TGO")}  # the announced one is a plan (0.81)
+    with pactwatch.open(db_url) as db:
+        found = {tuple(sorted({p["party"] for p in r.parties})): r.confidence for r in db.pacts(source="article")}
+    assert found[("GHA", "TGO")] > found[("CHL", "PER")]

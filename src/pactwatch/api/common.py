@@ -17,6 +17,10 @@ from pactwatch.labels import Names
 from pactwatch.store import Database
 
 MAX_LIMIT = 500
+# ``min_confidence=``: the listings' threshold (pactwatch.nlp.confidence), as the CLI's --min-confidence.
+MinConfidence = Annotated[float, Query(
+    ge=0.0, le=1.0, description="Hide facts read with less confidence than this (0-1; 0 shows everything;"
+                                " rows stored before confidence was recorded are always shown).")]
 _CODE = re.compile(r"^[A-Za-z0-9]{2,15}$")
 
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query
 from pactwatch.api.common import (
     AppNames,
     Json,
+    MinConfidence,
     Paging,
     ReaderDb,
     check_code,
@@ -28,9 +29,6 @@ from pactwatch.store.quotes import list_quotes
 router = APIRouter(tags=["events and quotes"])
 
 MAX_QUOTE_OFFSET = 10_000
-MinConfidence = Annotated[float, Query(
-    ge=0.0, le=1.0, description="Hide facts read with less confidence than this (0-1; 0 shows everything;"
-                                " rows stored before confidence was recorded are always shown).")]
 
 
 

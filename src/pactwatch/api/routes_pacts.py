@@ -15,12 +15,22 @@ from fastapi.routing import APIRouter
 from starlette.responses import Response
 
 from pactwatch.api import pacts_view
-from pactwatch.api.common import AppNames, Json, LazyDb, Names, check_code, check_date, check_text, on_date
+from pactwatch.api.common import (
+    AppNames,
+    Json,
+    LazyDb,
+    MinConfidence,
+    Names,
+    check_code,
+    check_date,
+    check_text,
+    on_date,
+)
 from pactwatch.api.errors import ApiError
 from pactwatch.pacts import queries
 from pactwatch.pacts.names import actor as actor_of
 from pactwatch.pacts.names import resolve_actor
-from pactwatch.records import ORIGINS
+from pactwatch.records import DEFAULT_MIN_CONFIDENCE, ORIGINS
 from pactwatch.store import Database
 from pactwatch.store import commitments as commitment_sql
 from pactwatch.store.articles import titles_of
@@ -63,9 +73,11 @@ def pacts(
     kind: Annotated[str | None, Query(description="Only this kind, e.g. mutual_defense.")] = None,
     on: Annotated[str | None, Query(description="Only those binding on this day (YYYY-MM-DD).")] = None,
     baseline: BaselineQuery = True,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
 ) -> Json:
     day = check_date(on, "on")
-    items = queries.pacts(db, _text(party, "party"), _kind(kind), day, baseline=baseline)
+    items = queries.pacts(db, _text(party, "party"), _kind(kind), day, baseline=baseline,
+                          min_confidence=min_confidence)
     return Json({"on": day, "items": items})
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from pactwatch.cli.context import AppContext, parse_date_option, pass_app
+from pactwatch.cli.context import AppContext, min_confidence_option, parse_date_option, pass_app
 from pactwatch.cli.output import emit, output_options
 from pactwatch.pacts import queries
 from pactwatch.records import ORIGINS
@@ -151,12 +151,14 @@ def pact(app: AppContext, key: str, on: str | None, fmt: str) -> None:
 @click.option("--source", type=click.Choice(ORIGINS), default=None, help="Only commitments from this origin.")
 @baseline_option
 @click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
+@min_confidence_option
 @output_options
 @pass_app
 def pacts(app: AppContext, party: str | None, kind: str | None, on: str | None, source: str | None,
-          no_baseline: bool, limit: int, fmt: str) -> None:
+          no_baseline: bool, limit: int, min_confidence: float, fmt: str) -> None:
     """Commitments with their parties and lifecycle (signed, ratified, in force, withdrawn ...)."""
-    rows = queries.pacts(_db(app), party, kind, on, source, baseline=not no_baseline, limit=limit)
+    rows = queries.pacts(_db(app), party, kind, on, source, baseline=not no_baseline, limit=limit,
+                         min_confidence=min_confidence)
     if fmt == "table":
         rows = [{**r, "parties": list(dict.fromkeys(p["party"] for p in r["parties"])),
                  "lifecycle": "; ".join(f"{e['lifecycle_event']} {e['date'] or '?'}"

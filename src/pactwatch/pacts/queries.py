@@ -33,13 +33,15 @@ LIVE = ("signed", "in_force")
 
 
 def pacts(db: Database, party: str | None = None, kind: str | None = None, on: str | date | None = None,
-          source: str | None = None, baseline: bool = True, limit: int = 1000) -> list[dict[str, Any]]:
+          source: str | None = None, baseline: bool = True, limit: int = 1000,
+          min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Commitments with their parties, lifecycle and status; with ``on`` only those signed or in
-    force that day (for ``party``: signed or in force for that party)."""
+    force that day (for ``party``: signed or in force for that party); article commitments none of
+    whose reports reaches ``min_confidence`` are left out."""
     origins = _origins(baseline, [source] if source else None)
     day = _day(on)
     code = resolve_actor(party, stored=lambda c: sql.is_party(db, c)) if party else None
-    rows = sql.list_commitments(db, code, kind, None, origins, None if on else limit)
+    rows = sql.list_commitments(db, code, kind, None, origins, None if on else limit, min_confidence)
     ids = [r["id"] for r in rows]
     parties: dict[int, list[dict[str, Any]]] = {}
     for p in sql.parties_of(db, ids):
@@ -58,7 +60,7 @@ def pacts(db: Database, party: str | None = None, kind: str | None = None, on: s
             "id": r["id"], "key": r["key"], "name": r["name"], "kinds": json.loads(r["kinds"]),
             "organisation": r["organisation"], "origin": r["origin"], "status": status, "signed": r["signed"],
             "in_force": r["in_force"], "ended": r["ended"], "conditions": r["conditions"],
-            "reference": r["reference"], "checked": r["checked"],
+            "reference": r["reference"], "checked": r["checked"], "confidence": r["confidence"],
             "parties": [{"party": p["party"], "joined": p["joined"], "left": p["left_on"],
                          "suspended_from": p["suspended_from"]} for p in members],
             "lifecycle": [{k: e[k] for k in ("lifecycle_event", "date", "party", "source", "article_id", "sentence",

@@ -254,10 +254,25 @@ def second_ring_pairs(db: Database, parties: Sequence[str], excluded: Sequence[s
     return covered, unchecked
 
 
+# An article commitment's confidence is its best report's (commitment_reports.confidence); baseline
+# and ATOP rows are curated tables and are not scored.
+REPORTED_CONFIDENCE = ("(SELECT MAX(r.confidence) FROM commitment_events ce JOIN commitment_reports r"
+                       " ON r.id = ce.report_id WHERE ce.commitment_id = c.id)")
+
+
 def list_commitments(db: Database, party: str | None, kind: str | None, on: str | None,
-                     origins: Sequence[str], limit: int | None) -> list[dict[str, Any]]:
+                     origins: Sequence[str], limit: int | None,
+                     min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Commitments (merged ones left out) with ``confidence``; ``min_confidence`` drops article
+    commitments none of whose reports reaches it (unscored reports, stored before migration 014,
+    and curated rows always stay)."""
     where, params = origins_clause(origins)
-    clauses, args = [where], list(params)
+    clauses, args = [where], list[Any](params)
+    if min_confidence:
+        clauses.append(f"(c.origin <> 'article' OR COALESCE({REPORTED_CONFIDENCE}, 1) >= ?"
+                       " OR EXISTS (SELECT 1 FROM commitment_events ce JOIN commitment_reports r ON r.id = ce.report_id"
+                       " WHERE ce.commitment_id = c.id AND r.confidence IS NULL))")
+        args.append(float(min_confidence))
     if party:
         if on:
             clauses.append(f"EXISTS (SELECT 1 FROM commitment_parties p WHERE p.commitment_id = c.id"
@@ -274,7 +289,8 @@ def list_commitments(db: Database, party: str | None, kind: str | None, on: str 
         clauses.append("c.kinds LIKE ?")
         args.append(f'%"{kind}"%')
     return db.query(
-        f"SELECT {COMMITMENT_COLUMNS} FROM commitments c WHERE c.merged_into IS NULL AND {' AND '.join(clauses)}"
+        f"SELECT {COMMITMENT_COLUMNS}, {REPORTED_CONFIDENCE} AS confidence FROM commitments c"
+        f" WHERE c.merged_into IS NULL AND {' AND '.join(clauses)}"
         " ORDER BY c.origin, COALESCE(c.signed, c.in_force), c.key" + (" LIMIT ?" if limit else ""),
         [*args, *([limit] if limit else [])],
     )
