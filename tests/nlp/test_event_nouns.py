@@ -98,3 +98,53 @@ def test_welcoming_a_decision_is_approval_not_a_visit(coder, text, event):
 
 def test_welcoming_a_visitor_is_still_hosting(coder):
     assert ("KENGOV", "UGAGOV", "043") in coder("The Kenyan president welcomed the Ugandan prime minister to Nairobi.")
+
+
+# -- item 13: drills and deployments as nouns --
+
+@pytest.mark.parametrize("text,event", [
+    ("China began large-scale military drills around Taiwan on Monday.", ("CHN", "TWN", "150")),
+    ("Russia launched naval exercises in the Baltic Sea near Finland.", ("RUS", "FIN", "150")),
+    ("China staged war games around Taiwan.", ("CHN", "TWN", "150")),
+    ("Russia's drills near the Ukrainian border began on Monday.", ("RUS", "UKR", "150")),
+])
+def test_drills_by_one_side_are_a_show_of_force_not_cooperation(coder, text, event):
+    events = coder(text)
+    assert event in events and not [e for e in events if e[2] == "062"]
+
+
+@pytest.mark.parametrize("text,event", [
+    ("India held military exercises with France off the coast of Goa.", ("IND", "FRA", "062")),
+    ("South Korean and American troops are conducting eleven-day joint military drills.", ("KOR", "USAMIL", "062")),
+    ("The week-long joint drills involve Egyptian and Saudi troops.", ("EGY", "SAUMIL", "062")),
+    ("French and Egyptian warships on Monday launched ten days of war games at sea.", ("FRA", "EGYMIL", "062")),
+])
+def test_joint_drills_are_military_cooperation(coder, text, event):
+    events = coder(text)
+    assert event in events and not [e for e in events if e[2] == "150"]
+
+
+def test_drills_named_by_their_participants_aim_at_the_place(coder):
+    events = coder("The drills, code-named Iron Shield, involve naval units from Russia and China near Japan.")
+    assert {("RUS", "JPN", "150"), ("CHN", "JPN", "150")} <= events
+    events = coder("Russian and Belarusian forces began military drills near the Polish border.")
+    assert ("RUS", "POL", "150") in events and not [e for e in events if e[2] == "062"]
+
+
+def test_the_exercise_of_a_right_is_no_drill(coder):
+    events = coder("Iran defended the exercise of its rights against Israel.")
+    assert not [e for e in events if e[2][:2] in ("06", "15")]
+
+
+def test_drills_talked_about_are_not_coded_again(coder):
+    assert coder("Sweden said the Russian drills were a threat.") == {("SWE", "RUS", "111")}
+
+
+@pytest.mark.parametrize("text,event", [
+    ("North Korea announced the deployment of extra troops near the border with South Korea.", ("PRK", "KOR", "154")),
+    ("Russia ordered a military buildup near the Finnish border.", ("RUS", "FIN", "154")),
+    ("The United Nations approved the deployment of peacekeepers to Haiti.", ("UNO", "HTI", "074")),
+])
+def test_deployments_as_nouns_mobilise_force(coder, text, event):
+    events = coder(text)
+    assert event in events and not [e for e in events if e[2].startswith("10")]

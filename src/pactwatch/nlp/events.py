@@ -13,6 +13,7 @@ A clause with no subject inside reported speech takes the speaker as source
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -45,6 +46,8 @@ SPEAKER_SIDE = words("speaker_side_nouns")
 COMPARISON_PREPS = words("comparison_preps")
 BACKGROUND_MARKS = words("background_marks")
 INTENT_GOVERNORS = words("intent_governors")
+PARTICIPATION_VERBS = words("participation_verbs")
+JOINT_DRILL = "062"  # a drill of several states together is military cooperation (flag joint_when_shared)
 # A yield announced ahead is an intent to yield (CAMEO 035x, 034); see _SentenceCoder.adjust.
 FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
                 "087": "0356"}
@@ -170,8 +173,10 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
                             if pobj.dep_ == "pobj":
                                 add_phrase(pobj)
             elif dep in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN"):
-                lemmas.add(child.lemma_.lower())
-                lemmas.add(child.lower_)
+                # "joint military drills" may parse with "joint" on "military": modifiers of a modifier count
+                for modifier in [child] + [c for c in child.children if c.dep_ in ("compound", "amod")]:
+                    lemmas.add(modifier.lemma_.lower())
+                    lemmas.add(modifier.lower_)
         if token.dep_ in ("amod", "compound", "acl"):  # "air strikes", "the agreement signed today"
             lemmas.add(token.head.lemma_.lower())
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of":
@@ -385,6 +390,9 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
         if "needs_verb" in entry.flags and (governor is None or (
                 noun.dep_ == "compound" and noun.head.lemma_.lower() not in EFFORT_NOUNS)):
             return []  # "riot troops", "strike aircraft": the noun only modifies another noun
+        if "needs_verb" in entry.flags and governor is not None and governor.lemma_.lower() == "be" \
+                and noun.dep_ == "nsubj":
+            return []  # "the drills were a threat": the act is being talked about; what it is called codes
         state = self.status(governor) if governor is not None else self.status(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
             state = "unreal"  # "in case of an attack on X"
@@ -413,6 +421,10 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
                 targets += self.actors_in(child)
             elif child.dep_ == "amod" and child.i in self.owner:  # "Russian sanctions"? owner, not target
                 sources += self.actors_in(child)
+        if not sources and governor is not None and noun.dep_ == "nsubj" \
+                and governor.lemma_.lower() in PARTICIPATION_VERBS:
+            sources, places = self.participants(governor)  # "the drills involve units from X and Y near Z"
+            targets = targets or places
         if not sources and governor is not None:
             sources, _ = self.subject_of(governor)
         if not sources:
@@ -427,9 +439,29 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
                     targets += self.actors_in(child)
         if not targets and governor is not None and code[:2] == "04":  # "left X at the end of a visit"
             targets = self.left_place(noun, governor, sources)
+        shared = len({m.code[:3] for m in sources}) > 1
+        if "joint_when_shared" in entry.flags and shared and not [m for m in targets if m not in sources]:
+            # "French and Egyptian warships launched war games at sea": drills of parties named together,
+            # aimed at no other state, are joint; near another state they stay a show of force at it
+            entry = replace(entry, code=JOINT_DRILL, flags=entry.flags | {"reciprocal"})
+            code = self.adjust(entry, JOINT_DRILL, state) or JOINT_DRILL
         source_codes = {m.code for m in sources}
         targets = [m for m in distinct_codes(targets) if m.code not in source_codes]
         return self.pairs(noun, entry, code, sources, targets, governor or noun)
+
+    def participants(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
+        """Who takes part in an act that "involves / includes / brings together" its object, and the
+        states of the places named around them: "units from X and Y near Z" gives ([X, Y], [Z])."""
+        places: list[Mention] = []
+        for child in verb.children:
+            if child.dep_ == "prep":
+                places += self.actors_in(child)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for obj in objects:
+            places += [m for c in obj.children if c.dep_ == "prep" and c.lower_ not in ("from", "of")
+                       for m in self.actors_in(c)]
+        sources = [m for obj in objects for m in self.actors_in(obj) if m not in places]
+        return sources, [m for m in places if m.code[:3] not in {s.code[:3] for s in sources}]
 
     def verb_consumes(self, verb: Token, noun: Token, noun_entry: LexEntry) -> bool:
         """Whether the governing verb has a coded sense of another root that names this noun as its
