@@ -54,6 +54,18 @@ def test_put_on_hold_in_the_passive_and_negated(extract):
     assert extract("Chad did not put its defence agreement with France on hold.") == []
 
 
+def test_freeze_in_quotation_marks_is_a_suspension(extract):
+    assert keys(extract('Armenia "froze" its membership of the CSTO on Monday.')) == {
+        (("ARM", "CSTO"), "suspension", "suspended", date(2024, 3, 4))}
+    assert keys(extract('Armenia said it had "frozen" its participation in the CSTO.')) == {
+        (("ARM", "CSTO"), "suspension", "suspended", None)}
+    assert keys(extract('Serbia said on Monday it was "freezing" the defence agreement with Hungary.')) == {
+        (("HUN", "SRB"), "suspension", "suspended", date(2024, 3, 4))}
+    assert keys(extract('Armenia announced a "freeze" of its membership in the CSTO.')) == {
+        (("ARM", "CSTO"), "suspension", "suspended", None)}
+    assert extract("Talks on the frozen conflict between Armenia and Azerbaijan resumed.") == []
+
+
 def test_not_an_exit_only_a_pause_is_no_withdrawal(extract):
     text = ("Armenia suspended its participation in the CSTO on Monday. "
             "\"This is not an exit, only a pause,\" the Armenian prime minister said.")

@@ -13,6 +13,7 @@ from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.lexicon import EVENTS, CommitmentLexicon, Match, Term
 
 NOMINAL_TRIGGERS = words("nominal_step_triggers")
+VERBAL_DEPS = frozenset({"aux", "nsubj", "nsubjpass", "dobj"})  # dependents only a verb has
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,4 +59,13 @@ def is_trigger(token: Any) -> bool:
         return any(c.dep_ == "aux" for c in token.children)
     if token.pos_ in ("VERB", "AUX"):
         return True
-    return token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed")
+    if token.tag_ == "VBN" or token.pos_ == "ADJ" and token.lower_.endswith("ed"):
+        return True
+    return scare_quoted(token) and any(c.dep_ in VERBAL_DEPS for c in token.children)
+
+
+def scare_quoted(token: Any) -> bool:
+    """'Armenia "froze" its membership': a word set in quotation marks, which the tagger often
+    misreads (an adjective, a foreign word) though it keeps its subject and object."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].is_quote and doc[token.i + 1].is_quote
