@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pactwatch.nlp.petrarch_verbs import load_verb_dictionary, match_verb
+import pytest
+
+from pactwatch.nlp.petrarch_verbs import load_verb_dictionary
 from tests.conftest import require_shared
 
 DICTIONARY = """\
@@ -54,28 +56,54 @@ def test_malformed_lines_reported_with_numbers(tmp_path):
         assert text.index(needle) + 1 in numbers, needle
 
 
-def test_pattern_with_synset_and_target(tmp_path):
-    d = load(tmp_path)
-    words = "Chile signed the treaty with Peru".split()
-    code, label, source, target = match_verb(d, "sign", 1, words, {0: 1, 5: 6}, "signed")
-    assert code == "0571" and target == 5
-    assert "SIGN" in label
+@pytest.fixture(scope="module")
+def nlp():
+    from pactwatch.nlp.pipeline import load_spacy
+
+    return load_spacy()
 
 
-def test_noun_phrase_pattern_and_default(tmp_path):
-    d = load(tmp_path)
-    words = "Chile froze the bank account of Peru".split()
-    assert match_verb(d, "freeze", 1, words, {0: 1, 6: 7}, "froze")[0] == "163"
+def coded(nlp, tmp_path, text):
+    """(source, target, code, construction) of each event the test dictionary codes in ``text``."""
+    from pactwatch.nlp.event_lexicon import EventLexicon
+    from pactwatch.nlp.events import code_events
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    lexicon = EventLexicon.load(verb_dictionaries=[path], use_own=False)
+    doc = nlp(text)
+    return [(e.source, e.target, e.cameo_code, e.construction) for e in code_events(doc, doc._.mentions, lexicon)]
+
+
+def test_the_dictionary_is_one_construction_of_the_event_grammar(nlp, tmp_path):
+    from pactwatch.nlp.event_lexicon import EventLexicon
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    grammar = EventLexicon.load(verb_dictionaries=[path], use_own=False).grammar(nlp.vocab)
+    rows = [c for c in grammar.constructions if c.act == "petrarch"]
+    assert [c.name for c in rows] == ["petrarch.verbs"]
+    doc = nlp("Chile froze the assets and signed nothing.")
+    anchors = {m.anchor.text for m in grammar.matches(doc) if m.construction.act == "petrarch"}
+    assert anchors == {"froze", "signed"}
+
+
+def test_pattern_with_synset_and_target(nlp, tmp_path):
+    assert coded(nlp, tmp_path, "Chile signed the treaty with Peru.") == [("CHL", "PER", "0571", "petrarch.verbs")]
+
+
+def test_noun_phrase_pattern_and_default(nlp, tmp_path):
+    assert [e[2] for e in coded(nlp, tmp_path, "Chile froze the bank account of Peru.")] == ["163"]
     # no pattern matches and the block has no default code: nothing
-    assert match_verb(d, "freeze", 1, "Chile froze".split(), {0: 1}, "froze") is None
+    assert coded(nlp, tmp_path, "Chile froze its plans with Peru.") == []
     # a block default applies when no pattern matches
-    assert match_verb(d, "sign", 1, "Chile signed".split(), {0: 1}, "signed")[0] == "057"
+    assert [e[2] for e in coded(nlp, tmp_path, "Chile signed a letter to Peru.")] == ["057"]
 
 
-def test_exact_word_marker(tmp_path):
-    d = load(tmp_path)
-    words = "Chile signed the accords with Peru".split()  # ACCORD_ is exact: "accords" does not match
-    assert match_verb(d, "sign", 1, words, {0: 1, 5: 6}, "signed")[0] == "057"
+def test_exact_word_marker(nlp, tmp_path):
+    # ACCORD_ is exact: "accords" is not a member of &PACT, so the block's default applies
+    assert [e[2] for e in coded(nlp, tmp_path, "Chile signed the accords with Peru.")] == ["057"]
+    assert [e[2] for e in coded(nlp, tmp_path, "Chile signed the accord with Peru.")] == ["0571"]
 
 
 def test_shared_dictionaries_parse():

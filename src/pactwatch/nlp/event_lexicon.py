@@ -122,8 +122,20 @@ class EventLexicon:
 
         key = id(vocab)
         if key not in self._grammars:
-            self._grammars[key] = Grammar(vocab, "events", self.trigger_words())
+            self._grammars[key] = Grammar(vocab, "events", self.trigger_words(), self.petrarch_constructions())
         return self._grammars[key]
+
+    def petrarch_constructions(self) -> list[Any]:
+        """Each PETRARCH verb dictionary as one construction, ``petrarch.<file name>`` (numbered
+        when two files share a name), after the own rows."""
+        from pactwatch.nlp.petrarch_verbs import construction
+
+        out = []
+        for number, dictionary in enumerate(self.petrarch, 1):
+            stem = Path(dictionary.path).stem.lower()
+            names = [Path(d.path).stem.lower() for d in self.petrarch]
+            out.append(construction(dictionary, f"petrarch.{stem}" + (f".{number}" if names.count(stem) > 1 else "")))
+        return out
 
     def trigger_words(self) -> dict[str, frozenset[str]]:
         """The word sets the event constructions name as ``@lexicon.…``."""

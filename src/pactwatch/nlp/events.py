@@ -214,6 +214,11 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
         return added
 
     # -- the acts a construction names: None = does not apply here, try the next construction --
+    def act_petrarch(self, match: Match) -> None:
+        """A PETRARCH dictionary's verb: coded by its own act after the sentence's constructions
+        (``petrarch_match.code_petrarch_events``), so nothing here."""
+        return None
+
     def act_characterisation(self, match: Match) -> list[Event]:
         return self.code_characterisation(match.tokens["trait"])
 

@@ -2,7 +2,10 @@
 
 PETRARCH reads a verb phrase as: the words before the verb (the "lower" side, where the source
 stands) and the words after it inside its phrase (the "upper" side, where the target stands).
-Here the phrase comes from the spaCy dependency parse:
+Here the phrase comes from the spaCy dependency parse, and the verbs from the event grammar: each
+dictionary is one construction (``petrarch.<file>``) of the same ``DependencyMatcher`` as the own
+event constructions, and this module is its act. Actors (``token._.actor``), dates
+(``doc._.dates``) and the question test (``token._.clause``) are the shared components'.
 
 * the verb is found by its surface form (regular inflections and the dictionary's irregular
   forms), else by its lemma; multi-word verbs (``+CORDON_OFF``, ``WIRE_+TAP``) need their
@@ -22,8 +25,8 @@ Here the phrase comes from the spaCy dependency parse:
 * a negation, a possibility modal or a condition on the verb stops coding unless the matched
   pattern itself contains those words ("WILL NOT *", "&NEGATVAUXVRB *").
 
-Called once per document from ``pactwatch.nlp.events.code_events``; events our own lexicon
-already coded for the same sentence and actor pair are not repeated.
+Called once per document from ``pactwatch.nlp.events.code_events``, after the own
+constructions; events they already coded for the same sentence and actor pair are not repeated.
 """
 
 from __future__ import annotations
@@ -33,9 +36,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pactwatch.nlp.doc_text import sent_at
+from pactwatch.nlp.event_actors import distinct_codes
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon
 from pactwatch.nlp.grammar.actors import token_owners
+from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.dates import dates_of
+from pactwatch.nlp.grammar.engine import Match
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.petrarch_verbs import Pattern, VerbDictionary, VerbEntry
 from pactwatch.records import Event, Mention
@@ -66,28 +73,34 @@ class _Match:
 
 def code_petrarch_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: date | None,
                          coded: list[Event]) -> list[Event]:
-    """Events from the PETRARCH dictionaries in ``lexicon`` not already in ``coded``."""
+    """Events from the PETRARCH dictionaries in ``lexicon`` not already in ``coded``.
+
+    The verbs are the anchors of the dictionaries' constructions in the event grammar (one
+    ``DependencyMatcher`` with the own constructions, ``petrarch_verbs.construction``); this is
+    their act, run after the sentence's own constructions."""
     if not lexicon.petrarch or not mentions:
         return []
     owner = token_owners(doc, mentions)
     done = {(e.start, e.source, e.target) for e in coded}
     out: list[Event] = []
     seen: set[tuple[int, str, str, str]] = set()
-    for sent in doc.sents:
-        if not any(i in owner for i in range(sent.start, sent.end)):
+    anchors = sorted({m.anchor.i: m for m in lexicon.grammar(doc.vocab).matches(doc)
+                      if m.construction.act == "petrarch"}.items())
+    coders: dict[int, _SentenceCoder] = {}
+    for i, match in anchors:
+        verb = doc[i]
+        sent = sent_at(doc, i)
+        if not any(t in owner for t in range(sent.start, sent.end)):
             continue  # no actor: no event
-        if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+        if clause_of(verb).interrogative:
             continue
-        coder = _SentenceCoder(doc, sent, owner, lexicon, on)
-        for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX"):
+        coder = coders.setdefault(sent.start, _SentenceCoder(doc, sent, owner, lexicon, on))
+        for event in coder.code(verb, match):
+            key = (event.start, event.source, event.target, event.cameo_code)
+            if key in seen or key[:3] in done:
                 continue
-            for event in coder.code(verb):
-                key = (event.start, event.source, event.target, event.cameo_code)
-                if key in seen or key[:3] in done:
-                    continue
-                seen.add(key)
-                out.append(event)
+            seen.add(key)
+            out.append(event)
     return out
 
 
@@ -390,7 +403,9 @@ class _SentenceCoder:
             break
         return False
 
-    def code(self, verb: Token) -> list[Event]:
+    def code(self, verb: Token, row: Match) -> list[Event]:
+        """The events of ``verb``, anchored by the dictionary construction ``row``."""
+        construction = row.name
         found = self.find(verb)
         if found is None:
             return []
@@ -424,7 +439,8 @@ class _SentenceCoder:
             events.append(Event(
                 source=source_code, target=target_code, cameo_code=code,
                 root_code=info.root, quad_class=info.quad_class, goldstein=info.goldstein, date=when,
-                sentence=self.sent.text, start=self.sent.start_char, end=self.sent.end_char, matched=label))
+                sentence=self.sent.text, start=self.sent.start_char, end=self.sent.end_char, matched=label,
+                construction=construction, clause=clause_of(verb).describe()))
         return events
 
     def event_date(self, verb: Token) -> date | None:
@@ -461,10 +477,4 @@ def _word_ok(word: str, text: str) -> bool:
 
 
 def _distinct(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    seen: set[str] = set()
-    out: list[Mention] = []
-    for mention in mentions:
-        if mention.code not in seen:
-            seen.add(mention.code)
-            out.append(mention)
-    return tuple(out)
+    return tuple(distinct_codes(mentions))

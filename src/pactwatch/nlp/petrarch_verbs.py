@@ -16,8 +16,8 @@ The format, as documented in the dictionaries and petrarch's ``read_verb_diction
 * ``#`` starts a comment, ``<!-- ... -->`` is a comment block.
 
 Lines that cannot be read are reported in ``VerbDictionary.problems`` with their line numbers.
-Matching is shallow (token sequences, not PETRARCH's parse trees): it finds the longest pattern
-whose words occur around the verb within its sentence.
+Each dictionary compiles into one construction of the event grammar (``construction``); its
+patterns are read over the dependency parse by ``petrarch_match``.
 """
 
 from __future__ import annotations
@@ -25,10 +25,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pactwatch.nlp.grammar.engine import Construction
 
 CODE = re.compile(r"\[([^\]]*)\]")
 HEADER = re.compile(r"^-{3}\s*(.+?)\s*\[([^\]]*)\]\s*(-{3}.*)?$")
-WINDOW = 12  # how many tokens a spaced pattern word may skip
 
 
 @dataclass(frozen=True)
@@ -268,97 +271,17 @@ def _read_verb_line(dictionary: VerbDictionary, block: VerbBlock, line: str, num
             dictionary.surface.setdefault(head, set()).add(verb)
 
 
-def _first_word(member: str) -> str:
-    """A synonym-set member's first word (multi-word members are matched on it), keeping "_" exactness."""
-    first = member.split()[0]
-    parts = [p for p in first.split("_") if p]
-    return parts[0] + ("_" if first.endswith("_") and len(parts) == 1 else "")
+def construction(dictionary: VerbDictionary, name: str) -> Construction:
+    """The dictionary as one construction of the event grammar: its anchor is any verb or
+    auxiliary whose form or lemma the dictionary lists (``pactwatch.nlp.grammar.engine``); the act
+    ``petrarch`` then reads the verb's entries and patterns (``petrarch_match``)."""
+    from pactwatch.nlp.grammar.engine import Construction
 
-
-def _word_matches(element: str, token: str, dictionary: VerbDictionary, depth: int = 0) -> bool:
-    if element.startswith("&") and depth < 3:
-        members = dictionary.synsets.get(element.rstrip("_").upper(), [])
-        return any(_word_matches(_first_word(m), token, dictionary, depth + 1) for m in members if m.strip())
-    word = element.upper()
-    if word.endswith("_"):
-        return token.upper() == word.rstrip("_")
-    return token.upper().startswith(word)
-
-
-def _match_side(elements: tuple[tuple[str, bool], ...], positions: list[int], words: list[str],
-                spans: dict[int, int], dictionary: VerbDictionary) -> tuple[bool, int | None, int | None]:
-    """Match elements over token positions (already ordered outward from the verb).
-
-    Returns (matched, source token, target token) where actors are given by their start token.
-    """
-    source = target = None
-    cursor = 0
-    adjacent = False
-    starts = {s for s in spans}
-    covered = {i for s, e in spans.items() for i in range(s, e)}
-    for element, joined in elements:
-        if element == "^":
-            adjacent = False
-            continue
-        limit = cursor + 1 if adjacent else min(len(positions), cursor + WINDOW)
-        found = None
-        for k in range(cursor, min(limit, len(positions))):
-            index = positions[k]
-            if element in ("$", "+", "%"):
-                if index in covered:
-                    start = max(s for s in starts if s <= index and spans[s] > index)
-                    found = k
-                    if element == "$":
-                        source = start
-                    elif element == "+":
-                        target = start
-                    else:
-                        source = source if source is not None else start
-                    break
-            elif _word_matches(element, words[index], dictionary):
-                found = k
-                break
-        if found is None:
-            return False, None, None
-        cursor = found + 1
-        if element in ("$", "+", "%"):  # skip the rest of the actor's tokens
-            while cursor < len(positions) and positions[cursor] in covered and \
-                    any(s <= positions[cursor] < e and s <= positions[found] < e for s, e in spans.items()):
-                cursor += 1
-        adjacent = joined
-    return True, source, target
-
-
-def match_verb(dictionary: VerbDictionary, lemma: str, verb_index: int, words: list[str],
-               spans: dict[int, int], surface: str = "") -> tuple[str, str, int | None, int | None] | None:
-    """(code, label, source start, target start) for the verb at ``verb_index``, or None.
-
-    ``words`` are the sentence's tokens, ``spans`` the actor mentions (start -> end token).
-    """
-    verb = lemma if lemma in dictionary.lemmas else dictionary.forms.get(surface.lower(), "")
-    blocks = dictionary.lemmas.get(verb)
-    if not blocks:
-        return None
-    after = list(range(verb_index + 1, len(words)))
-    before = list(range(verb_index - 1, -1, -1))
-    for rest, code in dictionary.particles.get(verb, []):
-        if all(verb_index + 1 + i < len(words) and words[verb_index + 1 + i].upper() == w for i, w in enumerate(rest)):
-            if code:
-                return code, f"{verb}_{'_'.join(rest)}".upper(), None, None
-    candidates = sorted(((p, b) for b in blocks for p in b.patterns), key=lambda pb: (-pb[0].weight, pb[0].line))
-    for pattern, block in candidates:
-        ok_up, src_up, tgt_up = _match_side(pattern.upper, after, words, spans, dictionary)
-        if not ok_up:
-            continue
-        ok_low, src_low, tgt_low = _match_side(pattern.lower, before, words, spans, dictionary)
-        if not ok_low:
-            continue
-        if pattern.code is None:
-            return None
-        source = src_up if src_up is not None else src_low
-        target = tgt_up if tgt_up is not None else tgt_low
-        return pattern.code, f"{block.name.upper()}:{pattern.text}", source, target
-    for block in blocks:
-        if block.code:
-            return block.code, block.name.upper(), None, None
-    return None
+    words = sorted(set(dictionary.surface) | set(dictionary.entries))
+    return Construction(
+        name=name, family="events", act="petrarch",
+        pattern=({"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]},
+                                                      "_": {"forms": {"INTERSECTS": words}}}},),
+        assigns={"source": "the pattern's $ or the subject of verb", "target": "the pattern's + or a complement",
+                 "codes": "the heaviest matching pattern's, else the verb line's or block's"},
+        why=f"a user's PETRARCH verb dictionary ({Path(dictionary.path).name}): its verbs anchor its patterns")

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,12 +131,15 @@ def register_extensions() -> None:
 class Grammar:
     """One family's constructions compiled into one ``DependencyMatcher``."""
 
-    def __init__(self, vocab: Any, family: str, lexicon: Mapping[str, frozenset[str]] | None = None) -> None:
+    def __init__(self, vocab: Any, family: str, lexicon: Mapping[str, frozenset[str]] | None = None,
+                 compiled: Sequence[Construction] = ()) -> None:
+        """``compiled``: constructions built from a user's data (PETRARCH verb dictionaries),
+        tried after the family's own rows."""
         from spacy.matcher import DependencyMatcher
 
         register_extensions()
         self.family = family
-        self.constructions = load_constructions(family)
+        self.constructions = load_constructions(family) + tuple(compiled)
         self.matcher = DependencyMatcher(vocab)
         self._by_key: dict[int, Construction] = {}
         for construction in self.constructions:
