@@ -1,12 +1,12 @@
 """Count the word lists and word tests still written in Python in the understanding steps.
 
-Run from the repository root: ``.venv/bin/python scripts/count_word_tests.py [--list]``.
+Run from the root of the checkout to count: ``.venv/bin/python scripts/count_word_tests.py [--list]``.
 It reads ``src/pactwatch/nlp/**`` and ``src/pactwatch/pacts/*.py`` with ``ast`` (no import) and
 prints three counts, so two trees can be compared the same way:
 
 * word lists: module-level names bound to a tuple/list/set/frozenset of two or more string
   literals whose items are words (letters, spaces, hyphens, apostrophes; not quote marks or
-  codes in capitals);
+  codes in capitals), or to a dict literal whose two or more keys are such words;
 * word tests: comparisons of a token's word (``.lower_``, ``.lemma_``, ``.text``, ``.norm_``,
   ``.orth_``, or any of these ``.lower()``-ed) with a string literal or a literal collection of
   strings (``t.lower_ == "said"``, ``t.lemma_ in ("say", "tell")``);
@@ -23,7 +23,7 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent / "src" / "pactwatch"
+ROOT = Path.cwd() / "src" / "pactwatch"  # the checkout it is run from (to count an older tree too)
 WORD_ATTRS = {"lower_", "lemma_", "text", "norm_", "orth_"}
 LABEL_ATTRS = {"dep_", "pos_", "tag_", "ent_type_", "label_"}
 _WORD = re.compile(r"^[a-z][a-z' \-]*$")
@@ -62,6 +62,9 @@ def findings(path: Path) -> dict[str, list[str]]:
     for node in tree.body:
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             items = _strings(node.value)
+            if isinstance(node.value, ast.Dict) and node.value.keys:
+                keys = [k.value for k in node.value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+                items = keys if len(keys) == len(node.value.keys) else None
             if items and len(items) >= 2 and all(_WORD.match(i) for i in items):
                 target = node.targets[0] if isinstance(node, ast.Assign) else node.target
                 name = target.id if isinstance(target, ast.Name) else "?"

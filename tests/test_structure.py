@@ -145,3 +145,18 @@ def test_sql_lives_only_in_store() -> None:
         "SQL belongs in pactwatch.store"
     assert [call for path in outside.values() for call in database_calls(path)] == [], \
         "statements are run by pactwatch.store functions"
+
+
+MODULE_LINES = 500
+# Modules over the limit, each to split (the list may only shrink). Both were being extended by
+# other engineers in the session that added this test (event speech and nouns; quote speakers).
+OVER_LIMIT_NOT_YET_SPLIT = {
+    "pactwatch.nlp.events": "the event coder's acts and target choice",
+    "pactwatch.nlp.quotes": "quote attribution",
+}
+
+
+def test_no_module_over_the_line_limit() -> None:
+    over = {name: n for name, path in _modules().items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES}
+    assert over.keys() - OVER_LIMIT_NOT_YET_SPLIT.keys() == set(), f"split these modules: {over}"

@@ -23,14 +23,14 @@ an actor. Deterministic: every pass walks the Doc left to right.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from pactwatch.nlp.actor_context import ArticlePasses, Learned
 from pactwatch.nlp.actor_match import Hit, scan, select
 from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
-from pactwatch.nlp.doc_text import doc_ents, doc_sents
+from pactwatch.nlp.doc_text import doc_ents
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
 from pactwatch.records import Mention
@@ -43,37 +43,17 @@ _TITLE_WORDS = words("monarch_titles")
 _ACTOR_DEPS = words("capital_actor_deps")
 _ACTOR_PREPS = words("capital_actor_preps")
 _PLACE_PREPS = words("place_name_preps")
+_LIST_JOINERS = words("list_joiners")
 
 
-@dataclass
-class _Learned:
-    """Persons introduced with a title in this article."""
-
-    by_key: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # tokens -> (code, name)
-    by_title: dict[str, dict[str, str]] = field(default_factory=dict)  # title -> {name: code}
-    by_name: dict[str, str] = field(default_factory=dict)  # canonical name -> code
-
-    def learn(self, name_tokens: list[str], code: str, name: str, title: str) -> None:
-        key = tuple(normalise(t) for t in name_tokens)
-        self.by_key.setdefault(key, (code, name))
-        if len(name_tokens) >= 2 and name_tokens[-2] != "-" and len(name_tokens[-1]) >= 3:
-            self.by_key.setdefault((key[-1],), (code, name))  # surname: "Haavisto"
-        elif len(name_tokens) >= 4 and name_tokens[-2] == "-" and name_tokens[0][:1].isupper():
-            # a hyphenated given name is Korean style, family name first: "Kim Jong-un" -> "Kim"
-            self.by_key.setdefault((key[0],), (code, name))
-        if title:
-            self.by_title.setdefault(title, {}).setdefault(name, code)
-            self.by_name.setdefault(name, code)
-
-
-class _Resolver:
+class _Resolver(ArticlePasses):
     def __init__(self, doc: Doc, tables: ActorTables, on: date | None) -> None:
         self.doc, self.tables, self.on = doc, tables, on
         self.hits = select(scan(doc, tables, on))
         self.at = {hit.start: hit for hit in self.hits}
         self.used: set[int] = set()  # indexes into self.hits already explained
         self.mentions: list[Mention] = []
-        self.learned = _Learned()
+        self.learned = Learned()
         self.ent_of: list[Span | None] = [None] * len(doc)
         for ent in doc_ents(doc):
             for i in range(ent.start, ent.end):
@@ -437,7 +417,7 @@ class _Resolver:
         if ent is None or (ent.start == hit.start and ent.end == hit.end):
             return True
         in_country = {i for h in self.hits if h.first("country") is not None for i in range(h.start, h.end)}
-        return all(i in in_country or self.doc[i].lower_ in (",", "and", "or") for i in range(ent.start, ent.end))
+        return all(i in in_country or self.doc[i].lower_ in _LIST_JOINERS for i in range(ent.start, ent.end))
 
     def _country_position(self, hit: Hit, code: str) -> bool:
         if self.doc.has_annotation("DEP"):
@@ -452,12 +432,12 @@ class _Resolver:
                 return True
         # a surface list: "Mali, and Niger", "Chad, Niger and Sudan" (the parser often garbles these)
         j = hit.start - 1
-        while j >= 0 and self.doc[j].lower_ in (",", "and", "or"):
+        while j >= 0 and self.doc[j].lower_ in _LIST_JOINERS:
             j -= 1
         if j < hit.start - 1 and self._listed_country(self.at_end().get(j), code):
             return True
         j = hit.end
-        while j < len(self.doc) and self.doc[j].lower_ in (",", "and", "or"):
+        while j < len(self.doc) and self.doc[j].lower_ in _LIST_JOINERS:
             j += 1
         return j > hit.end and self._listed_country(self.at.get(j), code)
 
@@ -483,71 +463,6 @@ class _Resolver:
         if token.dep_ == "pobj":
             return token.head.lower_ in _ACTOR_PREPS
         return False
-
-    def learned_names(self) -> None:
-        if not self.learned.by_key:
-            return
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
-        longest = max(len(k) for k in self.learned.by_key)
-        i = 0
-        doc = self.doc
-        while i < len(doc):
-            if not doc[i].text[:1].isupper() or doc[i].idx in covered:
-                i += 1
-                continue
-            for length in range(min(longest, len(doc) - i), 0, -1):
-                key = tuple(normalise(t.text) for t in doc[i : i + length])
-                found = self.learned.by_key.get(key)
-                if found and not any(c in covered for c in range(doc[i].idx, doc[i + length - 1].idx + 1)):
-                    ent = self.ent_of[i]
-                    if length == 1 and ent is not None and ent.label_ not in ("PERSON",) and ent.end - ent.start > 1:
-                        continue
-                    self.emit(i, i + length, found[0], "person", "title", found[1])
-                    i += length - 1
-                    break
-            i += 1
-
-    def sentence_context(self) -> None:
-        if not self.deferred_roles:
-            return
-        sents = doc_sents(self.doc) if self.doc.has_annotation("SENT_START") else [self.doc[:]]
-        countries: list[set[str]] = []
-        for sent in sents:
-            found = {
-                m.code[:3]
-                for m in self.mentions
-                if sent.start_char <= m.start < sent.end_char and m.code[:3] in self.tables.countries
-            }
-            countries.append(found)
-        for hit in self.deferred_roles:
-            if self.doc[hit.end - 1].dep_ in ("amod", "compound", "nmod"):
-                continue  # "military cooperation": the noun only modifies another noun
-            idx = next(n for n, s in enumerate(sents) if s.start <= hit.start < s.end)
-            here = countries[idx]
-            pool = here if here else (countries[idx - 1] if idx > 0 else set())
-            if len(pool) == 1:
-                entry = hit.first("role")
-                assert entry is not None
-                country = next(iter(pool))
-                code = country if entry.role == "-" else country + entry.role
-                self.emit(hit.start, hit.end, code, "role", "table")
-
-    def descriptions(self) -> None:
-        for hit in self.deferred_titles:
-            entry = hit.entries[0]
-            title = entry.office
-            if entry.code:
-                named = {n: c for n, c in self.learned.by_title.get(title, {}).items() if c == entry.code}
-                name = next(iter(named)) if len(named) == 1 else None
-                if name is None and entry.code[3:] != "ELI":
-                    holders = {t.name for t in self.tables.holders(entry.code, title, self.on)}
-                    name = next(iter(holders)) if len(holders) == 1 else None
-                self.emit(hit.start, hit.end, entry.code, "description", "title", name)
-            else:
-                people = self.learned.by_title.get(title, {})
-                if len(people) == 1:
-                    name, code = next(iter(people.items()))
-                    self.emit(hit.start, hit.end, code, "description", "title", name)
 
 
 def _dict_code(dated: tuple[DatedCode, ...], on: date | None) -> str | None:

@@ -16,18 +16,15 @@ from datetime import date, timedelta
 
 from rapidfuzz.fuzz import token_set_ratio
 
+from pactwatch.nlp.grammar.words import words
 from pactwatch.records import CommitmentRecord
 
 # British and American spellings, and words that vary without changing the treaty.
 SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program", "neighbourliness":
              "neighborliness", "co-operation": "cooperation", "pact": "agreement",
              "accord": "agreement", "treaties": "treaty", "agreements": "agreement", "guarantees": "guarantee"}
-FILLER = frozenset({"the", "of", "on", "and", "between", "a", "an", "for", "in", "within", "with", "to", "new",
-                    "its", "their", "this", "that", "s"})
-# Words that name a kind of instrument, not one treaty: a name made only of these names nothing.
-GENERIC = frozenset({"treaty", "agreement", "deal", "pledge", "alliance", "partnership", "declaration",
-                     "mutual", "defense", "security", "military", "strategic", "comprehensive", "bilateral",
-                     "cooperation", "assistance", "memorandum", "understanding", "protocol"})
+FILLER = words("treaty_name_filler")
+GENERIC = words("generic_instrument_words")  # a name made only of these names no one treaty
 NAME_AGREES = 80  # token-set ratio (0-100) at or above which two normalised names are one treaty
 DATE_SLACK = timedelta(days=3)  # time zones and "on Tuesday" resolved a day off
 KIND_SLUG = {"mutual_defense": "mutual-defense", "nonaggression": "nonaggression", "neutrality": "neutrality",

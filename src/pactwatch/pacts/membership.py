@@ -12,6 +12,8 @@ from pactwatch.pacts.signals import MEMBER_NOUNS, in_membership_phrase
 
 MEMBER_VERBS = words("membership_verbs")
 DISCOURSE_MEMBER_VERBS = words("discourse_membership_verbs")
+OWNER_PRONOUNS = words("step_owner_pronouns")
+LIST_JOINERS = words("list_joiners")
 
 
 def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
@@ -63,7 +65,7 @@ def member_states(sent: Any, covered: set[int], token_party: dict[int, str], cod
             found.append(party)
     for i in sorted(covered):  # "Austria submitted its bid": the possessive pronoun is the clause's subject
         token = sent.doc[i]
-        if token.dep_ == "poss" and token.lower_ in ("its", "their") and token.head.lemma_.lower() in MEMBER_NOUNS:
+        if token.dep_ == "poss" and token.lower_ in OWNER_PRONOUNS and token.head.lemma_.lower() in MEMBER_NOUNS:
             subject = subject_of(token.head.head) if token.head.dep_ in ("dobj", "pobj") else None
             if subject is not None:
                 found += [token_party[t.i] for t in subject.subtree if t.i in token_party]
@@ -86,7 +88,7 @@ def _listed_with(sent: Any, found: list[str], token_party: dict[int, str]) -> li
             j = i
             while sent.start <= j + step < sent.end:
                 nxt = sent.doc[j + step]
-                if nxt.i in token_party or nxt.lower_ in (",", "and", "or") or nxt.dep_ in ("compound", "case"):
+                if nxt.i in token_party or nxt.lower_ in LIST_JOINERS or nxt.dep_ in ("compound", "case"):
                     j += step
                     if nxt.i in token_party:
                         out.append(token_party[nxt.i])

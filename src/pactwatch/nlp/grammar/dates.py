@@ -32,16 +32,10 @@ from pactwatch.nlp.doc_text import doc_ents, doc_sents
 from pactwatch.nlp.grammar.words import word_sequence
 
 WEEKDAYS = word_sequence("weekdays")
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}
+# month name or abbreviation -> month number; an abbreviation is the start of its month's name
+MONTHS = {name: number for number, name in enumerate(word_sequence("months"), start=1)}
+MONTHS |= {short: next(n for name, n in MONTHS.items() if name.startswith(short))
+           for short in word_sequence("month_abbreviations")}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -49,7 +43,10 @@ DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.I)
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.I)
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 WEEKDAY = re.compile(r"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
-RELATIVE_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# day word -> days from publication, searched in this order
+RELATIVE_DAY = {**dict.fromkeys(word_sequence("same_day_words"), 0),
+                **dict.fromkeys(word_sequence("day_before_words"), -1),
+                **dict.fromkeys(word_sequence("day_after_words"), 1)}
 
 
 def shift_day(on: date, days: int) -> date | None:
@@ -204,7 +201,7 @@ def sentence_date(text: str, on: date | None) -> date | None:
 # -- the component -------------------------------------------------------------------------------
 COMPONENT = "pactwatch_dates"
 _KEY = "pactwatch.dates"
-BARE_DAY_WORDS = ("yesterday", "today", "tonight")  # day words the entity recogniser may leave out
+BARE_DAY_WORDS = word_sequence("bare_day_words")  # day words the entity recogniser may leave out
 
 
 @dataclass(frozen=True)
