@@ -14,6 +14,9 @@ MEMBER_VERBS = words("membership_verbs")
 DISCOURSE_MEMBER_VERBS = words("discourse_membership_verbs")
 OWNER_PRONOUNS = words("step_owner_pronouns")
 LIST_JOINERS = words("list_joiners")
+MEMBERSHIP_STEP_NOUNS = words("membership_step_nouns")
+ANY_MEMBER_DETERMINERS = words("any_member_determiners")
+ADMISSION_VERBS = words("admission_verbs")
 
 
 def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
@@ -26,14 +29,13 @@ def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
 
 
 def member_noun(covered: set[int], sent: Any) -> bool:
-    return any(sent.doc[i].lemma_.lower() in ("membership", "accession", "member", "bid", "application", "candidacy",
-                                               "participation") for i in covered)
+    return any(sent.doc[i].lemma_.lower() in MEMBERSHIP_STEP_NOUNS for i in covered)
 
 
 def generic_member(covered: set[int], sent: Any) -> bool:
     """"A member wishing to leave must give notice": any member, a rule, not the state in focus."""
     return any(sent.doc[i].lemma_.lower() == "member" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each", "no") for c in sent.doc[i].children)
+        c.dep_ == "det" and c.lower_ in ANY_MEMBER_DETERMINERS for c in sent.doc[i].children)
         for i in covered)
 
 
@@ -59,7 +61,7 @@ def member_states(sent: Any, covered: set[int], token_party: dict[int, str], cod
             found.append(party)
         elif token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in MEMBER_VERBS - {"become"}:
             found.append(party)
-        elif token.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in ("allow", "welcome", "admit", "invite"):
+        elif token.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in ADMISSION_VERBS:
             found.append(party)
         elif head.dep_ == "relcl" and head.lemma_.lower() in MEMBER_VERBS | {"admit"}:
             found.append(party)

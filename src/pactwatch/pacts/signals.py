@@ -18,6 +18,8 @@ MEMBER_NOUNS = words("membership_nouns")
 
 AID_WORDS = words("aid_words")
 ATTACK_WORDS = words("attack_words")
+NAMING_VERBS = words("naming_verbs")
+NON_PAST_AUX = words("non_past_auxiliaries")
 RECIPROCAL = (("each", "other"), ("one", "another"), ("the", "other"), ("either",))
 
 
@@ -55,12 +57,12 @@ def names_agreement(token: Any, agreement_heads: set[int]) -> bool:
         if current.i in agreement_heads:
             return True
         if current.dep_ in ("compound", "appos", "oprd", "attr", "npadvmod", "dobj") or (
-                current.dep_ in ("acl", "amod") and current.lemma_.lower() in ("name", "call", "dub", "know")):
+                current.dep_ in ("acl", "amod") and current.lemma_.lower() in NAMING_VERBS):
             if current.head.i == current.i:
                 return False
             current = current.head
             continue
-        if current.head.lemma_.lower() in ("name", "call", "dub", "know") and current.dep_ in ("oprd", "dobj", "attr"):
+        if current.head.lemma_.lower() in NAMING_VERBS and current.dep_ in ("oprd", "dobj", "attr"):
             current = current.head
             continue
         return False
@@ -161,8 +163,7 @@ def completed_accessions(sent: Any, lex: CommitmentLexicon) -> list[Match]:
             out.append(Match(joined, t.i, t.i + 1))
         elif t.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and not negated(head) and (
                 head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in PAST_MARKERS for c in head.children)) \
-                and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "must",
-                                                             "should", "can") for c in head.children):
+                and not any(c.dep_ == "aux" and c.lower_ in NON_PAST_AUX for c in head.children):
             out.append(Match(joined, t.i, t.i + 1))
     return out
 
