@@ -9,7 +9,7 @@ day, and every source the commitment has (article sentences, the baseline refere
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -100,6 +100,9 @@ class Commitments:
         self.steps: dict[int, list[dict[str, Any]]] = {}
         self.obligations: dict[int, list[ObligationRecord]] = {}
         self.merged: dict[int, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
+        # what rows repeat, described once per question (the answer is read, never changed)
+        self.described: dict[tuple[int, int], dict[str, Any]] = {}
+        self.commitment: dict[int, dict[str, Any]] = {}
 
     def read(self, ids: Sequence[int]) -> Commitments:
         """Load what is not loaded yet of these commitments."""
@@ -149,9 +152,15 @@ class Commitments:
     def row(self, cid: int, ally: str, protected: str, obligation: ObligationRecord | None, status: str | None,
             since: str | None) -> dict[str, Any]:
         c = self.rows[cid]
-        described = describe_obligation(obligation, c["reference"]) if obligation else None
+        described = None
+        if obligation:
+            described = self.described.get((cid, id(obligation)))
+            if described is None:
+                described = self.described[cid, id(obligation)] = describe_obligation(obligation, c["reference"])
+        if cid not in self.commitment:
+            self.commitment[cid] = describe_commitment(c)
         return {
-            "ally": actor(ally), "commitment": describe_commitment(c), "origin": c["origin"],
+            "ally": actor(ally), "commitment": self.commitment[cid], "origin": c["origin"],
             "direction": described["direction"] if described else None, "owed_by": ally, "owed_to": protected,
             "condition": described["condition"] if described else None,
             "scope": described["scope"] if described else None,
@@ -186,28 +195,36 @@ class PartyCommitments:
         self.parties: dict[int, list[dict[str, Any]]] = {}
         for p in sql.memberships_of(db, self.ids):
             self.parties.setdefault(p["commitment_id"], []).append(p)
+        self._statuses: dict[str, dict[int, dict[str, str]]] = {}
+
+    def statuses(self, day: str) -> dict[int, dict[str, str]]:
+        """Commitment -> member -> its status on ``day`` (members with none left out), once a day."""
+        if day not in self._statuses:
+            found = {}
+            for cid in self.ids:
+                overall = commitment_status(self.known.rows[cid], self.known.steps.get(cid, []), day)
+                statuses = ((p["party"], party_status(p, overall, day)) for p in self.parties.get(cid, []))
+                found[cid] = {member: status for member, status in statuses if status}
+            self._statuses[day] = found
+        return self._statuses[day]
 
 
 def _not_yet_rows(mine: PartyCommitments, day: str, conditions: bool = True,
-                  only: Sequence[str] | None = None) -> list[dict[str, Any]]:
+                  keep: Callable[[str, ObligationRecord], bool] | None = None) -> list[dict[str, Any]]:
     """Obligations to the party of commitments signed but not in force on ``day``; with
-    ``conditions=False`` instead the in-force non-defence ones whose condition is in ``only``
-    (consultation, neutrality); rows the answer would drop are never built."""
-    party, known, parties = mine.party, mine.known, mine.parties
+    ``conditions=False`` instead the in-force non-defence ones, of the allies and obligations
+    ``keep`` accepts; rows the answer would drop are never built."""
+    party, known = mine.party, mine.known
     rows = []
-    for cid in mine.ids:
-        overall = commitment_status(known.rows[cid], known.steps.get(cid, []), day)
-        statuses = ((p["party"], party_status(p, overall, day)) for p in parties.get(cid, []))
-        status_of = {member: status for member, status in statuses if status}
+    for cid, status_of in mine.statuses(day).items():
         if status_of.get(party) != ("signed" if conditions else "in_force"):
             continue
         for other in sorted(set(status_of) - {party}):
             if status_of[other] != status_of[party]:
                 continue
             for obligation in known.binding(cid, other, party, defence=conditions):
-                if only is not None and obligation.condition not in only:
-                    continue
-                rows.append(known.row(cid, other, party, obligation, status_of[party], None))
+                if keep is None or keep(other, obligation):
+                    rows.append(known.row(cid, other, party, obligation, status_of[party], None))
     return rows
 
 
@@ -275,11 +292,16 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
                                "defends_attacker": _public(theirs[state])})
         both = {c["state"]["code"] for c in conflicted}
         defenders = [r for r in defenders if r["ally"]["code"] not in both]
-    others = _not_yet_rows(victims, day, conditions=False, only=("consultation_only", "neutrality"))
     bound = {r["ally"]["code"] for r in defenders} | {c["state"]["code"] for c in conflicted} | {attacker}
-    consultation = [r for r in others
-                    if r["condition"]["type"] == "consultation_only" and r["ally"]["code"] not in bound]
-    neutral = [r for r in others if r["condition"]["type"] == "neutrality" and r["ally"]["code"] != attacker]
+
+    def shown(ally: str, obligation: ObligationRecord) -> bool:
+        """Consultation by states not bound otherwise; neutrality of any state but the attacker."""
+        return (obligation.condition == "consultation_only" and ally not in bound) or \
+            (obligation.condition == "neutrality" and ally != attacker)
+
+    others = _not_yet_rows(victims, day, conditions=False, keep=shown)
+    consultation = [r for r in others if r["condition"]["type"] == "consultation_only"]
+    neutral = [r for r in others if r["condition"]["type"] == "neutrality"]
     pending = _not_yet_rows(victims, day)
     defender_states = sorted({r["ally"]["code"] for r in defenders})
     second = _second_ring(db, known, defender_states, day, chosen, place,

@@ -57,6 +57,7 @@ def _key(text: str) -> str:
     return words[4:] if words.startswith("the ") else words
 
 
+@lru_cache(maxsize=4096)  # answers name the same states hundreds of times
 def name_of(code: str | None) -> str | None:
     if not code:
         return None
