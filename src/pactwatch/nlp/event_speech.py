@@ -9,6 +9,10 @@ Praise and criticism told by what is said of a party (act ``evaluation``): "'Y h
 steadfast friend,' X said", "we have no better friend than Y", "'they spread chaos,' X said of
 Y" are X's praise (051) or criticism (111) of Y.
 
+Passives whose doer is named by a place ("a rocket was fired from X, the army said", "the
+ambassador was summoned to Y's foreign ministry"; act ``passive_origin``): the origin acts, the
+reporter only reports.
+
 Threats told without a threat verb (act ``implied_threat``): the threatened party as subject
 ("Y will face grave consequences", "Y's attack will not go unanswered", "any Y deployment would
 be treated as an act of war") is threatened by the reporter; readiness, litotes and vows
@@ -41,9 +45,12 @@ class SpeechMixin:
     lexicon: EventLexicon
     status: Callable[[Token], str]
     complements: Callable[[Token], tuple[set[str], set[str], set[str]]]
+    select: Callable[[Token, list[LexEntry]], LexEntry | None]
     act_owners: Callable[..., list[Mention]]
     has_own_subject: Callable[[Token], bool]
     spoken_of: Callable[[Token], list[Mention]]
+    is_agentless_passive: Callable[[Token], bool]
+    code_verb: Callable[..., list[Event]]
     actors_in: Callable[..., list[Mention]]
     targets_of: Callable[[Token, LexEntry, list[Mention]], list[Mention]]
     speaker_of: Callable[[Token], list[Mention]]
@@ -162,3 +169,18 @@ class SpeechMixin:
         code = match.construction.assigns["code"]
         entry = LexEntry(lemma=anchor.lemma_.lower(), code=code, pos="verb")
         return self.pairs(anchor, entry, code, sources, targets, verb)
+
+    def act_passive_origin(self, match: Match) -> list[Event] | None:
+        """An agentless passive event verb whose doer is the place the row's ``origin`` preposition
+        names ("fired from X": X fires; "summoned to Y's ministry": Y summons), coded by the verb's
+        own lexicon sense. None when the clause has an agent or the place names no actor."""
+        verb = match.anchor
+        prep = match.construction.assigns["origin"]
+        if not self.is_agentless_passive(verb):
+            return None
+        origin = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for m in self.actors_in(c)]
+        entries = self.lexicon.verbs.get(verb.lemma_.lower(), [])
+        entry = self.select(verb, entries) if entries else None
+        if not origin or entry is None:
+            return None
+        return self.code_verb(verb, entry, origin=origin)

@@ -253,7 +253,9 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
         entry = self.select(noun, entries) if entries else None
         return self.code_noun(noun, entry) if entry else []
 
-    def code_verb(self, verb: Token, entry: LexEntry) -> list[Event]:
+    def code_verb(self, verb: Token, entry: LexEntry, origin: list[Mention] | None = None) -> list[Event]:
+        """The verb's event; ``origin``: the doer an agentless passive names by its origin ("was fired
+        from X"), taken before the reporter."""
         if "no_free_relative" in entry.flags and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT")
                                                      for c in verb.children):
             return []  # "criticised what they called illegal sanctions": a hedge, not a characterisation
@@ -268,6 +270,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
             if not any("peacekeep" in t.lower_ for t in subject.subtree):
                 return []  # "US troops arrived in Poland": a deployment, not a visit
             code = "074"  # "NATO peacekeeping troops arrived in Bosnia": peacekeeping provided
+        if not sources and origin:
+            sources = origin
         if not sources and code[:2] == "17" and self.is_agentless_passive(verb):
             sources = self.place_actor(verb)  # "was arrested in Lebanon": that country's authorities
         if not sources and code[:2] == "07" and self.is_agentless_passive(verb):
