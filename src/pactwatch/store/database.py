@@ -113,6 +113,20 @@ class Database:
         self.close()
 
 
+ID_BATCH = 500  # ids per IN (...) list: below SQLite's oldest bound-parameter limit (999)
+
+
+def query_by_ids(db: Database, sql: str, ids: Sequence[Any], params_after: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """``sql`` with its ``(?*)`` replaced by a bound list of ``ids``, run once per ``ID_BATCH`` ids
+    (``params_after`` bound after the list each time); the rows of every batch, in batch order."""
+    rows: list[dict[str, Any]] = []
+    ids = list(ids)
+    for start in range(0, len(ids), ID_BATCH):
+        batch = ids[start:start + ID_BATCH]
+        rows += db.query(sql.replace("(?*)", "(" + ",".join("?" * len(batch)) + ")"), [*batch, *params_after])
+    return rows
+
+
 # -- opening ---------------------------------------------------------------------------------
 def sqlite_path(url: str) -> str | None:
     """The file of an SQLite URL or plain path (None for other backends)."""

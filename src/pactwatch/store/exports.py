@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pactwatch.errors import UsageError
-from pactwatch.store.database import Database
+from pactwatch.store.database import Database, query_by_ids
 from pactwatch.store.patterns import confidence_clauses, member_confidence_clauses
-
-ID_BATCH = 500  # ids per IN (...) list: below SQLite's oldest bound-parameter limit (999)
 
 
 @dataclass(frozen=True)
@@ -114,13 +112,8 @@ def table_page(db: Database, spec: TableSpec, columns: Sequence[str], after: int
 
 def party_rows(db: Database, commitment_ids: Sequence[int]) -> list[dict[str, Any]]:
     """(commitment_id, party) of these commitments, by commitment, party and membership row."""
-    rows: list[dict[str, Any]] = []
-    ids = list(commitment_ids)
-    for start in range(0, len(ids), ID_BATCH):
-        batch = ids[start:start + ID_BATCH]
-        rows += db.query("SELECT commitment_id, party FROM commitment_parties WHERE commitment_id IN"
-                         f" ({','.join('?' * len(batch))}) ORDER BY commitment_id, party, id", batch)
-    return rows
+    return query_by_ids(db, "SELECT commitment_id, party FROM commitment_parties WHERE commitment_id IN (?*)"
+                            " ORDER BY commitment_id, party, id", commitment_ids)
 
 
 # One article's report of an event: what a GDELT row needs from it (its offsets, the article's
@@ -156,13 +149,6 @@ def merged_event_reports(db: Database, merged_ids: Sequence[int],
     """The report columns of every member event of these merged events, with ``merged_id``; members
     read with less than ``min_confidence`` are left out (a merged event with none left is not cited)."""
     weak, weak_params = confidence_clauses("e", min_confidence)
-    rows: list[dict[str, Any]] = []
-    ids = list(merged_ids)
-    for start in range(0, len(ids), ID_BATCH):
-        batch = ids[start:start + ID_BATCH]
-        marks = ",".join("?" * len(batch))
-        rows += db.query(
-            f"SELECT m.merged_id, {_REPORT_COLUMNS} FROM merged_event_members m"
-            f" JOIN events e ON e.id = m.event_id {_REPORT_JOINS}"
-            f" WHERE {' AND '.join([f'm.merged_id IN ({marks})', *weak])}", [*batch, *weak_params])
-    return rows
+    return query_by_ids(db, f"SELECT m.merged_id, {_REPORT_COLUMNS} FROM merged_event_members m"
+                            f" JOIN events e ON e.id = m.event_id {_REPORT_JOINS}"
+                            f" WHERE {' AND '.join(['m.merged_id IN (?*)', *weak])}", merged_ids, weak_params)

@@ -1,8 +1,7 @@
 """Reading the reports that merge into one event or quotation, and writing the merged rows.
 
 The grouping itself (which reports are one event, which quotations one quotation) is
-``pactwatch.dedup.merge``; this module holds its SQL. Ids are bound 500 to an ``IN`` list, below
-SQLite's oldest bound-parameter limit (999).
+``pactwatch.dedup.merge``; this module holds its SQL.
 """
 
 from __future__ import annotations
@@ -10,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pactwatch.store.database import Database
-
-ID_BATCH = 500
+from pactwatch.store.database import Database, query_by_ids
 
 # An event the text does not date is dated by its article's publication, as GDELT does:
 # "signed an agreement this week" in one copy and "on Tuesday" in another then merge.
@@ -25,18 +22,9 @@ _QUOTE_REPORTS = ("SELECT q.id, q.article_id, q.speaker, q.speaker_actor, q.text
 EventKey = tuple[str, str, str]  # (source, target, cameo_code)
 
 
-def _in_batches(db: Database, sql: str, ids: Sequence[Any]) -> list[dict[str, Any]]:
-    """``sql`` with its ``(?*)`` replaced by a list of ids, run once per batch of ids."""
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(ids), ID_BATCH):
-        chunk = list(ids[start:start + ID_BATCH])
-        rows += db.query(sql.replace("(?*)", "(" + ",".join("?" * len(chunk)) + ")"), chunk)
-    return rows
-
-
 def event_keys_of(db: Database, article_ids: Sequence[int]) -> set[EventKey]:
     """The (source, target, code) keys of the events of these articles."""
-    return {(r["source"], r["target"], r["cameo_code"]) for r in _in_batches(
+    return {(r["source"], r["target"], r["cameo_code"]) for r in query_by_ids(
         db, "SELECT DISTINCT source, target, cameo_code FROM events WHERE article_id IN (?*)", list(article_ids))}
 
 
@@ -78,7 +66,7 @@ def quote_reports(db: Database, article_ids: Sequence[int] | None = None) -> lis
     """Every quote row with its article's publisher and publication (of these articles, or all)."""
     if article_ids is None:
         return db.query(_QUOTE_REPORTS)
-    return _in_batches(db, _QUOTE_REPORTS + " WHERE q.article_id IN (?*)", list(article_ids))
+    return query_by_ids(db, _QUOTE_REPORTS + " WHERE q.article_id IN (?*)", list(article_ids))
 
 
 def replace_merged_quotes(db: Database, keys: Sequence[str] | None,
