@@ -188,3 +188,22 @@ def test_no_defence_deal_without_arms_or_without_an_agreement(extract):
     assert keys(extract("Russia and North Korea signed a strategic partnership on Monday, as Pyongyang supplied "
                         "Moscow with missiles.")) == {
         (("PRK", "RUS"), "strategic_partnership", "signed", date(2024, 3, 4))}
+
+
+# -- concluding an agreement without the word "sign" ---------------------------------------------
+def test_verbs_of_concluding_with_the_agreement_as_object_are_signings(extract):
+    assert keys(extract("Kenya and Uganda struck a defence deal on Monday.")) == {
+        (("KEN", "UGA"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("Kenya and Uganda extended their defence cooperation agreement for five years on Monday.")) == {
+        (("KEN", "UGA"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("Kenya and Uganda entered into a defence pact on Monday.")) == {
+        (("KEN", "UGA"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("Kenya and Uganda agreed on a security pact on Monday.")) == {
+        (("KEN", "UGA"), "military_cooperation", "signed", date(2024, 3, 4))}
+
+
+def test_not_yet_concluded_is_no_step(extract):
+    assert extract("Kenya and Uganda have yet to strike a defence deal.") == []
+    assert extract("Kenya has yet to ratify the pact with Uganda.") == []
+    assert extract("Kenya and Uganda could not strike a deal on Monday.") == []
+    assert extract("Kenyan troops reached the border on Monday.") == []
