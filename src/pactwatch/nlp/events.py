@@ -371,8 +371,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
 
     def adjust(self, entry: LexEntry, code: str, state: str) -> str | None:
         """The code under negation / futurity, or None when the clause is not coded."""
-        if state == "unreal":
-            return None
+        if state == "unreal" or ("intent_only" in entry.flags and state != "future"):
+            return None  # intent_only: building ties up is news as a stated plan; done, it is a lasting state
         if state == "negated":
             return entry.negated if entry.negated and entry.negated != "-" else None
         if code == "-":
