@@ -21,8 +21,10 @@ from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, same_audience
 from pactwatch.nlp.event_clauses import ClauseMixin, paragraph_part
 from pactwatch.nlp.event_context import context_mentions, place_of
+from pactwatch.nlp.event_force import ForceMixin
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
 from pactwatch.nlp.event_speech import SpeechMixin
+from pactwatch.nlp.event_states import StateMixin
 from pactwatch.nlp.grammar.actors import token_owners
 from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS, clause_of
 from pactwatch.nlp.grammar.engine import Match
@@ -118,7 +120,7 @@ def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
     return any(event.source in (s, t) and c == event.cameo_code and t != NO_TARGET for s, t, c in seen)
 
 
-class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
+class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixin):
     def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
                  on: date | None, mentions: list[Mention], anchored: dict[int, list[Match]]) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
@@ -261,8 +263,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
             return []  # "criticised what they called illegal sanctions": a hedge, not a characterisation
         state = self.status(verb)
         code = self.adjust(entry, entry.code, state)
-        if code is None:
-            return []
+        if code is None or self.force_as_purpose(code, verb):
+            return []  # "missiles to hit targets": force wanted, not used (event_force)
         if state == "future" and code[:2] in ULTIMATUM_ROOTS and self.has_unless(verb):
             code = "139"  # "will withdraw its troops unless X holds elections": an ultimatum
         sources, subject = self.subject_of(verb)
@@ -283,6 +285,7 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
                 and any(s.code[3:6] in IRREGULAR_ROLES for s in sources)):
             code = "180"  # killings and attacks by militias, rebels, insurgents: unconventional violence
         targets = self.targets_of(verb, entry, sources)
+        code = self.verbal_clash(entry, code, sources, targets)  # "X clashed with Y", both persons: 111
         return self.pairs(verb, entry, code, sources, targets, verb)
 
     def governor_codes(self, head: Token) -> bool:
@@ -434,6 +437,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
                 and governor.lemma_.lower() in PARTICIPATION_VERBS:
             sources, places = self.participants(governor)  # "the drills involve units from X and Y near Z"
             targets = targets or places
+        if not sources and self.force_without_performer(code, governor):
+            return []  # "agreed to treat an attack on one as an attack on both": nobody attacked (event_force)
         if not sources and governor is not None:
             sources, _ = self.subject_of(governor)
         if not sources:
@@ -500,6 +505,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ActorMixin):
 
     def pairs(self, trigger: Token, entry: LexEntry, code: str, sources: list[Mention],
               targets: list[Mention], clause: Token) -> list[Event]:
+        if self.lasting_mutual_state(trigger):
+            return []  # "Moscow and Minsk commit to support each other": how things stand (event_states)
         reciprocal = "reciprocal" in entry.flags or self.says_each_other(trigger)
         if not targets and "fallback_target" in entry.flags:
             targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
