@@ -8,25 +8,12 @@ from datetime import date
 
 import pytest
 
-from pactwatch.nlp.event_lexicon import EventLexicon
-from pactwatch.nlp.events import code_events
-
 ON = date(2024, 6, 19)
 
 
 @pytest.fixture(scope="module")
-def coder():
-    from pactwatch.nlp.actor_tables import ActorTables
-    from pactwatch.nlp.actors import find_mentions
-    from pactwatch.nlp.pipeline import load_spacy
-
-    nlp, tables, lexicon = load_spacy(), ActorTables.load(), EventLexicon.load()
-
-    def run(text: str):
-        doc = nlp(text)
-        return code_events(doc, find_mentions(doc, tables, ON), lexicon, ON)
-
-    return run
+def coder(code_text):
+    return lambda text: code_text(text, ON)
 
 
 def pairs(events, root: str):
