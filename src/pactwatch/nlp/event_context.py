@@ -21,11 +21,11 @@ cannot be resolved stays unresolved (no event), which is the coder's cautious de
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pactwatch.data import read_table
-from pactwatch.nlp.doc_text import doc_sents
+from pactwatch.nlp.doc_text import doc_sents, sent_at
 from pactwatch.nlp.grammar.words import words
 from pactwatch.records import Mention
 
@@ -42,10 +42,10 @@ THING_KINDS = {"country", "organisation", "capital"}
 COLLECTIVE_KINDS = THING_KINDS | {"group", "role"}
 QUANTITY_HEADS = words("quantity_heads")
 TARGET_PREPS = words("target_preps_place")
-BODY_NOUNS = words("body_nouns")
 STATEMENT_NOUNS = words("statement_nouns_event")
-ISSUE_VERBS = words("issue_verbs")
 HOLDER_ROLES = words("office_holder_roles")
+PERSON_REACH = 2  # sentences back a person pronoun's antecedent may be, for an event's actor
+GROUP_REACH = 1  # "it"/"they" reach back one sentence only
 
 
 @dataclass(frozen=True)
@@ -81,34 +81,29 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
         for i in range(sent.start, sent.end):
             sent_of[i] = n
     extra: list[Mention] = []
-    article_codes = {m.code[:3] for m in mentions}
     for token in doc:
         if token.i in covered:
             continue
         low = token.lower_
         mention: Mention | None = None
         if low in PERSON_PRONOUNS and (token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and low in ("his", "her"))):
-            mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], PERSON_KINDS)
+            mention = referent(doc, token, mentions, PERSON_KINDS, PERSON_REACH)
         elif low == "it" and token.dep_ in SUBJECT_DEPS:
-            mention = _antecedent(doc, token, mentions, sents, sent_of[token.i], THING_KINDS, strict=True)
-            if mention is None:  # "The Umma party said it will boycott": a placed body named just before
-                mention = _antecedent(doc, token, [m for m in extra if m.kind == "role"], sents, sent_of[token.i],
-                                      {"role"}, strict=True)
-            if mention is None:
-                mention = _addressee(doc, token, mentions)
-            if mention is None:  # "The foreign ministry said ... It accused X": the body that spoke
-                mention = _body_antecedent(doc, token, mentions, sents, sent_of[token.i])
+            # "The Umma party said it will boycott": a placed body named just before counts too
+            mention = referent(doc, token, mentions + [m for m in extra if m.kind == "role"],
+                               THING_KINDS | {"role"}, GROUP_REACH, strict=True)
         elif low in STATEMENT_NOUNS and token.dep_ in SUBJECT_DEPS and any(
                 c.lower_ == "the" for c in token.children):
             # "The statement accused X": the statement is its issuer's, named before
-            mention = _statement_issuer(doc, token, mentions + extra, sents, sent_of[token.i])
+            mention = referent(doc, token, mentions + extra, THING_KINDS | PERSON_KINDS | {"role"}, PERSON_REACH)
         elif low == "they" and token.dep_ in SUBJECT_DEPS:
             # "they" is often people: only a collective actor (state, group, placed role) that is
             # the one subject before it, in this sentence or the previous one
-            mention = _antecedent(doc, token, mentions + extra, sents, sent_of[token.i], COLLECTIVE_KINDS, strict=True)
-        elif token.text in ("North", "South") and _is_bare_korea(token, article_codes):
-            code = "PRK" if token.text == "North" else "KOR"
-            mention = Mention(token.idx, token.idx + len(token), token.text, code, "country", "coreference")
+            mention = referent(doc, token, mentions + extra, COLLECTIVE_KINDS, GROUP_REACH, strict=True)
+        elif token.text in ("North", "South") and token._.reference is not None:
+            mention = referent(doc, token, mentions, {"country"}, len(sents))  # "the North": "North Korea"
+            if mention is not None:
+                mention = replace(mention, kind="country")
         elif low in tables.capitals and _is_destination(token):
             code = tables.capitals[low]
             mention = Mention(token.idx, token.idx + len(token), token.text, code, "capital", "context")
@@ -121,76 +116,41 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
     return extra
 
 
-def _is_body(doc: Any, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root  # one body, not "officials"; "the authorities" is a body in the plural
-    return root.lower_ == "authorities" or (root.lemma_.lower() in BODY_NOUNS and root.tag_ not in ("NNS", "NNPS"))
-
-
-def _body_antecedent(doc: Any, pronoun: Token, mentions: list[Mention], sents: list[Any], here: int) -> Mention | None:
-    """"it" as a named body: the one body subject just before, with no other actor as a subject
-    between it and the pronoun ("China has sought ... since it concluded": China, not the ministry)."""
-    bodies = [m for m in mentions if m.kind == "role" and _is_body(doc, m)]
-    found = _antecedent(doc, pronoun, bodies, sents, here, {"role"}, strict=True)
-    if found is None:
+def referent(doc: Any, word: Token, mentions: list[Mention], kinds: set[str], reach: int,
+             strict: bool = False) -> Mention | None:
+    """The actor the reference component (``token._.reference``) resolves ``word`` to: the first
+    of its ranked antecedents, at most ``reach`` sentences back, that is an actor mention of one of
+    ``kinds``. ``strict`` (for "it", "they") takes only a subject, or the addressee or issuer the
+    component names."""
+    reference = word._.reference
+    if reference is None:
         return None
-    body = max((m for m in bodies if m.code == found.code and m.end <= pronoun.idx), key=lambda m: m.start)
-    rivals = [m for m in mentions if body.end <= m.start < pronoun.idx and m.code[:3] != body.code[:3]
-              and m.kind in COLLECTIVE_KINDS | PERSON_KINDS and _is_subject(doc, m)]
-    return None if rivals else found
-
-
-def _statement_issuer(doc: Any, noun: Token, mentions: list[Mention], sents: list[Any], here: int) -> Mention | None:
-    """The one actor who issued the latest statement named before ``noun`` (this sentence or the two
-    before): "X said in a statement", "X issued a statement", "a statement from X", "X's statement"."""
-    at: dict[int, Mention] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and mention.code != "---":
-            at.update({i: mention for i in range(span.start, span.end)})
-    first = sents[max(here - 2, 0)].start
-    for i in range(noun.i - 1, first - 1, -1):
-        word = doc[i]
-        if word.lower_ not in STATEMENT_NOUNS or word.pos_ not in ("NOUN", "PROPN"):
+    here = sent_at(doc, word.i).start
+    for candidate in reference.candidates:
+        if _sentences_between(doc, candidate.span.root.i, here) > reach:
+            break
+        if candidate.kind == "group":
+            return None  # several parties named together ("Chile and Peru"): no single actor
+        if strict and not candidate.subject and reference.rule not in ("addressee", "issuer"):
             continue
-        holders = [c for c in word.children if c.dep_ == "poss"]
-        holders += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
-                    if g.dep_ == "pobj"]
-        verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "in" else (
-            word.head if word.dep_ == "dobj" and word.head.lemma_.lower() in ISSUE_VERBS else None)
-        if verb is not None:
-            holders += [c for c in verb.children if c.dep_ == "nsubj"]
-        found = {at[t.i].code: at[t.i] for h in holders for t in h.subtree if t.i in at}
-        if len(found) != 1:
-            return None  # the latest statement decides: unnamed or shared issuers stay open
-        best = next(iter(found.values()))
-        return Mention(noun.idx, noun.idx + len(noun), noun.text, best.code, "pronoun", "coreference", best.name)
+        head = candidate.span.root
+        found = [m for m in mentions if m.start <= head.idx < m.end and m.kind in kinds and m.code != "---"]
+        if not found:
+            found = [m for m in mentions if candidate.span.start_char <= m.start and m.end <= candidate.span.end_char
+                     and m.kind in kinds and m.code != "---"]
+        if found:
+            best = found[-1]
+            return Mention(word.idx, word.idx + len(word), word.text, best.code, "pronoun", "coreference", best.name)
     return None
 
 
-def _addressee(doc: Any, pronoun: Token, mentions: list[Mention]) -> Mention | None:
-    """"X told Iraq it must ...", "a reminder to Iraq that it must ...": "it" in a clause governed by a
-    word whose object (or "to" object) is a single state or organisation is that addressee."""
-    ancestors = {a.i for a in pronoun.ancestors}
-    found: list[Mention] = []
-    for mention in mentions:
-        if mention.kind not in THING_KINDS or mention.end > pronoun.idx:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
-        governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else (
-            head.head if head.dep_ in ("dobj", "dative") else None)
-        if governor is not None and governor.i in ancestors:
-            found.append(mention)
-    if len({m.code for m in found}) != 1:
-        return None
-    best = found[0]
-    return Mention(pronoun.idx, pronoun.idx + len(pronoun), pronoun.text, best.code, "pronoun", "coreference",
-                   best.name)
+def _sentences_between(doc: Any, earlier: int, sentence_start: int) -> int:
+    count = 0
+    sent = sent_at(doc, earlier)
+    while sent.start < sentence_start:
+        count += 1
+        sent = sent_at(doc, sent.end)
+    return count
 
 
 def _covered(doc: Any, mentions: list[Mention]) -> set[int]:
@@ -200,48 +160,6 @@ def _covered(doc: Any, mentions: list[Mention]) -> set[int]:
         if span is not None:
             covered.update(range(span.start, span.end))
     return covered
-
-
-def _antecedent(doc: Any, pronoun: Token, mentions: list[Mention], sents: list[Any], here: int,
-                kinds: set[str], strict: bool = False) -> Mention | None:
-    """The salient earlier actor of the right kind: the subject of the nearest sentence naming one."""
-    for back in range(0, 3):
-        n = here - back
-        if n < 0:
-            break
-        sent = sents[n]
-        end = pronoun.idx if back == 0 else sent.end_char
-        found = [m for m in mentions if sent.start_char <= m.start < end and m.kind in kinds and m.code != "---"]
-        if back == 0:
-            found = [m for m in found if m.end <= pronoun.idx]
-        if not found:
-            if strict and back >= 1:
-                return None  # "it"/"they" reach back one sentence only
-            continue
-        subjects = [m for m in found if _is_subject(doc, m)]
-        pool = subjects or ([] if strict else found)
-        if strict and len({m.code for m in pool}) != 1:
-            return None
-        if not pool:
-            return None
-        best = pool[0] if subjects else pool[-1]
-        kind = "pronoun"
-        return Mention(pronoun.idx, pronoun.idx + len(pronoun), pronoun.text, best.code, kind, "coreference", best.name)
-    return None
-
-
-def _is_subject(doc: Any, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_HEADS:
-        head = head.head.head  # "A group of Yoruba leaders announced": the counted actor is the subject
-    while head.dep_ in ("compound", "poss", "amod", "appos", "conj") and head.head.i != head.i:
-        if head.dep_ == "poss":
-            return head.head.dep_ in SUBJECT_DEPS  # "Putin's plane landed": Putin is the topic
-        head = head.head
-    return head.dep_ in SUBJECT_DEPS
 
 
 def _is_destination(token: Token) -> bool:
@@ -254,15 +172,6 @@ def _is_destination(token: Token) -> bool:
     if governor.lemma_.lower() in ("embassy", "consulate"):  # "opened an embassy in Tehran": the host country
         return governor.dep_ == "dobj" and governor.head.lemma_.lower() in ("open", "reopen", "establish")
     return governor.lemma_.lower() in MOVEMENT_LEMMAS - {"leave"} or governor.lemma_.lower() in ("trip", "visit")
-
-
-def _is_bare_korea(token: Token, article_codes: set[str]) -> bool:
-    """"the North" / "the South" standing alone in an article about the two Koreas."""
-    if token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("korea", "korean", "koreans", "sudan"):
-        return False
-    if not any(c.lower_ == "the" for c in token.children) and not (token.i > 0 and token.nbor(-1).lower_ == "the"):
-        return False
-    return ("PRK" if token.text == "North" else "KOR") in article_codes
 
 
 def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: ContextTables, sent: Any,
@@ -278,8 +187,7 @@ def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: Context
         return None
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
     if owner is not None:  # "their forces withdrew": the forces of the collective named before
-        earlier = _antecedent(doc, owner, mentions, doc_sents(doc), _sent_index(doc, owner), COLLECTIVE_KINDS,
-                              strict=True)
+        earlier = referent(doc, owner, mentions, COLLECTIVE_KINDS, GROUP_REACH, strict=True)
         if earlier is not None and earlier.code[:3] in tables.countries:
             span = doc[owner.i:head.i + 1]
             code = earlier.code[:3] if role == "-" else earlier.code[:3] + role
@@ -332,10 +240,6 @@ def _group_holder(doc: Any, head: Token, mentions: list[Mention], tables: Contex
     if any(i in covered for i in range(span.start, span.end)):
         return None
     return Mention(span.start_char, span.end_char, span.text, (country or "") + group, "group", "context")
-
-
-def _sent_index(doc: Any, token: Token) -> int:
-    return next(n for n, sent in enumerate(doc_sents(doc)) if sent.start <= token.i < sent.end)
 
 
 def _counted(head: Token) -> Token | None:

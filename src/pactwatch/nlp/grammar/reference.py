@@ -1,0 +1,463 @@
+"""Reference, computed once per article and read by every step: what "he", "it", "they", "the
+ministry", "the statement", "the North" or "the two countries" stands for.
+
+``pactwatch_reference`` is a spaCy component (``requires`` the parse and the entities,
+``assigns`` ``token._.reference`` and ``token._.antecedent``). It knows nothing of actor codes:
+its answer is an earlier noun phrase of the same article (a ``Span``), which each step reads as
+its own kind of thing (an actor mention, a quote's speaker, a treaty party).
+
+How an antecedent is chosen (the same for every step):
+
+* **compatibility** — a person pronoun ("he", "her") wants a person of that gender (from the
+  words around the name: "Mrs", "spokeswoman", and from a pronoun already resolved to it); "it"
+  a state, body or document in the singular; "they" a body, a group or several named together;
+  "the ministry" / "the agency" a named body whose head is that noun; "the statement" / "the
+  report" / "a post" whoever issued the latest such text; "the North" the country the article
+  names "North …";
+* **salience** — the nearest sentence that has a compatible candidate wins; inside it, the
+  subject of the main clause first, then other subjects, then other positions, nearest first
+  ("A told B that …. 'No,' he said": A);
+* **never from inside a quotation** for a word outside it (the speaker's own words name other
+  people), and a bare surname two people of the article share goes to the one named last.
+
+``Reference.distance`` says how many sentences back the antecedent is; a step that only trusts a
+near antecedent (event coding: three sentences; "it": one) reads that, not a second resolver.
+Word classes are ``data/grammar/word_classes.tsv`` (``reference_*``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pactwatch.nlp.doc_text import doc_ents, doc_sents, doc_text
+from pactwatch.nlp.grammar.words import words
+from pactwatch.nlp.quote_marks import QuotedRanges, find_quote_spans
+
+Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
+
+PERSON_PRONOUNS = words("reference_person_pronouns")
+THING_PRONOUNS = words("reference_thing_pronouns")
+GROUP_PRONOUNS = words("reference_group_pronouns")
+FEMALE = words("female_words")
+MALE = words("male_words")
+FEMALE_PRONOUNS = words("reference_female_pronouns")
+MALE_PRONOUNS = words("reference_male_pronouns")
+PERSON_NOUNS = words("reference_person_nouns")
+TITLES = words("person_titles")
+BODY_NOUNS = words("body_nouns") | words("reference_generic_bodies")
+ISSUED_NOUNS = (words("speech_vehicles") | words("statement_nouns_event")) - words("reference_person_nouns")
+DOCUMENT_NOUNS = words("document_nouns")
+ISSUE_VERBS = words("issue_verbs")
+REGION_WORDS = words("reference_region_shorthands")
+SUBJECT_DEPS = words("subject_deps_reference")
+QUANTITY_HEADS = words("quantity_heads")
+CHAIN_DEPS = ("compound", "amod", "appos", "conj", "flat")
+_KEY = "pactwatch.reference"
+COMPONENT = "pactwatch_reference"
+MAX_RANKED = 24  # candidates kept per referring word, best first
+NOT_REFERENTS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
+
+
+@dataclass
+class Candidate:
+    span: Span
+    kind: str  # person | thing (state, body, place) | document | group (several named together)
+    sent: int
+    subject: bool
+    main: bool  # subject of the sentence's main clause
+    quoted: bool
+    plural: bool
+    gender: str = ""
+    reporter: bool = False  # subject of a speech verb ("the ministry said")
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+
+@dataclass(frozen=True)
+class Reference:
+    antecedent: Span  # the earlier noun phrase (its root is the head word)
+    rule: str  # person | thing | group | body | issuer | document | region | surname | addressee
+    distance: int  # sentences between the referring word and its antecedent (0: the same one)
+    # the ranked candidates, best first (the antecedent's own first): a step whose tables rule the
+    # first out (a place the parser took for a person) reads the next, never re-ranks them
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def ranked(self) -> tuple[Span, ...]:
+        return tuple(c.span for c in self.candidates) or (self.antecedent,)
+
+
+# -- candidates -------------------------------------------------------------------------------
+def _gender(token: Token) -> str:
+    found = {t.lower_ for t in token.subtree if t.i <= token.i or t.dep_ == "appos"}
+    if found & FEMALE:
+        return "f"
+    if found & MALE:
+        return "m"
+    return ""
+
+
+def _reports(token: Token) -> bool:
+    """The word is the subject of a speech verb ("the ministry said", "it added")."""
+    from pactwatch.nlp.quote_speakers import speech_verbs
+
+    node = token
+    while node.dep_ in CHAIN_DEPS and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() == "accord":
+        return True
+    return node.dep_ in SUBJECT_DEPS and node.head.lemma_.lower() in speech_verbs()
+
+
+def _clause_of_subject(token: Token) -> Token | None:
+    """The verb whose subject the phrase is, or None."""
+    node = token
+    while node.dep_ in (*CHAIN_DEPS, "poss") and node.head.i != node.i:
+        node = node.head
+    return node.head if node.dep_ in SUBJECT_DEPS else None
+
+
+def _is_subject(token: Token) -> tuple[bool, bool]:
+    """(subject of some clause, subject of the main clause), through compounds, appositions,
+    coordination and a possessor ("Putin's plane landed": Putin is the topic)."""
+    node = token
+    while node.dep_ in (*CHAIN_DEPS, "poss") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() == "accord":
+        return True, True  # "according to X": X speaks
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in QUANTITY_HEADS:
+        node = node.head.head  # "A group of Yoruba leaders announced": the counted actor is the subject
+        while node.dep_ in CHAIN_DEPS and node.head.i != node.i:
+            node = node.head
+    if node.dep_ not in SUBJECT_DEPS:
+        return False, False
+    verb = node.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return True, main
+
+
+def _phrase(doc: Any, head: Token) -> Span:
+    start = head.i
+    for left in reversed(list(head.lefts)):
+        if left.right_edge.i == start - 1 and (left.dep_ in ("compound", "amod", "flat", "nmod", "poss", "case", "det")
+                                              or left.text in ("-",)):
+            start = left.left_edge.i  # "Prime Minister X": the title's own words come along
+        else:
+            break
+    return doc[start:head.i + 1]
+
+
+def _kind(token: Token, surnames: frozenset[str]) -> str | None:
+    ent = token.ent_type_
+    low = token.lemma_.lower()
+    if token.pos_ == "PRON":
+        return None
+    body = low in BODY_NOUNS or token.lower_ in BODY_NOUNS or low in DOCUMENT_NOUNS
+    titled = ent not in ("ORG", "GPE", "NORP") and any(c.dep_ == "compound" and c.lower_ in TITLES for c in token.lefts)
+    if token.pos_ == "PROPN" and not body and (ent == "PERSON" or token.lower_ in surnames or titled):
+        return "person"  # a name, the surname of a name the article gives in full, or titled
+    if token.pos_ in ("NOUN", "PROPN") and low in PERSON_NOUNS:
+        return "person"
+    if ent in ("GPE", "ORG", "NORP", "FAC", "LOC") and token.pos_ == "PROPN":
+        return "thing"
+    if token.pos_ in ("NOUN", "PROPN") and (low in BODY_NOUNS or token.lower_ in BODY_NOUNS):
+        return "thing"
+    if token.pos_ in ("NOUN", "PROPN") and low in DOCUMENT_NOUNS:
+        return "document"
+    if token.pos_ in ("NOUN", "PROPN") and ent not in NOT_REFERENTS:
+        return "other"  # "the rebels", "farmers": a plural "they" may mean them
+    return None
+
+
+def _surnames(doc: Any) -> frozenset[str]:
+    """Last words of the people the article names in full ("Viktor Orban" -> "orban")."""
+    return frozenset(ent[-1].lower_ for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1)
+
+
+def _candidates(doc: Any, quoted: QuotedRanges) -> list[Candidate]:
+    sent_of = _sentence_index(doc)
+    surnames = _surnames(doc)
+    found: list[Candidate] = []
+    for token in doc:
+        if token.dep_ in ("compound", "flat") and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # a name's earlier words: the phrase is its last word's
+        kind = _kind(token, surnames)
+        if kind is None:
+            continue
+        if token.dep_ == "appos" and (_kind(token.head, surnames) == kind or kind == "other"):
+            continue  # "the Nigerian Union of Teachers, the umbrella union": one referent, named once
+        subject, main = _is_subject(token)
+        # "the Philippines", "the United States" name one state; "officials", "the authorities" many
+        plural = token.tag_ == "NNS" or (token.tag_ == "NNPS" and kind != "thing")
+        if kind == "person" and plural:
+            kind = "other"  # "Bosnian Serbs", "officials": people, a "they" and never a "he"
+        span = _phrase(doc, token)
+        named = [c for c in token.rights if c.dep_ == "appos" and _kind(c, surnames) == kind]
+        if named:  # "the foreign minister, Amina Mohamed": the title and its name are one phrase
+            span = doc[span.start:named[0].i + 1]
+        found.append(Candidate(span, kind, sent_of[token.i], subject, main,
+                               quoted.contains(token.idx), plural, _gender(token) if kind == "person" else "",
+                               _reports(token)))
+        conj = [c for c in token.children if c.dep_ == "conj" and _kind(c, surnames) == kind]
+        if conj and kind == "thing":  # "Chile and Peru signed": a group "they" can mean
+            last = max(conj, key=lambda c: c.i)
+            found.append(Candidate(doc[_phrase(doc, token).start:last.i + 1], "group", sent_of[token.i],
+                                   subject, main, quoted.contains(token.idx), True))
+    return found
+
+
+def _sentence_index(doc: Any) -> dict[int, int]:
+    index: dict[int, int] = {}
+    for n, sent in enumerate(doc_sents(doc)):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+# -- referring words ---------------------------------------------------------------------------
+def _definite(token: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in token.children)
+
+
+def _bare(token: Token) -> bool:
+    """A generic noun alone: no name, adjective or possessor of its own ("the ministry", not
+    "the Kenyan ministry" or "a new report")."""
+    return not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") for c in token.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for c in token.children)
+
+
+class Resolver:
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.sent_of = _sentence_index(doc)
+        text = doc_text(doc)
+        self.quoted = QuotedRanges([(s.open_mark, s.close_mark if s.close_mark is not None else s.end)
+                                    for s in find_quote_spans(text)])
+        self.candidates = _candidates(doc, self.quoted)
+        self.found: dict[int, Reference] = {}
+
+    def resolve(self) -> dict[int, Reference]:
+        for token in self.doc:
+            ref = self._resolve(token)
+            if ref is not None:
+                self.found[token.i] = ref
+        return self.found
+
+    def _resolve(self, token: Token) -> Reference | None:
+        low = token.lower_
+        if token.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                return self._person(token, "f" if low in FEMALE_PRONOUNS else "m" if low in MALE_PRONOUNS else "")
+            if low in THING_PRONOUNS:
+                return self._addressee(token) or self._nearest(token, ("thing", "document"), "thing", plural=False)
+            if low in GROUP_PRONOUNS:
+                return self._nearest(token, ("thing", "group", "other"), "group", plural_others=True)
+            return None
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if low in REGION_WORDS and token.text[:1].isupper() and _definite(token):
+            return self._region(token)
+        lemma = token.lemma_.lower()
+        if lemma in ISSUED_NOUNS and _bare(token) and token.pos_ == "NOUN":
+            return self._issuer(token)
+        if lemma in BODY_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
+            return self._same_head(token, "body")
+        if lemma in DOCUMENT_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
+            return self._same_head(token, "document")
+        if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and not any(
+                c.dep_ in ("compound", "flat") for c in token.children) and token.dep_ not in ("compound", "flat"):
+            return self._surname(token)
+        return None
+
+    # each rule ------------------------------------------------------------------------------
+    def _before(self, token: Token, reach: int) -> list[Candidate]:
+        here = self.sent_of[token.i]
+        outside = not self.quoted.contains(token.idx)
+        return [c for c in self.candidates
+                if c.span.end <= token.i and here - c.sent <= reach and not (outside and c.quoted)
+                and not (c.span.start <= token.i < c.span.end)]
+
+    def _pick(self, token: Token, pool: list[Candidate], rule: str) -> Reference | None:
+        """Nearest sentence first; inside one, the main clause's subject, another subject, then the
+        nearest other position. The ranked rest stay as ``alternatives`` for a step whose tables
+        rule the first out (a place the parser took for a person)."""
+        if not pool:
+            return None
+        here = self.sent_of[token.i]
+        governors = [a.i for a in token.ancestors]
+
+        def governing(c: Candidate) -> int:
+            # in the word's own sentence, the subject of a clause above it comes first, the nearest
+            # clause first ("PNG signed …, while China has sought … since it concluded": China)
+            verb = _clause_of_subject(c.head)
+            return governors.index(verb.i) if c.sent == here and verb is not None and verb.i in governors else 99
+
+        ranked = sorted(pool, key=lambda c: (here - c.sent, governing(c), not c.main, not c.subject,
+                                             c.span.start if c.subject else -c.span.start))
+        return self._ranked(token, ranked, rule)
+
+    def _ranked(self, token: Token, ranked: list[Candidate], rule: str) -> Reference:
+        best = ranked[0]
+        return Reference(best.span, rule, self.sent_of[token.i] - best.sent, tuple(ranked[:MAX_RANKED]))
+
+    def _person(self, token: Token, gender: str) -> Reference | None:
+        here = self.sent_of[token.i]
+        # in its own sentence a pronoun follows a subject, not an object before it ("When asked by
+        # a lawmaker why he ..., he said": the lawmaker asks, "he" is the one asked)
+        pool = [c for c in self._before(token, len(self.doc)) if c.kind == "person" and not c.plural
+                and (c.sent < here or c.subject)
+                and (not gender or not self._gender_of(c) or self._gender_of(c) == gender)]
+        return self._pick(token, pool, "person")
+
+    def _gender_of(self, candidate: Candidate) -> str:
+        if candidate.gender:
+            return candidate.gender
+        # a pronoun already resolved to the same person tells its gender
+        for i, ref in self.found.items():
+            if ref.rule == "person" and ref.antecedent.root.i == candidate.head.i:
+                low = self.doc[i].lower_
+                if low in FEMALE_PRONOUNS:
+                    return "f"
+                if low in MALE_PRONOUNS:
+                    return "m"
+        return ""
+
+    def _nearest(self, token: Token, kinds: tuple[str, ...], rule: str, plural: bool | None = None,
+                 plural_others: bool = False) -> Reference | None:
+        pool = [c for c in self._before(token, len(self.doc)) if c.kind in kinds
+                and (plural is None or c.plural == plural) and (not plural_others or c.kind != "other" or c.plural)]
+        reporters = [c for c in pool if c.reporter]
+        if reporters and _reports(token):
+            # "It added that …": a body that reports goes on reporting; the last body that spoke
+            # comes before what it spoke about, unless another subject acts in between in the
+            # word's own sentence ("Ethiopia wanted a port, and it accused Somalia": Ethiopia)
+            last = max(reporters, key=lambda c: c.span.start)
+            here = self.sent_of[token.i]
+            if not any(c.subject and c.span.start > last.span.start and c.sent == here for c in pool):
+                return self._ranked(token, [last] + [c for c in pool if c is not last], rule)
+        return self._pick(token, pool, rule)
+
+    def _addressee(self, pronoun: Token) -> Reference | None:
+        """"X told Iraq it must …", "a reminder to Iraq that it must …": the addressee of a word that
+        governs the pronoun's clause."""
+        ancestors = {a.i for a in pronoun.ancestors}
+        found = []
+        for c in self.candidates:
+            if c.kind != "thing" or c.span.end > pronoun.i:
+                continue
+            head = c.head
+            governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else (
+                head.head if head.dep_ in ("dobj", "dative") else None)
+            if governor is not None and governor.i in ancestors:
+                found.append(c)
+        if len({c.span.text.lower() for c in found}) != 1:
+            return None
+        return self._ranked(pronoun, found[:1], "addressee")
+
+    def _same_head(self, noun: Token, rule: str) -> Reference | None:
+        """"the ministry" -> the last named "… Ministry" before it."""
+        lemma = noun.lemma_.lower()
+        pool = [c for c in self._before(noun, len(self.doc))
+                if c.head.lemma_.lower() == lemma and len(c.span) > 1 and not _is_bare_phrase(c.span)]
+        if not pool:
+            return None
+        return self._ranked(noun, [max(pool, key=lambda c: c.span.start)], rule)
+
+    def _issuer(self, noun: Token) -> Reference | None:
+        """"the statement said", "a post said": whoever issued the latest such text named before
+        ("X issued a statement", "X said in a statement", "a statement from X", "X's report")."""
+        lemma = noun.lemma_.lower()
+        for i in range(noun.i - 1, -1, -1):
+            word = self.doc[i]
+            if word.lemma_.lower() not in ISSUED_NOUNS or word.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if word.lemma_.lower() != lemma and lemma not in words("statement_nouns_event"):
+                continue
+            holder = self._holder(word)
+            if holder is not None:
+                return self._ranked(noun, [holder], "issuer")
+        return None
+
+    def _holder(self, word: Token) -> Candidate | None:
+        heads = [c for c in word.children if c.dep_ in ("poss", "compound")]
+        heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children
+                  if g.dep_ == "pobj"]
+        verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "in" else (
+            word.head if word.dep_ == "dobj" and word.head.lemma_.lower() in ISSUE_VERBS | {"carry"} else None)
+        if verb is not None:
+            heads += [c for c in verb.children if c.dep_ == "nsubj"]
+        for head in heads:
+            # "Kenya and Uganda said in a joint statement": issued by both, a group
+            for kinds in (("group",), ("thing", "person")):
+                for c in self.candidates:
+                    if c.kind in kinds and c.span.start <= head.i < c.span.end:
+                        return c
+        return None
+
+    def _region(self, token: Token) -> Reference | None:
+        """"the North" -> the country the article names "North …" (before it, else after)."""
+        named = [c for c in self.candidates if c.kind == "thing" and len(c.span) >= 2
+                 and c.span[0].text == token.text and c.span.root.i != token.i]
+        if not named:
+            return None
+        before = [c for c in named if c.span.end <= token.i]
+        best = max(before, key=lambda c: c.span.start) if before else min(named, key=lambda c: c.span.start)
+        return self._ranked(token, [best], "region")
+
+    def _surname(self, token: Token) -> Reference | None:
+        """A bare surname after two full names that share it ("Kim Jong-un", "Kim Yo-jong"): the
+        one named last; one full name alone needs no reference (the steps' own name tables)."""
+        fulls = {c.span.text: c for c in self._before(token, len(self.doc)) if c.kind == "person" and len(c.span) > 1
+                 and c.span[0].text == token.text}
+        if len(fulls) < 2:
+            return None
+        best = max(fulls.values(), key=lambda c: c.span.start)
+        return self._ranked(token, [best], "surname")
+
+
+def _is_bare_phrase(span: Span) -> bool:
+    return all(t.dep_ == "det" or t.i == span.root.i for t in span)
+
+
+# -- the component ----------------------------------------------------------------------------
+def references(doc: Any) -> dict[int, Reference]:
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = Resolver(doc).resolve()
+    return found  # type: ignore[no-any-return]
+
+
+def reference_of(token: Token) -> Reference | None:
+    """``token._.reference``: what the word refers back to, or None."""
+    return references(token.doc).get(token.i)
+
+
+def antecedent_of(token: Token) -> Span | None:
+    """``token._.antecedent``: the noun phrase the word refers back to, or None."""
+    ref = reference_of(token)
+    return ref.antecedent if ref is not None else None
+
+
+def annotate_references(doc: Any) -> Any:
+    references(doc)
+    return doc
+
+
+def register() -> None:
+    """The ``reference`` / ``antecedent`` extensions and the ``pactwatch_reference`` factory."""
+    from spacy.language import Language
+    from spacy.tokens import Token as SpacyToken
+
+    if not SpacyToken.has_extension("reference"):
+        SpacyToken.set_extension("reference", getter=reference_of)
+    if not SpacyToken.has_extension("antecedent"):
+        SpacyToken.set_extension("antecedent", getter=antecedent_of)
+    if not Language.has_factory(COMPONENT):
+        Language.factory(COMPONENT, requires=["token.dep", "token.head", "token.lemma", "token.pos", "token.tag",
+                                              "token.ent_type"],
+                         assigns=["token._.reference", "token._.antecedent"],
+                         func=lambda nlp, name: annotate_references)
