@@ -12,6 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWS_DEV = ROOT.parent / "shared" / "testdata" / "news-dev" / "articles"
+POLNEAR = ROOT.parent / "shared" / "testdata" / "quotes" / "polnear" / "dev" / "text"
 
 
 def real_bodies() -> list[str]:
@@ -19,6 +20,15 @@ def real_bodies() -> list[str]:
 
     sources = [str(NEWS_DEV)] if NEWS_DEV.is_dir() else [str(ROOT / "examples" / d) for d in ("text", "jsonl")]
     return [a.body for a in read_all(sources) if hasattr(a, "body") and a.body.strip()]
+
+
+def long_bodies() -> list[str]:
+    """Whole news articles (PolNeAR's US political stories, ~5,000 characters, up to 22,000), for
+    the runs where one long body could stall a worker; the news-dev bodies when it is absent."""
+    if not POLNEAR.is_dir():
+        return real_bodies()
+    texts = (p.read_text(encoding="utf-8", errors="replace") for p in sorted(POLNEAR.glob("*.txt")))
+    return [t.strip() for t in texts if t.strip()]
 
 
 def write_jsonl(path: Path, bodies: list[str], n: int, seed: int = 3) -> Path:
