@@ -91,3 +91,19 @@ def test_engine_choice():
         assert isinstance(engine, ProcessEngine) and engine.window == 4
     finally:
         engine.close()
+
+
+def test_batches_end_at_a_size_in_articles_or_in_body_text():
+    from pactwatch.records import Article
+    from pactwatch.service.ingest import batched
+
+    def articles(*lengths: int) -> list[Article]:
+        return [Article(title=str(i), paragraphs=["x" * n], origin=f"a{i}") for i, n in enumerate(lengths)]
+
+    short = articles(*[100] * 7)
+    assert [len(b) for b in batched(iter(short), 3, characters=10_000)] == [3, 3, 1]
+    long = articles(6_000, 6_000, 100, 9_000, 20_000, 100)
+    batches = list(batched(iter(long), 16, characters=10_000))
+    # an article that would take a batch past the budget starts the next; a longer one is alone
+    assert [[a.origin for a in b] for b in batches] == [["a0"], ["a1", "a2"], ["a3"], ["a4"], ["a5"]]
+    assert [a for b in batches for a in b] == long

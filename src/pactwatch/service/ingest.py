@@ -123,13 +123,26 @@ def new_articles(db: Database, items: Iterator[Article | ReadFailure | Skipped],
         yield item
 
 
-def batched(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+# A batch also ends once it holds this much body text (16 articles of news-dev's ~2,000
+# characters): a batch of 16 long bodies would keep one worker busy for many times as long as
+# the others' batches, and at the end of a run the other workers would wait for it.
+BATCH_CHARACTERS = 32_000
+
+
+def batched(items: Iterator[Article], size: int, characters: int = BATCH_CHARACTERS) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and ``characters`` of body (an article longer than
+    that is a batch of its own)."""
     batch: list[Article] = []
+    length = 0
     for item in items:
+        if batch and length + len(item.body) > characters:
+            yield batch
+            batch, length = [], 0
         batch.append(item)
+        length += len(item.body)
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, length = [], 0
     if batch:
         yield batch
 
