@@ -143,8 +143,48 @@ def test_drills_talked_about_are_not_coded_again(coder):
 @pytest.mark.parametrize("text,event", [
     ("North Korea announced the deployment of extra troops near the border with South Korea.", ("PRK", "KOR", "154")),
     ("Russia ordered a military buildup near the Finnish border.", ("RUS", "FIN", "154")),
-    ("The United Nations approved the deployment of peacekeepers to Haiti.", ("UNO", "HTI", "074")),
+    ("The United Nations approved the deployment of peacekeepers to Haiti.", ("UNO", "HTI", "0334")),
+    ("Kenya began the deployment of peacekeepers to Haiti.", ("KEN", "HTI", "074")),
 ])
 def test_deployments_as_nouns_mobilise_force(coder, text, event):
     events = coder(text)
     assert event in events and not [e for e in events if e[2].startswith("10")]
+
+
+# -- item 10: aid, loan and arms packages; acts agreed under a deal --
+
+@pytest.mark.parametrize("text,event", [
+    ("Germany announced a €1 billion defence aid package for Ukraine.", ("DEU", "UKR", "0332")),
+    ("Japan unveiled a humanitarian aid package for Gaza.", ("JPN", "PSE", "0333")),
+    ("The World Bank approved a $2 billion loan to Egypt.", ("WBK", "EGY", "0331")),
+    ("The IMF cleared the way for a loan package for Pakistan.", ("IMF", "PAK", "0331")),
+])
+def test_an_aid_package_announced_is_an_intent_to_give_that_aid(coder, text, event):
+    assert event in coder(text)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Italy delivered the latest package of military aid to Ukraine.", ("ITA", "UKR", "072")),
+    ("The United States sent military aid to Ukraine.", ("USA", "UKR", "072")),
+    ("North Korea supplied Moscow with large packages of ammunition.", ("PRK", "RUSGOV", "072")),
+])
+def test_aid_delivered_is_coded_by_its_kind(coder, text, event):
+    events = coder(text)
+    assert event in events and not [e for e in events if e[2] in ("071", "073")]
+
+
+def test_aid_with_no_recipient_is_not_coded(coder):
+    assert not [e for e in coder("Germany pledged more development aid on Tuesday.") if e[1] == "---"]
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Greece will buy frigates from France under a new deal.", ("GRC", "FRA", "062")),
+    ("India will acquire 26 jets from France under the agreement signed on Friday.", ("IND", "FRA", "062")),
+    ("Under the deal, Australia will provide 200 million dollars to Papua New Guinea.", ("AUS", "PNG", "071")),
+])
+def test_an_act_agreed_under_a_deal_is_the_act_not_an_intent(coder, text, event):
+    assert event in coder(text)
+
+
+def test_a_purchase_without_a_deal_stays_an_intent(coder):
+    assert ("GRC", "FRA", "031") in coder("Greece will buy frigates from France.")

@@ -49,6 +49,11 @@ COMPARISON_PREPS = words("comparison_preps")
 BACKGROUND_MARKS = words("background_marks")
 INTENT_GOVERNORS = words("intent_governors")
 PARTICIPATION_VERBS = words("participation_verbs")
+AID_PLANNING_VERBS = words("aid_planning_verbs")
+CONTRACT_NOUNS = words("contract_nouns")
+PROSPECT_NOUNS = words("prospect_nouns")
+# Aid announced ahead is an intent to give that aid (CAMEO 0331-0333), see _SentenceCoder.adjust.
+FUTURE_AID = {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}
 JOINT_DRILL = "062"  # a drill of several states together is military cooperation (flag joint_when_shared)
 # A yield announced ahead is an intent to yield (CAMEO 035x, 034); see _SentenceCoder.adjust.
 FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
@@ -262,6 +267,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixi
                                                      for c in verb.children):
             return []  # "criticised what they called illegal sanctions": a hedge, not a characterisation
         state = self.status(verb)
+        if state == "future" and self.under_contract(verb):
+            state = "fact"  # "Greece will buy frigates from France under a new deal": agreed, not merely intended
         code = self.adjust(entry, entry.code, state)
         if code is None or self.force_as_purpose(code, verb):
             return []  # "missiles to hit targets": force wanted, not used (event_force)
@@ -384,7 +391,7 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixi
             if "future_intent" in entry.flags:
                 return "036"
             if code.startswith("07"):
-                return "0332" if code.startswith("072") else "033"
+                return FUTURE_AID.get(code[:3], "033")
             if code.startswith("06"):
                 return "031"
             if code.startswith("08"):
@@ -414,6 +421,14 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixi
             state = "negated"
         elif governor is not None and governor.lemma_.lower() in INTENT_GOVERNORS and state == "fact":
             state = "future"
+        elif governor is not None and state == "fact" and entry.code.startswith("07") and noun.head.i == governor.i \
+                and governor.dep_ == "xcomp" and governor.head.lemma_.lower() in INTENT_GOVERNORS:
+            state = "future"  # "promised to continue military aid": aid promised
+        elif governor is not None and state == "fact" and (self.through_prospect(noun, governor) or (
+                entry.code.startswith("07") and governor.lemma_.lower() in AID_PLANNING_VERBS)):
+            state = "future"  # "cleared the way for talks", "announced an aid package for X": intended
+        if state == "future" and governor is not None and self.under_contract(governor):
+            state = "fact"  # "under the deal, X will provide ...": agreed, not merely intended
         code = self.adjust(entry, entry.code, state)
         if code is None:
             return []
@@ -444,12 +459,17 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixi
         if not sources:
             sources = self.speaker_of(noun)
             self.borrowed.add(noun.i)
+        if not targets and governor is not None and entry.code[:2] == "07":  # "supplied Moscow with packages of shells"
+            targets = [m for c in governor.children if c.dep_ in ("dobj", "dative") and c.i != noun.i
+                       and noun not in c.subtree for m in self.actors_in(c)]
         if not targets and governor is not None and code[:2] in ("16", "19", "15", "17", "07"):
             targets = [m for m in self.actors_in(noun, stop={"relcl"}) if m not in sources]
         if not targets and governor is not None:  # "imposed sanctions on Russia", "held talks with X"
             for child in governor.children:
                 if child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
                         and child.lower_ not in COMPARISON_PREPS:
+                    targets += self.actors_in(child)
+                elif child.dep_ == "dative" and entry.code[:2] == "07":  # "gave Ukraine military aid"
                     targets += self.actors_in(child)
         if not targets and governor is not None and code[:2] == "04":  # "left X at the end of a visit"
             targets = self.left_place(noun, governor, sources)
@@ -461,7 +481,26 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixi
             code = self.adjust(entry, JOINT_DRILL, state) or JOINT_DRILL
         source_codes = {m.code for m in sources}
         targets = [m for m in distinct_codes(targets) if m.code not in source_codes]
-        return self.pairs(noun, entry, code, sources, targets, governor or noun)
+        events = self.pairs(noun, entry, code, sources, targets, governor or noun)
+        if entry.code.startswith("07"):  # aid named by a noun has a recipient: none found is a misreading here
+            events = [e for e in events if e.target != NO_TARGET]
+        return events
+
+    @staticmethod
+    def under_contract(verb: Token) -> bool:
+        """Whether the verb is done "under" an agreement ("will buy jets under a new deal")."""
+        return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in CONTRACT_NOUNS for p in c.children) for c in verb.children)
+
+    @staticmethod
+    def through_prospect(noun: Token, governor: Token) -> bool:
+        """Whether the noun hangs from its verb through "the way for" ("cleared the way for a loan")."""
+        node = noun.head
+        while node.i != governor.i and node.head.i != node.i:
+            if node.pos_ == "NOUN" and node.lemma_.lower() in PROSPECT_NOUNS:
+                return True
+            node = node.head
+        return False
 
     def participants(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
         """Who takes part in an act that "involves / includes / brings together" its object, and the
