@@ -111,3 +111,20 @@ def test_committed_review_files_read(name):
     assert len(rows) > 100
     assert {r.verdict for r in rows.values()} <= {"right", "wrong", "duplicate"}
     assert {r.kind for r in rows.values()} <= {"event", "quote", "commitment"}
+
+
+def test_a_review_file_reads_back_as_written_so_rewriting_it_changes_nothing(tmp_path: Path):
+    from pactwatch.eval.review import write_review
+
+    path = tmp_path / "review.tsv"
+    review(_report([event("ARL", "BRV", "057", SIGNING)], []), path)
+    rows = list(read_review(path).values())
+    rows[0].sentence = 'He called it "a fair deal"\tand left.'  # quote marks and a tab in the sentence
+    rows[0].note = 'the "deal" is the accord'
+    write_review(path, rows)
+    first = path.read_text(encoding="utf-8")
+    again = list(read_review(path).values())
+    assert again[0].sentence == 'He called it "a fair deal" and left.'
+    assert again[0].note == 'the "deal" is the accord'
+    write_review(path, again)
+    assert path.read_text(encoding="utf-8") == first

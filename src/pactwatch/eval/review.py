@@ -66,7 +66,7 @@ def read_review(path: Path) -> dict[Key, ReviewRow]:
         return rows
     with open(path, encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
         missing = [c for c in ("kind", "start", "end", "prediction", "verdict", "content_hash")
                    if c not in (reader.fieldnames or [])]
         if missing:
