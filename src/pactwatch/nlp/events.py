@@ -23,6 +23,7 @@ from pactwatch.nlp.event_clauses import ClauseMixin, paragraph_part
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_force import ForceMixin
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
+from pactwatch.nlp.event_parties import without_outlet_parties
 from pactwatch.nlp.event_speech import SpeechMixin
 from pactwatch.nlp.event_states import StateMixin
 from pactwatch.nlp.grammar.actors import token_owners
@@ -89,7 +90,7 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
                     found.append(event)
         # a targetless copy goes whichever trigger found the act's partner, earlier or later
         events += [e for e in found if not (e.target == NO_TARGET and _has_pair(seen, e))]
-    events = same_audience(_drop_coarser(events), lexicon)
+    events = without_outlet_parties(same_audience(_drop_coarser(events), lexicon))  # event_parties
     return events + code_petrarch_events(doc, given, lexicon, on, events)
 
 

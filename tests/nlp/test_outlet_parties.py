@@ -1,0 +1,46 @@
+"""A news outlet reports and comments; it is not the source of a material or diplomatic act nor the
+partner of a cooperation. Sentences invented here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pactwatch.nlp.event_lexicon import EventLexicon
+from pactwatch.nlp.events import code_events
+
+ON = date(2025, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from pactwatch.nlp.actor_tables import ActorTables
+    from pactwatch.nlp.actors import find_mentions
+    from pactwatch.nlp.pipeline import load_spacy
+
+    nlp, tables, lexicon = load_spacy(), ActorTables.load(), EventLexicon.load()
+
+    def run(text: str):
+        doc = nlp(text)
+        return code_events(doc, find_mentions(doc, tables, ON), lexicon, ON)
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "Russian state media signed a cooperation deal with Belarus.",  # outlet as the signer
+    "The Belarusian president's press service said Minsk signed the accord with Russian state media.",  # partner
+    "Iranian state television protested the British decision.",  # an outlet's protest is no demonstration
+])
+def test_an_outlet_is_no_party(coder, text):
+    assert [(e.source, e.target, e.cameo_code) for e in coder(text)
+            if "MED" in (e.source[3:6], e.target[3:6])] == []
+
+
+@pytest.mark.parametrize("text, source, target, code", [
+    ("Chinese state media praised the deal with Pakistan.", "CHNMED", "PAK", "051"),  # speech by an outlet
+    ("North Korea fired a missile towards South Korean media.", "PRK", "KORMED", "150"),  # force at an outlet
+])
+def test_what_an_outlet_says_or_suffers_stays(coder, text, source, target, code):
+    assert (source, target, code) in {(e.source, e.target, e.cameo_code) for e in coder(text)}
