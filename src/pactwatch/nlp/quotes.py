@@ -45,9 +45,11 @@ from pactwatch.nlp.quote_speakers import (
     RELATIVE,
     Speaker,
     SpeakerContext,
+    clean_name,
     clean_span_text,
     head_start,
     speech_verbs,
+    strip_title_text,
 )
 from pactwatch.records import Mention, Quote
 
@@ -55,6 +57,7 @@ MIN_WORDS = 2  # one-word quotes ("respect", 'reset') are not quotations of spee
 TITLE_MAX_WORDS = 6
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _FUNCTION_WORDS = words("title_function_words")
+_NAMING = sorted(words("quote_naming_words"), key=len, reverse=True)  # longest first: "so-called" before "called"
 _VEHICLES = words("speech_vehicles")
 _REACTIONS = words("speech_act_nouns")
 _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
@@ -102,7 +105,22 @@ def _is_speech(doc: Any, span: QuoteSpan) -> bool:
     words = _WORD.findall(doc_text(doc)[span.start : span.end])
     if len(words) < MIN_WORDS:
         return False
-    return not _looks_like_title(doc, span, words)
+    return not _looks_like_title(doc, span, words) and not _named_term(doc, span)
+
+
+def _named_term(doc: Any, span: QuoteSpan) -> bool:
+    """A name or term the sentence gives in quotation marks: "a treaty called '…'", "the drills,
+    code-named '…'", "the so-called '…'", "a doctrine known as '…'". The naming word has no subject
+    of its own ("what the minister called '…'" quotes the minister's words, and stays speech)."""
+    before = doc_text(doc)[max(0, span.open_mark - 24) : span.open_mark].lower()
+    before = re.sub(r"\s+", " ", before).rstrip(" ,:")
+    named = next((w for w in _NAMING if before.endswith(w) and (len(before) == len(w)
+                                                                or not before[-len(w) - 1].isalnum())), None)
+    if named is None:
+        return False
+    near = doc.char_span(max(0, span.open_mark - len(named) - 3), span.open_mark, alignment_mode="expand")
+    verbs = [t for t in near or () if t.pos_ == "VERB" and t.idx < span.open_mark]
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for v in verbs for c in v.children)
 
 
 def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
@@ -198,6 +216,21 @@ def _cues(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, i
         if token not in result:
             result.append(token)
     return result
+
+
+def _relay(cue: Any) -> Match | None:
+    """A relay construction on the cue or on the verb it climbs to ("quoted X as saying", "said,
+    citing X"): the relayed person speaks, not the medium."""
+    node = cue
+    for _ in range(4):
+        match = cue_construction(node)
+        if match is not None and match.construction.act == "relay":
+            return match
+        if node.dep_ in _CLIMB_DEPS and node.head is not node:
+            node = node.head
+        else:
+            break
+    return None
 
 
 def _subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  # type: ignore[assignment]
@@ -308,7 +341,12 @@ def _speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | Non
     if reference is not None and reference.rule in ("body", "surname", "issuer"):
         # "the ministry wrote" -> the Kenyan Foreign Ministry named before; "Kim said" after two
         # Kims -> the one named last; "the statement said" -> its issuer (the reference component)
-        found = _speaker_for(reference.antecedent.root, context, pos)
+        if reference.rule == "surname":  # the full name as written: a table's alias of the
+            # surname ("Kim" -> another Kim) must not win over the article's own second person
+            name = clean_name(strip_title_text(reference.antecedent.text) or reference.antecedent.text)
+            found = Speaker(name, context.person_codes.get(name), -1, -1, True)
+        else:
+            found = _speaker_for(reference.antecedent.root, context, pos)
         if found is not None:
             lo, hi = _np_bounds(token)
             return Speaker(found.name, found.actor, lo, hi, found.person)
@@ -384,12 +422,13 @@ def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context
         return labelled, None
     lo, hi = _frame(doc, span)
     for cue in _cues(doc, lo, hi, span, quoted):
-        subject = _subject(cue, quoted)
+        relay = _relay(cue)
+        subject = relay.tokens["person"] if relay is not None else _subject(cue, quoted)
         if subject is None or inside(subject, quoted):
             continue
         speaker = _speaker_for(subject, context, span.start)
         if speaker is not None:
-            match = cue_construction(cue)
+            match = relay or cue_construction(cue)
             how.append((match.name if match else "", clause_of(cue).describe()))
             return speaker, "according to" if cue.lemma_.lower() == "accord" else cue.lemma_.lower()
     dashed = dash_speaker(doc, span, context)

@@ -268,7 +268,7 @@ class Resolver:
             return self._same_head(token, "body")
         if lemma in DOCUMENT_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
             return self._same_head(token, "document")
-        if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and not any(
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and not any(
                 c.dep_ in ("compound", "flat") for c in token.children) and token.dep_ not in ("compound", "flat"):
             return self._surname(token)
         return None
