@@ -207,3 +207,18 @@ def test_not_yet_concluded_is_no_step(extract):
     assert extract("Kenya has yet to ratify the pact with Uganda.") == []
     assert extract("Kenya and Uganda could not strike a deal on Monday.") == []
     assert extract("Kenyan troops reached the border on Monday.") == []
+
+
+# -- item 8: an organisation that signs is a party, one named around the signing is not -----------
+def test_an_organisation_that_signs_or_is_signed_with_is_a_party(extract):
+    assert keys(extract("The EU and Ukraine signed a security agreement on Monday.")) == {
+        (("EU", "UKR"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("A partnership agreement was signed by NATO and Finland on Monday.")) == {
+        (("FIN", "NATO"), "strategic_partnership", "signed", date(2024, 3, 4))}
+    assert keys(extract("Kenya signed a security pact with the African Union on Monday.")) == {
+        (("AU", "KEN"), "military_cooperation", "signed", date(2024, 3, 4))}
+
+
+def test_an_organisation_around_the_signing_is_no_party(extract):
+    assert keys(extract("Japan and the Philippines signed a defence pact at the ASEAN summit on Monday.")) == {
+        (("JPN", "PHL"), "military_cooperation", "signed", date(2024, 3, 4))}

@@ -15,7 +15,6 @@ is ``announced``.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -52,6 +51,7 @@ from pactwatch.pacts.signals import (
     agreed_on,
     arms_transfer,
     completed_accessions,
+    conditions_of,
     ends_cooperation,
     in_membership_phrase,
     leaves_agreement,
@@ -61,6 +61,7 @@ from pactwatch.pacts.signals import (
     open_question,
     places_of_agreements,
     reported_name,
+    signing_bodies,
     superseded,
     superseded_phrases,
     upgrades,
@@ -76,7 +77,6 @@ LEGAL_ACT_NOUNS = words("legal_act_nouns")
 DEFINITE_DETERMINERS = words("definite_determiners")
 STEP = "commitment.lifecycle_step"
 DID_SO = "commitment.fallback.did_so"  # "Finland did so in April": a mechanism, not yet a construction
-CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
 
 
 def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
@@ -278,6 +278,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         states = [p for p in region_parties if not res.codes.is_org(p)
                   and not all(in_membership_phrase(sent.doc[i]) for i in covered if token_party.get(i) == p)]
         states += [p for p in place_parties if p not in states]  # named before "there", outside the region
+        states += [p for p in signing_bodies(token, token_party, res.codes.is_org) if p not in states]
         if len(states) == 1:
             states += [p for p in _pronoun_subject(token, token_party, res.codes) if p not in states]
         earlier = superseded(token, agreement_tokens)  # "it replaces the partnership they concluded in 2001"
@@ -339,7 +340,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         # any document it mentions ("with reference to Article 51 of the UN Charter")
         touched.name = touched.name or _name(sent, [m for m in agreements if reported_name(
             sent.doc[m.end - 1], reported if drafts else set())])
-        touched.conditions = touched.conditions or _conditions(sent, obligations)
+        touched.conditions = touched.conditions or conditions_of(sent, obligations)
     return drafts
 
 
@@ -491,10 +492,3 @@ def _name(sent: Any, agreements: list[Match]) -> str | None:
         if len(name.split()) >= 2:
             return name
     return None
-
-
-def _conditions(sent: Any, obligations: list[Match]) -> str | None:
-    if not obligations:
-        return None
-    found = CONDITION_RE.search(sent.text)
-    return found.group(1).strip() if found else None

@@ -8,6 +8,7 @@ to a cited document rather than the agreement reported.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pactwatch.nlp.grammar.words import words
@@ -261,3 +262,27 @@ def superseded(token: Any, agreement_tokens: set[int]) -> Any | None:
             nouns.append(current)
             break
     return next((n for n in nouns if n.dep_ == "dobj" and n.head.lemma_.lower() in SUPERSEDING_VERBS), None)
+
+
+def signing_bodies(token: Any, token_party: dict[int, str], is_org: Any) -> list[str]:
+    """"The EU and Ukraine signed a security agreement", "a pact signed by NATO and Finland", "signed
+    a deal with the African Union": an organisation that signs (the step's subject, its agent) or is
+    signed with is a party of the agreement, as a state is; one named elsewhere in the clause (a
+    summit's host, a framework) is not."""
+    from pactwatch.pacts.clauses import subject_of
+
+    holders = [subject_of(token)] + [c for c in token.children if c.dep_ == "agent"]
+    holders += [c for h in (token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")])
+                for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+    found = [token_party[t.i] for h in holders if h is not None for t in h.subtree if t.i in token_party]
+    return [p for p in dict.fromkeys(found) if is_org(p)]
+
+
+CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
+
+
+def conditions_of(sent: Any, obligations: list[Match]) -> str | None:
+    if not obligations:
+        return None
+    found = CONDITION_RE.search(sent.text)
+    return found.group(1).strip() if found else None
