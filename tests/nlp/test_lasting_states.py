@@ -7,25 +7,13 @@ from datetime import date
 
 import pytest
 
-from pactwatch.nlp.event_lexicon import EventLexicon
-from pactwatch.nlp.events import code_events
-
 ON = date(2025, 3, 4)
 
 
-@pytest.fixture(scope="module")
-def coder():
-    from pactwatch.nlp.actor_tables import ActorTables
-    from pactwatch.nlp.actors import find_mentions
-    from pactwatch.nlp.pipeline import load_spacy
-
-    nlp, tables, lexicon = load_spacy(), ActorTables.load(), EventLexicon.load()
-
-    def run(text: str):
-        doc = nlp(text)
-        return code_events(doc, find_mentions(doc, tables, ON), lexicon, ON)
-
-    return run
+@pytest.fixture
+def coder(code_text):
+    """The folder's shared coder (conftest ``code_text``), dated against ``ON``."""
+    return lambda text: code_text(text, ON)
 
 
 @pytest.mark.parametrize("text", [
