@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pactwatch.nlp.grammar.dates import resolve_date
+from pactwatch.nlp.grammar.dates import find_dates, resolve_date
 from pactwatch.nlp.event_lexicon import EventLexicon
 from pactwatch.nlp.events import code_events
 
@@ -139,9 +139,26 @@ def test_event_offsets_point_at_sentence(coder, nlp):
     ("on June 3", date(2024, 6, 3)),
     ("July 8, 2024", date(2024, 7, 8)),
     ("last month", None),
+    ("next Friday", date(2024, 6, 21)),
+    ("this coming Monday", date(2024, 6, 24)),
+    ("next Wednesday", date(2024, 6, 26)),  # the same weekday as publication: a week ahead
 ])
 def test_relative_dates(text, expected):
     assert resolve_date(text, ON) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The two ministers will sign the accord next Tuesday in Accra.", date(2024, 6, 25)),
+    ("Talks on the draft resume this coming Saturday, officials said.", date(2024, 6, 22)),
+    ("Ghana said on Monday that the pact would be ratified next Thursday.", date(2024, 6, 17)),
+])
+def test_weekday_ahead_in_a_sentence(sentence, expected):
+    """A weekday after "next"/"coming" is the first such day after publication; a plain weekday is
+    the latest on or before it, and an explicit-free sentence gives its first reference."""
+    found = find_dates(sentence, ON)
+    assert found[0].value == expected
+    if "next Thursday" in sentence:
+        assert found[1].value == date(2024, 6, 20)
 
 
 def test_weekday_without_publication_date_is_unknown():

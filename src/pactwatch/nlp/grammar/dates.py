@@ -16,7 +16,8 @@ sentence for a commitment step (it also reads "this morning" and "last night", a
 Resolving the date words of a clause ("on Wednesday", "yesterday", "on 5 July") to a day:
 everything is resolved against the publication date ``on``. Only day-precise references give a
 date: a weekday is the most recent such day on or before publication ("last Thursday": strictly
-before); a day and month without a year is the most recent such day on or before publication.
+before), unless a word points ahead ("next Friday", "this coming Friday": the first such day after
+publication); a day and month without a year is the most recent such day on or before publication.
 Month- and year-level references ("last month", "in May") return ``None`` — the day is unknown —
 which is the dev set's convention for commitment dates too.
 """
@@ -42,7 +43,9 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.I)
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.I)
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-WEEKDAY = re.compile(r"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_AHEAD = r"(?P<ahead>(?:" + "|".join(word_sequence("weekday_ahead_words")) + r")\s+)"
+WEEKDAY = re.compile(r"\b(?:(?P<last>last\s+|this\s+past\s+|past\s+)|" + _AHEAD + r")?(?P<weekday>"
+                     + "|".join(WEEKDAYS) + r")\b", re.I)
 # day word -> days from publication, searched in this order
 RELATIVE_DAY = {**dict.fromkeys(word_sequence("same_day_words"), 0),
                 **dict.fromkeys(word_sequence("day_before_words"), -1),
@@ -55,6 +58,18 @@ def shift_day(on: date, days: int) -> date | None:
         return on + timedelta(days=days)
     except OverflowError:
         return None
+
+
+def weekday_day(on: date, weekday: str, *, ahead: bool = False, strictly_before: bool = False) -> date | None:
+    """The day a weekday name refers to from ``on``: the most recent such day on or before it
+    (strictly before with ``strictly_before``), or the first such day after it with ``ahead``."""
+    index = WEEKDAYS.index(weekday.lower())
+    if ahead:
+        return shift_day(on, (index - on.weekday() - 1) % 7 + 1)
+    back = (on.weekday() - index) % 7
+    if strictly_before and back == 0:
+        back = 7
+    return shift_day(on, -back)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -92,10 +107,8 @@ def resolve_date(text: str, on: date | None) -> date | None:
             return shift_day(on, offset)
     match = WEEKDAY.search(text)
     if match:
-        back = (on.weekday() - WEEKDAYS.index(match.group("weekday").lower())) % 7
-        if match.group("last") and back == 0:
-            back = 7
-        return shift_day(on, -back)
+        return weekday_day(on, match.group("weekday"), ahead=bool(match.group("ahead")),
+                           strictly_before=bool(match.group("last")))
     return None
 
 
@@ -121,10 +134,10 @@ def is_period_reference(text: str) -> bool:
 
 # -- every reference in a sentence (the commitment steps' reading) ------------------------------
 # Rules (the news-dev labelling conventions): a weekday is the most recent such day on or before
-# publication; "today"/"yesterday" count from publication; a day and month without a year take the
-# publication year (the year before if that would fall after publication); a full date is taken as
-# written; month-only or year-only references, and any relative date without a publication date,
-# give None.
+# publication ("next Friday": the first after it); "today"/"yesterday" count from publication; a
+# day and month without a year take the publication year (the year before if that would fall
+# after publication); a full date is taken as written; month-only or year-only references, and
+# any relative date without a publication date, give None.
 _MONTH_N = r"(?P<m{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_N = r"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_N = r"(?P<y{n}>(?:19|20)\d\d)"
@@ -132,7 +145,7 @@ DATE_RE = re.compile(
     r"\b(?:"
     + _DAY_N.format(n=1) + r"\s+(?:of\s+)?" + _MONTH_N.format(n=1) + r"(?:,?\s+" + _YEAR_N.format(n=1) + r")?"
     + r"|" + _MONTH_N.format(n=2) + r"\s+" + _DAY_N.format(n=2) + r"\b(?:,?\s+" + _YEAR_N.format(n=2) + r")?"
-    + r"|(?P<wd>" + "|".join(WEEKDAYS) + r")"
+    + r"|" + _AHEAD + r"?(?P<wd>" + "|".join(WEEKDAYS) + r")"
     + r"|(?P<rel>today|yesterday|tonight|this morning|this afternoon|this evening|last night)"
     + r")\b",
     re.IGNORECASE,
@@ -164,10 +177,7 @@ def find_dates(text: str, on: date | None) -> list[DateMention]:
     for m in DATE_RE.finditer(text):
         groups = m.groupdict()
         if groups["wd"]:
-            value = None
-            if on is not None:
-                back = (on.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7
-                value = shift_day(on, -back)
+            value = None if on is None else weekday_day(on, groups["wd"], ahead=bool(groups["ahead"]))
             found.append(DateMention(m.start(), m.end(), value, False))
         elif groups["rel"]:
             rel = groups["rel"].lower()
