@@ -36,6 +36,9 @@ def test_a_dateline_without_a_year_or_after_a_printed_date_changes_nothing() -> 
     ("11/30/2023 4:05 PM", datetime(2023, 11, 30, 16, 5)),
     ("12/1/2023, 10:00:00 p.m.", datetime(2023, 12, 1, 22, 0)),
     ("14/3/2022 19:15:02", datetime(2022, 3, 14, 19, 15, 2)),  # a 24-hour clock: day first, as configured
+    ("Fri 4 Mar 2022 10.05 GMT", datetime(2022, 3, 4, 10, 5)),  # abbreviated weekday names
+    ("Tue, 12 Sep 2023", datetime(2023, 9, 12)),
+    ("Wed 5 July 2023 08:30 BST", datetime(2023, 7, 5, 8, 30)),
 ])
 def test_timestamp_lines_under_the_headline(line: str, published: datetime) -> None:
     parsed = parse_text(f"Neighbours agree on the sea\n{line}\n{BODY}\n")

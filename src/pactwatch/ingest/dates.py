@@ -32,6 +32,8 @@ _DATE_PIECES = re.compile(
     rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}{_TIME}",  # 19.06.2024 / 06/19/2024
     re.IGNORECASE,
 )
+# a weekday name, whole or abbreviated ("Fri", "Tues", "Wednesday")
+_WEEKDAY_NAME = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
 _TEXT_MONTH = re.compile(_MONTH, re.IGNORECASE)
 # An all-numeric date with a 12-hour clock, the first number a possible month ("3/4/2022 9:15:02 AM").
 _US_TIMESTAMP = re.compile(r"^(?:0?[1-9]|1[0-2])/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?$",
@@ -100,11 +102,11 @@ def parse_date(text: str | None, date_order: str = "DMY", languages: tuple[str, 
 
 
 def looks_like_date_only(text: str, date_order: str = "DMY") -> bool:
-    """True when a line is nothing but a date/time (a bare dateline under a headline)."""
+    """True when a line is nothing but a date/time (a bare dateline under a headline); weekday
+    names, whole or abbreviated ("Fri 4 Mar 2022 10.05 GMT"), and zone names may surround it."""
     cleaned = _prepare(text)
     if not cleaned or len(cleaned) > 40 or not re.search(r"\d", cleaned):
         return False
     rest = _DATE_PIECES.sub("", cleaned)
-    rest = re.sub(r"[\s,.:\-–—/|]|\b(?:am|pm|gmt|utc|[a-z]{2,4}t|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-                  "", rest, flags=re.I)
+    rest = re.sub(r"[\s,.:\-–—/|]|\b(?:am|pm|gmt|utc|[a-z]{2,4}t|" + _WEEKDAY_NAME + r")\b", "", rest, flags=re.I)
     return not rest and parse_date(cleaned, date_order) is not None
