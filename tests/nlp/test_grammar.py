@@ -34,7 +34,7 @@ def _grammar(annotator, family, vocab):
         from pactwatch.pacts.extract import commitment_grammar
 
         return commitment_grammar(vocab, annotator.pact_resources.lexicon)
-    from pactwatch.nlp.quotes import quote_grammar
+    from pactwatch.nlp.quote_cues import quote_grammar
 
     return quote_grammar(vocab)
 

@@ -7,7 +7,8 @@ import pytest
 from pactwatch.ingest import read_all
 from pactwatch.records import Article
 from pactwatch.nlp.quote_marks import find_quote_spans
-from pactwatch.nlp.quotes import extract_quotes, speech_verbs
+from pactwatch.nlp.quote_speakers import speech_verbs
+from pactwatch.nlp.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")

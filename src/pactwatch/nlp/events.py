@@ -3,7 +3,9 @@
 For each sentence that has an actor mention and a lexicon trigger (a cheap pre-filter before
 any tree work), each trigger verb or noun is matched to its most specific lexicon entry; the
 source comes from the subject (the "by" agent for passives, the owner for nouns), the target
-from objects and prepositional phrases (``event_actors``). Negated, conditional, interrogative
+from objects and prepositional phrases (``event_actors``); acts named by a noun read their
+parties from the noun's phrase or its verb (``event_nouns``); sources and targets become events,
+with fallbacks when no target is named (``event_pairs``). Negated, conditional, interrogative
 and merely possible clauses are not facts and are not coded; planned meetings are coded as
 intent (036) (``event_clauses``). A joint act is coded once: "X signed with Y" from the subject,
 "X and Y signed" from the first-named party; mutual pledges ("help each other") both ways.
@@ -13,21 +15,22 @@ A clause with no subject inside reported speech takes the speaker as source
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, distinct_codes, same_audience
-from pactwatch.nlp.event_clauses import ClauseMixin, paragraph_part
+from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, same_audience
+from pactwatch.nlp.event_clauses import ClauseMixin
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_force import ForceMixin
-from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
+from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
+from pactwatch.nlp.event_nouns import NounMixin
+from pactwatch.nlp.event_pairs import NO_TARGET, PairMixin
 from pactwatch.nlp.event_parties import without_outlet_parties
 from pactwatch.nlp.event_speech import SpeechMixin
 from pactwatch.nlp.event_states import StateMixin
 from pactwatch.nlp.grammar.actors import token_owners
-from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS, clause_of
+from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.engine import Match
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.petrarch_match import code_petrarch_events
@@ -35,27 +38,16 @@ from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
 
-NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
-NEEDS_TARGET = words("roots_needing_target")
 # "will impose a curfew": the matching CAMEO threat (132x). Announced cuts in relations or aid
 # ("will leave the alliance", "will suspend talks") stay the act itself, as news coders code them.
 FUTURE_COERCION = {"1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}
 IRREGULAR_ROLES = words("irregular_roles")
 MILITARY_NOUNS = words("military_nouns")
-EFFORT_NOUNS = words("effort_nouns")
-REACTION_ROOTS = words("reaction_roots")
 ULTIMATUM_ROOTS = words("ultimatum_roots")
 SPEAKER_SIDE = words("speaker_side_nouns")
-COMPARISON_PREPS = words("comparison_preps")
 BACKGROUND_MARKS = words("background_marks")
-INTENT_GOVERNORS = words("intent_governors")
-PARTICIPATION_VERBS = words("participation_verbs")
-AID_PLANNING_VERBS = words("aid_planning_verbs")
-CONTRACT_NOUNS = words("contract_nouns")
-PROSPECT_NOUNS = words("prospect_nouns")
 # Aid announced ahead is an intent to give that aid (CAMEO 0331-0333), see _SentenceCoder.adjust.
 FUTURE_AID = {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}
-JOINT_DRILL = "062"  # a drill of several states together is military cooperation (flag joint_when_shared)
 # A yield announced ahead is an intent to yield (CAMEO 035x, 034); see _SentenceCoder.adjust.
 FUTURE_YIELD = {"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
                 "087": "0356"}
@@ -104,15 +96,6 @@ def _drop_coarser(events: list[Event]) -> list[Event]:
     return [e for e in events if not any(finer(other, e) for other in events)]
 
 
-def _joint_act_once(parties: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """A joint act of parties named together ("X and Y signed", "the leaders of X, Y and Z met") is
-    one act: coded from the first-named party to each other party, not once per direction or per
-    pair (news-dev's labelling convention; the review files judge the reverse copies duplicates)."""
-    named = sorted(parties, key=lambda m: m.start)
-    first = named[0]
-    return [(first, other) for other in named[1:] if other.code[:3] != first.code[:3]]
-
-
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -126,7 +109,7 @@ def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
     return any(event.source in (s, t) and c == event.cameo_code and t != NO_TARGET for s, t, c in seen)
 
 
-class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixin):
+class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixin, NounMixin, PairMixin):
     def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
                  on: date | None, mentions: list[Mention], anchored: dict[int, list[Match]]) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
@@ -404,217 +387,3 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixi
             if code[:3] == "172":  # a curfew, ban or martial law announced ahead is a threat (132x)
                 return FUTURE_COERCION.get(code, "132")
         return code
-
-    def code_noun(self, noun: Token, entry: LexEntry) -> list[Event]:
-        governor = self.governing_verb(noun)
-        if "needs_verb" in entry.flags and (governor is None or (
-                noun.dep_ == "compound" and noun.head.lemma_.lower() not in EFFORT_NOUNS)):
-            return []  # "riot troops", "strike aircraft": the noun only modifies another noun
-        if "needs_verb" in entry.flags and governor is not None and governor.lemma_.lower() == "be" \
-                and noun.dep_ == "nsubj":
-            return []  # "the drills were a threat": the act is being talked about; what it is called codes
-        state = self.status(governor) if governor is not None else self.status(noun)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
-            state = "unreal"  # "in case of an attack on X"
-        if governor is not None and self.verb_consumes(governor, noun, entry):
-            return []  # "lifted a curfew" is not a curfew: the verb's own sense codes the act
-        if governor is not None and governor.lemma_.lower() in NEGATING_GOVERNORS:
-            state = "negated"
-        elif governor is not None and governor.lemma_.lower() in INTENT_GOVERNORS and state == "fact":
-            state = "future"
-        elif governor is not None and state == "fact" and entry.code.startswith("07") and noun.head.i == governor.i \
-                and governor.dep_ == "xcomp" and governor.head.lemma_.lower() in INTENT_GOVERNORS:
-            state = "future"  # "promised to continue military aid": aid promised
-        elif governor is not None and state == "fact" and (self.through_prospect(noun, governor) or (
-                entry.code.startswith("07") and governor.lemma_.lower() in AID_PLANNING_VERBS)):
-            state = "future"  # "cleared the way for talks", "announced an aid package for X": intended
-        if state == "future" and governor is not None and self.under_contract(governor):
-            state = "fact"  # "under the deal, X will provide ...": agreed, not merely intended
-        code = self.adjust(entry, entry.code, state)
-        if code is None:
-            return []
-        sources: list[Mention] = []
-        targets: list[Mention] = []
-        reaction = self.reaction(noun, governor) if governor is not None and code[:2] in REACTION_ROOTS else None
-        if reaction is not None:  # "X's move drew a rebuke from Y": Y rebukes X; unnamed giver or act owner: none
-            return self.pairs(noun, entry, code, *reaction, governor) if all(reaction) else []
-        for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in self.owner):
-                sources += self.actors_in(child)
-            elif child.dep_ == "prep" and child.lower_ not in entry.preps and (
-                    child.lower_ == "by" or (child.lower_ == "of" and entry.code.startswith("04"))):
-                sources += self.actors_in(child)
-            elif child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
-                    and child.lower_ not in COMPARISON_PREPS:
-                targets += self.actors_in(child)
-            elif child.dep_ == "amod" and child.i in self.owner:  # "Russian sanctions"? owner, not target
-                sources += self.actors_in(child)
-        if not sources and governor is not None and noun.dep_ == "nsubj" \
-                and governor.lemma_.lower() in PARTICIPATION_VERBS:
-            sources, places = self.participants(governor)  # "the drills involve units from X and Y near Z"
-            targets = targets or places
-        if not sources and self.force_without_performer(code, governor):
-            return []  # "agreed to treat an attack on one as an attack on both": nobody attacked (event_force)
-        if not sources and governor is not None:
-            sources, _ = self.subject_of(governor)
-        if not sources:
-            sources = self.speaker_of(noun)
-            self.borrowed.add(noun.i)
-        if not targets and governor is not None and entry.code[:2] == "07":  # "supplied Moscow with packages of shells"
-            targets = [m for c in governor.children if c.dep_ in ("dobj", "dative") and c.i != noun.i
-                       and noun not in c.subtree for m in self.actors_in(c)]
-        if not targets and governor is not None and code[:2] in ("16", "19", "15", "17", "07"):
-            targets = [m for m in self.actors_in(noun, stop={"relcl"}) if m not in sources]
-        if not targets and governor is not None:  # "imposed sanctions on Russia", "held talks with X"
-            for child in governor.children:
-                if child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
-                        and child.lower_ not in COMPARISON_PREPS:
-                    targets += self.actors_in(child)
-                elif child.dep_ == "dative" and entry.code[:2] == "07":  # "gave Ukraine military aid"
-                    targets += self.actors_in(child)
-        if not targets and governor is not None and code[:2] == "04":  # "left X at the end of a visit"
-            targets = self.left_place(noun, governor, sources)
-        shared = len({m.code[:3] for m in sources}) > 1
-        if "joint_when_shared" in entry.flags and shared and not [m for m in targets if m not in sources]:
-            # "French and Egyptian warships launched war games at sea": drills of parties named together,
-            # aimed at no other state, are joint; near another state they stay a show of force at it
-            entry = replace(entry, code=JOINT_DRILL, flags=entry.flags | {"reciprocal"})
-            code = self.adjust(entry, JOINT_DRILL, state) or JOINT_DRILL
-        source_codes = {m.code for m in sources}
-        targets = [m for m in distinct_codes(targets) if m.code not in source_codes]
-        events = self.pairs(noun, entry, code, sources, targets, governor or noun)
-        if entry.code.startswith("07"):  # aid named by a noun has a recipient: none found is a misreading here
-            events = [e for e in events if e.target != NO_TARGET]
-        return events
-
-    @staticmethod
-    def under_contract(verb: Token) -> bool:
-        """Whether the verb is done "under" an agreement ("will buy jets under a new deal")."""
-        return any(c.dep_ == "prep" and c.lower_ == "under" and any(
-            p.dep_ == "pobj" and p.lemma_.lower() in CONTRACT_NOUNS for p in c.children) for c in verb.children)
-
-    @staticmethod
-    def through_prospect(noun: Token, governor: Token) -> bool:
-        """Whether the noun hangs from its verb through "the way for" ("cleared the way for a loan")."""
-        node = noun.head
-        while node.i != governor.i and node.head.i != node.i:
-            if node.pos_ == "NOUN" and node.lemma_.lower() in PROSPECT_NOUNS:
-                return True
-            node = node.head
-        return False
-
-    def participants(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
-        """Who takes part in an act that "involves / includes / brings together" its object, and the
-        states of the places named around them: "units from X and Y near Z" gives ([X, Y], [Z])."""
-        places: list[Mention] = []
-        for child in verb.children:
-            if child.dep_ == "prep":
-                places += self.actors_in(child)
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        for obj in objects:
-            places += [m for c in obj.children if c.dep_ == "prep" and c.lower_ not in ("from", "of")
-                       for m in self.actors_in(c)]
-        sources = [m for obj in objects for m in self.actors_in(obj) if m not in places]
-        return sources, [m for m in places if m.code[:3] not in {s.code[:3] for s in sources}]
-
-    def verb_consumes(self, verb: Token, noun: Token, noun_entry: LexEntry) -> bool:
-        """Whether the governing verb has a coded sense of another root that names this noun as its
-        object ("lift a curfew" eases, the noun alone would impose)."""
-        entries = self.lexicon.verbs.get(verb.lemma_.lower(), [])
-        entry = self.select(verb, entries) if entries else None
-        return entry is not None and entry.code != "-" and noun.lemma_.lower() in entry.objects \
-            and entry.code[:2] != noun_entry.code[:2] \
-            and verb.lemma_.lower() not in INTENT_GOVERNORS | NEGATING_GOVERNORS
-
-    def governing_verb(self, noun: Token) -> Token | None:
-        node = noun
-        for _ in range(4):
-            if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"):
-                return node.head if node.head.pos_ in ("VERB", "AUX") else None
-            if node.dep_ in ("conj", "appos", "compound"):
-                node = node.head
-                continue
-            if node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
-                head = node.head.head
-                if head.pos_ in ("VERB", "AUX"):
-                    return head
-                node = head
-                continue
-            return None
-        return None
-
-    def pairs(self, trigger: Token, entry: LexEntry, code: str, sources: list[Mention],
-              targets: list[Mention], clause: Token) -> list[Event]:
-        if self.lasting_mutual_state(trigger):
-            return []  # "Moscow and Minsk commit to support each other": how things stand (event_states)
-        reciprocal = "reciprocal" in entry.flags or self.says_each_other(trigger)
-        if not targets and "fallback_target" in entry.flags:
-            targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
-        own = {s.code[:3] for s in sources}
-        if sources and "reciprocal" not in entry.flags and all(t.code[:3] in own for t in targets):
-            # "opposed cooperation between the two countries": not mutual; aimed at the pair named before
-            pair = self.earlier_pair(trigger, sources)
-            if pair:
-                targets, reciprocal = pair, False
-        if sources and not reciprocal and all(t.code[:3] in own for t in targets):
-            # "called the enlargement an encroachment on Russia's security": the bloc that grew
-            targets = self.membership_author(trigger, sources) or targets
-        if sources and not targets and not reciprocal:
-            targets = self.sentence_target(trigger, sources)
-        if sources and not targets and not reciprocal and code[:2] in ("11", "12"):
-            targets = self.act_counterpart(trigger, sources)
-        if not sources and reciprocal and len(targets) > 1:
-            sources, targets = targets, []  # "the talks between X and Y"
-        # A joint act whose sentence names both sides is coded once (below); two-way copies stay where
-        # each side gives the other something ("help each other": two pledges) or where the other
-        # side comes from context, so that the sentence gives no order to follow.
-        both_ways = reciprocal and self.says_mutual(trigger)
-        if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05", "16") \
-                and code in ("057", "040", "041", "043", "044", "046", "164"):  # 164: halted talks have another party
-            targets, both_ways = self.context_counterpart(sources), True
-        pairs: list[tuple[Mention, Mention]] = []
-        if targets:
-            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-            if both_ways:
-                pairs += [(t, s) for s, t in pairs]
-        elif reciprocal and len(sources) > 1:
-            pairs = _joint_act_once(sources)
-            if both_ways:
-                pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
-        # Domestic pairs are coded only for protest and coercion; else they are misreadings here.
-        pairs = [(s, t) for s, t in pairs if s.code[:3] != t.code[:3] or code[:2] in ("14", "17", "18")]
-        if not pairs and sources and code[:2] in ("18", "19", "20"):
-            place = [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
-            pairs = [(s, t) for s in sources for t in place]  # "bombed a hospital in Kyiv": Ukraine is hit
-        if not pairs and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed \
-                and not self.is_background(clause):
-            # CAMEO codes an act with no (other-country) target against a missing target, "---".
-            pairs = [(s, Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")) for s in sources]
-        if not pairs:
-            return []
-        info = self.lexicon.code_info(code)
-        if info is None:  # a PETRARCH dictionary's own code (validation files use WEIS-era codes)
-            info = CameoCode(code, "", code[:2], 0, 0.0)
-        when = self.event_date(clause)
-        sent = paragraph_part(self.sent, trigger)
-        matched = self.label(trigger, entry) if entry.code == code else f"{self.label(trigger, entry)}>{code}"
-        return [
-            Event(source=s.code, target=t.code, cameo_code=code, root_code=info.root, quad_class=info.quad_class,
-                  goldstein=info.goldstein, date=when, sentence=sent.text, start=sent.start_char,
-                  end=sent.end_char, matched=matched, construction=self.construction,
-                  clause=clause_of(clause).describe())
-            for s, t in pairs
-        ]
-
-    def label(self, trigger: Token, entry: LexEntry) -> str:
-        """What matched, e.g. "verb:sign+obj:agreement" or "noun:sanction+prep:on"."""
-        objects, preps = sorted(entry.objects), sorted(entry.preps)
-        hit = self.hits.get(trigger.i, [])
-        parts = [f"{entry.pos}:{entry.lemma}"]
-        if entry.particle:
-            parts.append(f"prt:{entry.particle}")
-        if preps:
-            parts.append("prep:" + next((h for h in hit if h in entry.preps), preps[0]))
-        if objects:
-            parts.append("obj:" + next((h for h in hit if h in entry.objects), objects[0]))
-        return "+".join(parts)

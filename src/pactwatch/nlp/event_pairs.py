@@ -1,0 +1,133 @@
+"""From an act's sources and targets to Event records, for the event coder.
+
+When the clause names no target, fallbacks look further, in this order: the pair named before
+("opposed cooperation between the two countries"), the bloc whose growth is meant, the rest of
+the sentence, the act's counterpart (criticism, demands), the other party from context (meetings,
+talks), the country where force was used ("bombed a hospital in Kyiv"), and last CAMEO's missing
+target "---". A joint act of parties named together is coded once, from the first-named party;
+mutual acts both ways. Mixed into the sentence coder of ``events``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from pactwatch.nlp.event_clauses import paragraph_part
+from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
+from pactwatch.nlp.grammar.clauses import clause_of
+from pactwatch.nlp.grammar.words import words
+from pactwatch.records import Event, Mention
+
+Token = Any  # spacy.tokens.Token
+
+NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
+NEEDS_TARGET = words("roots_needing_target")
+
+
+def _joint_act_once(parties: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """A joint act of parties named together ("X and Y signed", "the leaders of X, Y and Z met") is
+    one act: coded from the first-named party to each other party, not once per direction or per
+    pair (news-dev's labelling convention; the review files judge the reverse copies duplicates)."""
+    named = sorted(parties, key=lambda m: m.start)
+    first = named[0]
+    return [(first, other) for other in named[1:] if other.code[:3] != first.code[:3]]
+
+
+class PairMixin:
+    """Pairs and their events; mixed into the sentence coder (needs the actor, clause and state mixins)."""
+
+    lexicon: EventLexicon
+    sent: Any
+    construction: str
+    hits: dict[int, list[str]]
+    borrowed: set[int]
+    lasting_mutual_state: Callable[[Token], bool]
+    says_each_other: Callable[[Token], bool]
+    says_mutual: Callable[[Token], bool]
+    speaker_of: Callable[[Token], list[Mention]]
+    earlier_pair: Callable[[Token, list[Mention]], list[Mention]]
+    membership_author: Callable[[Token, list[Mention]], list[Mention]]
+    sentence_target: Callable[[Token, list[Mention]], list[Mention]]
+    act_counterpart: Callable[[Token, list[Mention]], list[Mention]]
+    context_counterpart: Callable[[list[Mention]], list[Mention]]
+    place_actor: Callable[[Token], list[Mention]]
+    is_background: Callable[[Token], bool]
+    event_date: Callable[[Token], date | None]
+
+    def pairs(self, trigger: Token, entry: LexEntry, code: str, sources: list[Mention],
+              targets: list[Mention], clause: Token) -> list[Event]:
+        if self.lasting_mutual_state(trigger):
+            return []  # "Moscow and Minsk commit to support each other": how things stand (event_states)
+        reciprocal = "reciprocal" in entry.flags or self.says_each_other(trigger)
+        if not targets and "fallback_target" in entry.flags:
+            targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
+        own = {s.code[:3] for s in sources}
+        if sources and "reciprocal" not in entry.flags and all(t.code[:3] in own for t in targets):
+            # "opposed cooperation between the two countries": not mutual; aimed at the pair named before
+            pair = self.earlier_pair(trigger, sources)
+            if pair:
+                targets, reciprocal = pair, False
+        if sources and not reciprocal and all(t.code[:3] in own for t in targets):
+            # "called the enlargement an encroachment on Russia's security": the bloc that grew
+            targets = self.membership_author(trigger, sources) or targets
+        if sources and not targets and not reciprocal:
+            targets = self.sentence_target(trigger, sources)
+        if sources and not targets and not reciprocal and code[:2] in ("11", "12"):
+            targets = self.act_counterpart(trigger, sources)
+        if not sources and reciprocal and len(targets) > 1:
+            sources, targets = targets, []  # "the talks between X and Y"
+        # A joint act whose sentence names both sides is coded once (below); two-way copies stay where
+        # each side gives the other something ("help each other": two pledges) or where the other
+        # side comes from context, so that the sentence gives no order to follow.
+        both_ways = reciprocal and self.says_mutual(trigger)
+        if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05", "16") \
+                and code in ("057", "040", "041", "043", "044", "046", "164"):  # 164: halted talks have another party
+            targets, both_ways = self.context_counterpart(sources), True
+        pairs: list[tuple[Mention, Mention]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+            if both_ways:
+                pairs += [(t, s) for s, t in pairs]
+        elif reciprocal and len(sources) > 1:
+            pairs = _joint_act_once(sources)
+            if both_ways:
+                pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
+        # Domestic pairs are coded only for protest and coercion; else they are misreadings here.
+        pairs = [(s, t) for s, t in pairs if s.code[:3] != t.code[:3] or code[:2] in ("14", "17", "18")]
+        if not pairs and sources and code[:2] in ("18", "19", "20"):
+            place = [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
+            pairs = [(s, t) for s in sources for t in place]  # "bombed a hospital in Kyiv": Ukraine is hit
+        if not pairs and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed \
+                and not self.is_background(clause):
+            # CAMEO codes an act with no (other-country) target against a missing target, "---".
+            pairs = [(s, Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")) for s in sources]
+        if not pairs:
+            return []
+        info = self.lexicon.code_info(code)
+        if info is None:  # a PETRARCH dictionary's own code (validation files use WEIS-era codes)
+            info = CameoCode(code, "", code[:2], 0, 0.0)
+        when = self.event_date(clause)
+        sent = paragraph_part(self.sent, trigger)
+        matched = self.label(trigger, entry) if entry.code == code else f"{self.label(trigger, entry)}>{code}"
+        return [
+            Event(source=s.code, target=t.code, cameo_code=code, root_code=info.root, quad_class=info.quad_class,
+                  goldstein=info.goldstein, date=when, sentence=sent.text, start=sent.start_char,
+                  end=sent.end_char, matched=matched, construction=self.construction,
+                  clause=clause_of(clause).describe())
+            for s, t in pairs
+        ]
+
+    def label(self, trigger: Token, entry: LexEntry) -> str:
+        """What matched, e.g. "verb:sign+obj:agreement" or "noun:sanction+prep:on"."""
+        objects, preps = sorted(entry.objects), sorted(entry.preps)
+        hit = self.hits.get(trigger.i, [])
+        parts = [f"{entry.pos}:{entry.lemma}"]
+        if entry.particle:
+            parts.append(f"prt:{entry.particle}")
+        if preps:
+            parts.append("prep:" + next((h for h in hit if h in entry.preps), preps[0]))
+        if objects:
+            parts.append("obj:" + next((h for h in hit if h in entry.objects), objects[0]))
+        return "+".join(parts)

@@ -1,0 +1,175 @@
+"""Where a quotation's attribution is: its frame, the cue verbs near it, and the cue's subject.
+
+The frame is the sentence(s) the quote sits in, within its paragraph (reaching over sentence
+breaks the parser puts inside a quotation). Cues are the tokens a construction of
+``data/grammar/quotes.jsonl`` anchors on (speech verbs, "according to"), outside any quotation,
+nearest to the quote first; a reporting verb that governs a weak cue goes before it. The subject
+of a cue climbs from "adding" / "and added" to the verb whose subject it shares; a relay
+("quoted X as saying", "said, citing X") gives the relayed person instead. Turning that subject
+into a speaker is ``quote_subjects``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from pactwatch.nlp.doc_text import char_span, doc_text, sent_at
+from pactwatch.nlp.grammar.engine import Grammar, Match
+from pactwatch.nlp.grammar.words import word_sequence
+from pactwatch.nlp.quote_marks import QuoteSpan
+from pactwatch.nlp.quote_sources import inside
+from pactwatch.nlp.quote_speakers import speech_verbs
+
+_SUBJECT_DEPS = word_sequence("speaker_subject_deps")
+_CLIMB_DEPS = word_sequence("cue_climb_deps")
+MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
+MAX_FRAME_EXTENSION = 3  # sentences a quote's frame reaches back over marks the parser split off
+
+
+@functools.lru_cache(maxsize=4)
+def quote_grammar(vocab: Any) -> Grammar:
+    """The quote-attribution constructions (data/grammar/quotes.jsonl) over the speech-verb lexicon."""
+    return Grammar(vocab, "quotes", {"speech_verbs": frozenset(speech_verbs())})
+
+
+def cue_construction(cue: Any) -> Match | None:
+    """The construction that makes a token a cue (or blocks it), the first that applies."""
+    matches = quote_grammar(cue.doc.vocab).by_anchor(cue.doc).get(cue.i)
+    return matches[0] if matches else None
+
+
+def quote_frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
+    """Token range of the sentence(s) the quote sits in, kept within its paragraph."""
+    first = char_span(doc, span.start, span.end)
+    if first is None or not len(first):
+        return 0, 0
+    lo, hi = sent_at(doc, first.start).start, sent_at(doc, first.end - 1).end
+    para_lo = doc_text(doc).rfind("\n", 0, span.open_mark) + 1
+    para_hi = doc_text(doc).find("\n", span.end)
+    para_hi = len(doc_text(doc)) if para_hi < 0 else para_hi
+    # spaCy sometimes ends a sentence at '."' before "he said": the attribution belongs here
+    # (only as far as a cue can be: MAX_CUE_DISTANCE tokens past the quote)
+    while hi < len(doc) and hi <= first.end + MAX_CUE_DISTANCE and doc[hi].idx < para_hi \
+            and sent_at(doc, hi).start == hi:
+        nxt = sent_at(doc, hi)
+        head = nxt.text.lstrip("\"”’' ")
+        if head[:1].islower() or _cue_leads(nxt):
+            hi = nxt.end
+        else:
+            break
+    # (a few sentences at most: a paragraph of sentences that each open with a mark would
+    # otherwise be walked back whole for every quote in it, quadratic in the paragraph)
+    for _ in range(MAX_FRAME_EXTENSION):
+        if not (lo > 0 and doc[lo].idx > para_lo and doc[lo].text in ('"', "”", "’", "'")):
+            break
+        lo = sent_at(doc, lo - 1).start
+    while lo < first.start and doc[lo].idx < para_lo:
+        lo += 1  # a closing mark of the paragraph before, glued to this sentence by the parser
+    return lo, hi
+
+
+def _cue_leads(sent: Any) -> bool:
+    """A short sentence such as 'said Putin.' or 'he added.' that only attributes."""
+    verbs = speech_verbs()
+    words = [t for t in sent if not t.is_punct]
+    return 0 < len(words) <= 6 and any(t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in words)
+
+
+def cues_near(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]]) -> list[Any]:
+    """Cue tokens in the frame, nearest to the quote first (weak verbs count a little further)."""
+    verbs = speech_verbs()
+    q_first = char_span(doc, span.start, span.end)
+    if q_first is None:  # a quote that no token boundary delimits has no frame to search
+        return []
+    q_lo, q_hi = q_first.start, q_first.end
+    scored = []
+    anchored = quote_grammar(doc.vocab).by_anchor(doc)  # cue constructions, data/grammar/quotes.jsonl
+    # only tokens within MAX_CUE_DISTANCE of the quote can be its cue: visiting the whole frame
+    # made attribution quadratic in a paragraph of many quotes
+    for token in doc[max(lo, q_lo - MAX_CUE_DISTANCE):min(hi, q_hi + MAX_CUE_DISTANCE + 1)]:
+        if inside(token, quoted) or token.i not in anchored:
+            continue
+        act = anchored[token.i][0].construction.act  # the first construction that applies decides
+        if act == "not_a_cue":
+            continue
+        lemma = token.lemma_.lower()
+        is_according = act == "according_to"
+        distance = q_lo - token.i if token.i < q_lo else token.i - q_hi
+        if distance > MAX_CUE_DISTANCE:
+            continue
+        weak = not is_according and verbs.get(lemma) == "weak"
+        scored.append((distance + (8 if weak else 0), token.i, token))
+    ordered = [t for _, _, t in sorted(scored, key=lambda x: (x[0], x[1]))]
+    # "both countries agreed to X, the ministry said": the reporting verb that governs a weak
+    # cue is the source, so a strong ancestor cue goes first
+    result: list[Any] = []
+    for token in ordered:
+        if verbs.get(token.lemma_.lower()) == "weak":
+            for ancestor in token.ancestors:
+                if ancestor in ordered and verbs.get(ancestor.lemma_.lower()) == "strong" \
+                        and ancestor not in result:
+                    result.append(ancestor)
+        if token not in result:
+            result.append(token)
+    return result
+
+
+def relay_of(cue: Any) -> Match | None:
+    """A relay construction on the cue or on the verb it climbs to ("quoted X as saying", "said,
+    citing X"): the relayed person speaks, not the medium."""
+    node = cue
+    for _ in range(4):
+        match = cue_construction(node)
+        if match is not None and match.construction.act == "relay":
+            return match
+        if node.dep_ in _CLIMB_DEPS and node.head is not node:
+            node = node.head
+        else:
+            break
+    return None
+
+
+def cue_subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  # type: ignore[assignment]
+    """The subject of a cue verb, climbing to the verb it hangs from ("…, adding that").
+
+    Subjects inside quotation marks are the quoted words, not the speaker; of several subjects
+    ("…," Niger junta spokesman, Amadou Abdramane said: a comma splits one subject into two)
+    the proper name is preferred."""
+    if token.lemma_.lower() == "accord":
+        for child in token.doc[token.i + 1].children:
+            if child.dep_ == "pobj":
+                return child
+        return None
+    if token.pos_ == "NOUN" and token.dep_ == "ROOT":  # "the official IRNA news agency reports"
+        lefts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ in ("PROPN", "NOUN")]
+        return lefts[-1] if lefts else None
+    cue = token
+    for _ in range(4):
+        found = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
+                 and not inside(c, quoted)]
+        if found:
+            named = [c for c in found if c.pos_ == "PROPN" or c.ent_type_ == "PERSON"]
+            return (named or found)[-1] if len(found) > 1 else found[0]
+        if token.dep_ in _CLIMB_DEPS and token.head is not token:
+            token = token.head
+        else:
+            break
+    return _left_neighbour(cue)
+
+
+def _left_neighbour(cue: Any) -> Any | None:
+    """When the parse gives a cue no subject (a headline glued to the next paragraph makes
+    "Joe Biden said" a prepositional object), the noun right before the cue is its subject."""
+    i = cue.i - 1
+    while i >= 0 and cue.doc[i].pos_ in ("ADV", "AUX", "PART") and cue.i - i <= 3:
+        i -= 1
+    if i < 0 or "\n" in doc_text(cue.doc)[cue.doc[i].idx : cue.idx]:
+        return None
+    left = cue.doc[i]
+    return left if left.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def ends_with_cue(sent: Any, cue: Any) -> bool:
+    """The sentence before a bare quote reports speech as its main verb (X said/told/warned …)."""
+    return cue.dep_ == "ROOT" or cue.head.dep_ == "ROOT" and cue.dep_ in ("conj", "ccomp")
