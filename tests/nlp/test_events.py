@@ -161,6 +161,20 @@ def test_weekday_ahead_in_a_sentence(sentence, expected):
         assert found[1].value == date(2024, 6, 20)
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("The envoys will meet again tomorrow in Geneva.", [date(2024, 6, 20)]),
+    ("Rockets struck the port last night and again on 2024-06-17.", [date(2024, 6, 18), date(2024, 6, 17)]),
+    ("They met on Monday and again this morning.", [date(2024, 6, 17), date(2024, 6, 19)]),
+    ("Both sides may 12 times have tried; talks resumed on May 12.", [date(2024, 5, 12)]),
+])
+def test_one_reference_grammar_for_sentences_and_expressions(sentence, expected):
+    """The sentence reading and the expression reading are one grammar: every reference a
+    sentence holds is found in order, and each alone resolves to the same day."""
+    found = find_dates(sentence, ON)
+    assert [m.value for m in found] == expected
+    assert [resolve_date(sentence[m.start:m.end], ON) for m in found] == expected
+
+
 def test_weekday_without_publication_date_is_unknown():
     assert resolve_date("on Friday", None) is None
 

@@ -2,24 +2,24 @@
 
 It ``requires`` the entities and the article's day (``doc._.article_day``, which the Annotator
 sets before the shared components run) and ``assigns`` ``doc._.dates``: every day-precise date
-reference of each sentence line with its token and day (``find_dates``), and the reading of every
-DATE/TIME entity (``resolve_date``, ``is_period_reference``). Steps read these instead of parsing
-date text themselves: event dates (``event_clauses``, the PETRARCH coder) and commitment-step
-dates (``pacts.dates``). A step asking about another day than the one the component read with
-(an evaluation driver calling ``nlp(text)`` directly) gets the readings recomputed for that day.
+reference of each sentence line with its token and day, and the reading of every DATE/TIME
+entity. Steps read these instead of parsing date text themselves: event dates
+(``event_clauses``, the PETRARCH coder) and commitment-step dates (``pacts.dates``). A step asking
+about another day than the one the component read with (an evaluation driver calling
+``nlp(text)`` directly) gets the readings recomputed for that day.
 
-Two readings remain, kept apart because their consumers were tuned on them: ``resolve_date`` reads
-one date expression (an entity's text) for an event; ``find_dates`` finds every reference in a
-sentence for a commitment step (it also reads "this morning" and "last night", and a lower-case
-"may 5" is not a date there).
+One grammar of day references (``REFERENCE``) serves both readings: ``find_dates`` lists every
+reference of a text (a sentence line), ``resolve_date`` gives the day of one expression (an
+entity's text: its calendar date if it names one, else its first reference).
 
-Resolving the date words of a clause ("on Wednesday", "yesterday", "on 5 July") to a day:
-everything is resolved against the publication date ``on``. Only day-precise references give a
+Everything is resolved against the publication date ``on``. Only day-precise references give a
 date: a weekday is the most recent such day on or before publication ("last Thursday": strictly
 before), unless a word points ahead ("next Friday", "this coming Friday": the first such day after
-publication); a day and month without a year is the most recent such day on or before publication.
-Month- and year-level references ("last month", "in May") return ``None`` — the day is unknown —
-which is the dev set's convention for commitment dates too.
+publication); "today", "yesterday", "tomorrow", "last night" count from publication; a day and
+month without a year is the most recent such day on or before publication (the year before if
+it would fall after it); a full date is taken as written. Month- and year-level references ("last
+month", "in May") give ``None`` — the day is unknown — which is the dev set's convention for
+commitment dates too, and so does any relative reference without a publication date.
 """
 
 from __future__ import annotations
@@ -37,19 +37,39 @@ WEEKDAYS = word_sequence("weekdays")
 MONTHS = {name: number for number, name in enumerate(word_sequence("months"), start=1)}
 MONTHS |= {short: next(n for name, n in MONTHS.items() if name.startswith(short))
            for short in word_sequence("month_abbreviations")}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.I)
-MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.I)
-ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_AHEAD = r"(?P<ahead>(?:" + "|".join(word_sequence("weekday_ahead_words")) + r")\s+)"
-WEEKDAY = re.compile(r"\b(?:(?P<last>last\s+|this\s+past\s+|past\s+)|" + _AHEAD + r")?(?P<weekday>"
-                     + "|".join(WEEKDAYS) + r")\b", re.I)
-# day word -> days from publication, searched in this order
+# day word -> days from publication; longest first so that "last night" is not "night"
 RELATIVE_DAY = {**dict.fromkeys(word_sequence("same_day_words"), 0),
                 **dict.fromkeys(word_sequence("day_before_words"), -1),
                 **dict.fromkeys(word_sequence("day_after_words"), 1)}
+
+
+def _alternation(names: Any) -> str:
+    return "|".join(r"\s+".join(map(re.escape, name.split())) for name in sorted(names, key=len, reverse=True))
+
+
+def _month(n: int) -> str:
+    return rf"(?P<m{n}>{_alternation(MONTHS)})\.?"
+
+
+def _day(n: int) -> str:
+    return rf"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+def _year(n: int) -> str:
+    return rf"(?:,?\s+(?P<y{n}>(?:19|20)\d\d))?"
+
+
+REFERENCE = re.compile(
+    r"\b(?:"
+    r"(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)"
+    + "|" + _day(1) + r"\s+(?:of\s+)?" + _month(1) + _year(1)
+    + "|" + _month(2) + r"\s+" + _day(2) + r"\b" + _year(2)
+    + r"|(?:(?P<last>last|this\s+past|past)\s+|(?P<ahead>" + _alternation(word_sequence("weekday_ahead_words"))
+    + r")\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")"
+    + r"|(?P<rel>" + _alternation(RELATIVE_DAY) + r")"
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def shift_day(on: date, days: int) -> date | None:
@@ -79,12 +99,9 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _day_month(match: re.Match[str], on: date | None) -> date | None:
-    month_text = match.group("month").lower()
-    month = int(month_text) if month_text.isdigit() else MONTHS[month_text]
-    day = int(match.group("day"))
-    if match.group("year"):
-        return _safe_date(int(match.group("year")), month, day)
+def _calendar(day: int, month: int, year: int | None, on: date | None) -> date | None:
+    if year is not None:
+        return _safe_date(year, month, day)
     if on is None:
         return None
     candidate = _safe_date(on.year, month, day)
@@ -93,32 +110,60 @@ def _day_month(match: re.Match[str], on: date | None) -> date | None:
     return candidate
 
 
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # character offsets within the searched text (of the day word itself: "Friday"
+    end: int    # in "next Friday", so that the token found there is the date's head)
+    value: date | None
+    explicit: bool  # a calendar date (not a weekday or "today")
+
+
+def _mention(m: re.Match[str], on: date | None) -> DateMention | None:
+    """The reference one match of ``REFERENCE`` makes, or None when it is not a date after all."""
+    groups = m.groupdict()
+    if groups["iso_y"]:
+        value = _safe_date(int(groups["iso_y"]), int(groups["iso_m"]), int(groups["iso_d"]))
+        return DateMention(m.start(), m.end(), value, True)
+    if groups["wd"]:
+        value = None if on is None else weekday_day(on, groups["wd"], ahead=bool(groups["ahead"]),
+                                                    strictly_before=bool(groups["last"]))
+        return DateMention(m.start("wd"), m.end(), value, False)
+    if groups["rel"]:
+        offset = RELATIVE_DAY[" ".join(groups["rel"].lower().split())]
+        return DateMention(m.start(), m.end(), None if on is None else shift_day(on, offset), False)
+    n = "1" if groups["m1"] else "2"
+    month_text, year = groups[f"m{n}"], groups[f"y{n}"]
+    if n == "2" and month_text.lower() == "may" and not year and not month_text[0].isupper():
+        return None  # "May 5" is a date, but "may 12 countries" is not
+    value = _calendar(int(groups[f"d{n}"]), MONTHS[month_text.lower()], int(year) if year else None, on)
+    return DateMention(m.start(), m.end(), value, True)
+
+
+def find_dates(text: str, on: date | None) -> list[DateMention]:
+    """Every day-precise date reference in ``text``; ``value`` is None when it cannot be resolved."""
+    return [mention for m in REFERENCE.finditer(text) if (mention := _mention(m, on)) is not None]
+
+
+def sentence_date(text: str, on: date | None) -> date | None:
+    """One date for a text: an explicit calendar date wins over a weekday or "today"."""
+    dates = find_dates(text, on)
+    for mention in dates:
+        if mention.explicit and mention.value:
+            return mention.value
+    for mention in dates:
+        if mention.value:
+            return mention.value
+    return None
+
+
 def resolve_date(text: str, on: date | None) -> date | None:
     """The day a date expression refers to, or None when it is not day-precise or unresolvable."""
-    for pattern in (ISO, DAY_MONTH, MONTH_DAY):
-        match = pattern.search(text)
-        if match:
-            return _day_month(match, on)
-    if on is None:
-        return None
-    lowered = text.lower()
-    for word, offset in RELATIVE_DAY.items():
-        if re.search(rf"\b{word}\b", lowered):
-            return shift_day(on, offset)
-    match = WEEKDAY.search(text)
-    if match:
-        return weekday_day(on, match.group("weekday"), ahead=bool(match.group("ahead")),
-                           strictly_before=bool(match.group("last")))
-    return None
+    return sentence_date(text, on)
 
 
 def is_day_reference(text: str) -> bool:
     """True when ``text`` names a day (weekday, relative day or day-and-month), not a period."""
-    lowered = text.lower()
-    return bool(
-        ISO.search(text) or DAY_MONTH.search(text) or MONTH_DAY.search(text) or WEEKDAY.search(text)
-        or any(re.search(rf"\b{w}\b", lowered) for w in RELATIVE_DAY)
-    )
+    return bool(find_dates(text, None))
 
 
 def is_period_reference(text: str) -> bool:
@@ -130,82 +175,6 @@ def is_period_reference(text: str) -> bool:
         or any(re.search(rf"\b{m}\b", lowered) for m in MONTHS if len(m) > 3)
         or re.search(r"\b(ago|since)\b", lowered)
     )
-
-
-# -- every reference in a sentence (the commitment steps' reading) ------------------------------
-# Rules (the news-dev labelling conventions): a weekday is the most recent such day on or before
-# publication ("next Friday": the first after it); "today"/"yesterday" count from publication; a
-# day and month without a year take the publication year (the year before if that would fall
-# after publication); a full date is taken as written; month-only or year-only references, and
-# any relative date without a publication date, give None.
-_MONTH_N = r"(?P<m{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_N = r"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR_N = r"(?P<y{n}>(?:19|20)\d\d)"
-DATE_RE = re.compile(
-    r"\b(?:"
-    + _DAY_N.format(n=1) + r"\s+(?:of\s+)?" + _MONTH_N.format(n=1) + r"(?:,?\s+" + _YEAR_N.format(n=1) + r")?"
-    + r"|" + _MONTH_N.format(n=2) + r"\s+" + _DAY_N.format(n=2) + r"\b(?:,?\s+" + _YEAR_N.format(n=2) + r")?"
-    + r"|" + _AHEAD + r"?(?P<wd>" + "|".join(WEEKDAYS) + r")"
-    + r"|(?P<rel>today|yesterday|tonight|this morning|this afternoon|this evening|last night)"
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int  # character offsets within the searched text
-    end: int
-    value: date | None
-    explicit: bool  # a calendar date (not a weekday or "today")
-
-
-def _calendar(day: int, month: int, year: int | None, on: date | None) -> date | None:
-    if year is None:
-        if on is None:
-            return None
-        candidate = _safe_date(on.year, month, day)
-        if candidate is None:
-            return None
-        return candidate if candidate <= on else _safe_date(on.year - 1, month, day)
-    return _safe_date(year, month, day)
-
-
-def find_dates(text: str, on: date | None) -> list[DateMention]:
-    """Every day-precise date reference in ``text``; ``value`` is None when it cannot be resolved."""
-    found = []
-    for m in DATE_RE.finditer(text):
-        groups = m.groupdict()
-        if groups["wd"]:
-            value = None if on is None else weekday_day(on, groups["wd"], ahead=bool(groups["ahead"]))
-            found.append(DateMention(m.start(), m.end(), value, False))
-        elif groups["rel"]:
-            rel = groups["rel"].lower()
-            value = None if on is None else shift_day(on, -1) if rel in ("yesterday", "last night") else on
-            found.append(DateMention(m.start(), m.end(), value, False))
-        else:
-            n = "1" if groups["m1"] else "2"
-            if groups[f"m{n}"].lower() == "may" and not groups[f"y{n}"] and n == "2":
-                # "May 5" is a date, but "may 12 countries" is not: require a capital M
-                if not m.group(f"m{n}")[0].isupper():
-                    continue
-            day = int(groups[f"d{n}"])
-            year = int(groups[f"y{n}"]) if groups[f"y{n}"] else None
-            found.append(DateMention(m.start(), m.end(), _calendar(day, MONTHS[groups[f"m{n}"].lower()], year, on),
-                                     True))
-    return found
-
-
-def sentence_date(text: str, on: date | None) -> date | None:
-    """One date for a sentence: an explicit calendar date wins over a weekday or "today"."""
-    dates = find_dates(text, on)
-    for mention in dates:
-        if mention.explicit and mention.value:
-            return mention.value
-    for mention in dates:
-        if mention.value:
-            return mention.value
-    return None
 
 
 # -- the component -------------------------------------------------------------------------------
