@@ -15,7 +15,7 @@ from typing import Any
 
 from pactwatch.pacts.names import actor, name_of, resolve_actor, resolve_place
 from pactwatch.pacts.scope import Place, describe_scope, in_scope, region_name, scope_regions, state_place
-from pactwatch.records import ORIGINS, ObligationRecord
+from pactwatch.records import EVERY_PARTY, ORIGINS, ObligationRecord
 from pactwatch.store import commitments as sql
 from pactwatch.store.database import Database
 
@@ -103,6 +103,15 @@ class Commitments:
         # what rows repeat, described once per question (the answer is read, never changed)
         self.described: dict[tuple[int, int], dict[str, Any]] = {}
         self.commitment: dict[int, dict[str, Any]] = {}
+        self.actors: dict[str, dict[str, str | None]] = {}
+        self.sources: dict[int, list[dict[str, Any]]] = {}  # of commitments without membership steps
+
+    def actor(self, code: str) -> dict[str, str | None]:
+        """``names.actor``, one dict per state per question (a heavy answer names ~3,000 states)."""
+        found = self.actors.get(code)
+        if found is None:
+            found = self.actors[code] = actor(code)
+        return found
 
     def read(self, ids: Sequence[int]) -> Commitments:
         """Load what is not loaded yet of these commitments."""
@@ -135,6 +144,8 @@ class Commitments:
 
     def evidence(self, cid: int, parties: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Every source of the commitment; membership steps only of the given parties."""
+        if cid in self.sources:
+            return self.sources[cid]
         c = self.rows[cid]
         found = [_evidence(s, c) for s in self.steps.get(cid, []) if not s["party"] or parties is None
                  or s["party"] in parties]
@@ -144,6 +155,8 @@ class Commitments:
             found.append({"source": c["origin"], "text": c["name"] or c["key"], "step": None, "date": None,
                           "article_id": None, "sentence": None, "start": None, "end": None,
                           "atop_id": c["reference"] if c["origin"] == "atop" else None, "reference": c["reference"]})
+        if not any(s["party"] for s in self.steps.get(cid, [])):  # the same list whoever the parties
+            self.sources[cid] = found
         return found
 
     def binding(self, cid: int, owner: str, protected: str, defence: bool = True) -> list[ObligationRecord]:
@@ -160,7 +173,7 @@ class Commitments:
         if cid not in self.commitment:
             self.commitment[cid] = describe_commitment(c)
         return {
-            "ally": actor(ally), "commitment": self.commitment[cid], "origin": c["origin"],
+            "ally": self.actor(ally), "commitment": self.commitment[cid], "origin": c["origin"],
             "direction": described["direction"] if described else None, "owed_by": ally, "owed_to": protected,
             "condition": described["condition"] if described else None,
             "scope": described["scope"] if described else None,
@@ -170,27 +183,29 @@ class Commitments:
 
 
 def _in_force_rows(db: Database, party: str, day: str, origins: Sequence[str], known: Commitments,
-                   allies: set[str] | None = None) -> list[dict[str, Any]]:
-    """One row per (ally, commitment) bound on ``day`` to defend ``party``; with ``allies`` only
-    the rows of those allies are built (the attacker's side is only compared on them)."""
+                   allies: set[str] | None = None) -> list[tuple[dict[str, Any], list[ObligationRecord]]]:
+    """One row per (ally, commitment) bound on ``day`` to defend ``party``, with the obligations
+    that bind the ally; with ``allies`` only the rows of those allies are built (the attacker's
+    side is only compared on them)."""
     pairs = [p for p in sql.defenders(db, party, day, origins) if allies is None or p["ally"] in allies]
     known.read([p["commitment_id"] for p in pairs])
     rows = []
     for p in pairs:
         binding = known.binding(p["commitment_id"], p["ally"], party)
         if binding:
-            row = known.row(p["commitment_id"], p["ally"], party, binding[0], "in_force", p["since"])
-            row["_obligations"] = binding
-            rows.append(row)
+            rows.append((known.row(p["commitment_id"], p["ally"], party, binding[0], "in_force", p["since"]), binding))
     return rows
 
 
 class PartyCommitments:
-    """Every commitment ``party`` belongs to, with its members, read once per question."""
+    """Every commitment ``party`` belongs to that owes it an obligation, with its members, read once
+    per question (the others can give it no row: their members and steps are never read)."""
 
     def __init__(self, db: Database, party: str, origins: Sequence[str], known: Commitments) -> None:
         self.party = party
-        self.ids = sorted({c["id"] for c in sql.commitments_of_party(db, party, origins)})
+        ids = sql.commitment_ids_of_party(db, party, origins)
+        owed = known.read_obligations(ids)
+        self.ids = [cid for cid in ids if any(EVERY_PARTY in o.owed_to or party in o.owed_to for o in owed[cid])]
         self.known = known.read(self.ids)
         self.parties: dict[int, list[dict[str, Any]]] = {}
         for p in sql.memberships_of(db, self.ids):
@@ -228,10 +243,6 @@ def _not_yet_rows(mine: PartyCommitments, day: str, conditions: bool = True,
     return rows
 
 
-def _public(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
-
-
 def allies(db: Database, party: str, on: str | date | None = None, baseline: bool = True,
            origins: Sequence[str] | None = None) -> dict[str, Any]:
     """Who is bound to defend ``party`` on ``on`` (one row per ally and commitment), and apart,
@@ -241,14 +252,14 @@ def allies(db: Database, party: str, on: str | date | None = None, baseline: boo
     chosen = chosen_origins(baseline, origins)
     known = Commitments(db)
     mine = PartyCommitments(db, code, chosen, known)  # the first ring's commitments are among these
-    rows = _in_force_rows(db, code, day, chosen, known)
+    rows = [row for row, _ in _in_force_rows(db, code, day, chosen, known)]
     pending = _not_yet_rows(mine, day)
     note = None
     if pending:
         listed = "; ".join(f"{r['commitment']['key']} ({r['ally']['code']})" for r in pending)
         note = (f"{len(pending)} obligation(s) to {code} signed but not in force on {day} are listed apart, "
                 f"not as allies: {listed}.")
-    return {"actor": actor(code), "on": day, "items": _public(rows), "signed_not_in_force": pending, "note": note}
+    return {"actor": actor(code), "on": day, "items": rows, "signed_not_in_force": pending, "note": note}
 
 
 def _article_of(row: dict[str, Any]) -> str:
@@ -269,14 +280,14 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
     victims = PartyCommitments(db, victim, chosen, known)  # the first ring's commitments are among these
     candidates = _in_force_rows(db, victim, day, chosen, known)
     defenders, out_of_scope, attacker_party = [], [], []
-    for row in candidates:
-        reason = _excluded(row, victim, attacker, place)
+    for row, binding in candidates:
+        reason = _excluded(row, binding, victim, attacker, place)
         if row["ally"]["code"] == attacker:
             attacker_party.append({"commitment": row["commitment"],
                                    "note": f"{attacker} is itself bound to defend {victim} under "
                                            f"{_article_of(row)}"})
         elif reason:
-            out_of_scope.append({"row": _public([row])[0], "reason": reason})
+            out_of_scope.append({"row": row, "reason": reason})
         else:
             defenders.append(row)
     conflicted: list[dict[str, Any]] = []
@@ -285,11 +296,11 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
         for row in defenders:
             mine.setdefault(row["ally"]["code"], []).append(row)
         theirs: dict[str, list[dict[str, Any]]] = {}
-        for row in _in_force_rows(db, attacker, day, chosen, known, allies=set(mine)):
+        for row, _ in _in_force_rows(db, attacker, day, chosen, known, allies=set(mine)):
             theirs.setdefault(row["ally"]["code"], []).append(row)
         for state in sorted(set(mine) & set(theirs) - {victim, attacker}):
-            conflicted.append({"state": actor(state), "defends_attacked": _public(mine[state]),
-                               "defends_attacker": _public(theirs[state])})
+            conflicted.append({"state": actor(state), "defends_attacked": mine[state],
+                               "defends_attacker": theirs[state]})
         both = {c["state"]["code"] for c in conflicted}
         defenders = [r for r in defenders if r["ally"]["code"] not in both]
     bound = {r["ally"]["code"] for r in defenders} | {c["state"]["code"] for c in conflicted} | {attacker}
@@ -310,7 +321,7 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
     body = {
         "attacked": actor(victim), "by": actor(attacker) if attacker else None, "on": day,
         "where": {"code": place.code, "name": place.name, "regions": sorted(place.regions)},
-        "defenders": _public(defenders), "defender_states": defender_states, "conflicted": conflicted,
+        "defenders": defenders, "defender_states": defender_states, "conflicted": conflicted,
         "consultation": consultation, "neutral": neutral, "out_of_scope": out_of_scope,
         "signed_not_in_force": pending, "attacker_is_party": attacker_party, "second_ring": second,
     }
@@ -318,10 +329,11 @@ def obligations(db: Database, attacked: str, by: str | None = None, on: str | da
     return body
 
 
-def _excluded(row: dict[str, Any], victim: str, attacker: str | None, place: Place) -> str | None:
-    """Why none of the row's obligations applies to this attack (None when one does)."""
+def _excluded(row: dict[str, Any], binding: list[ObligationRecord], victim: str, attacker: str | None,
+              place: Place) -> str | None:
+    """Why none of the row's obligations (``binding``) applies to this attack (None when one does)."""
     reasons = []
-    for obligation in row["_obligations"]:
+    for obligation in binding:
         if not in_scope(obligation, victim, place):
             reasons.append(f"{_article_of(row)} covers only {describe_scope(obligation)}; "
                            f"{place.name} lies outside it")
@@ -355,7 +367,8 @@ def _second_ring(db: Database, known: Commitments, defenders: list[str], day: st
         binding = [o for o in obligations.get(p["commitment_id"], []) if o.defence and o.binds(ally, defender)]
         if any(in_scope(o, defender, place) or in_scope(o, defender, home) for o in binding):
             ring.setdefault(ally, set()).add(defender)
-    return [{"state": actor(s), "defends": [actor(d) for d in sorted(ds)]} for s, ds in sorted(ring.items())]
+    return [{"state": known.actor(s), "defends": [known.actor(d) for d in sorted(ds)]}
+            for s, ds in sorted(ring.items())]
 
 
 def _names(states: Sequence[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pactwatch.records import CommitmentRecord, ObligationRecord
@@ -94,11 +95,20 @@ def defence_pairs(c: CommitmentRecord) -> list[tuple[str, str, str, str | None, 
 
 def obligation_record(row: dict[str, Any]) -> ObligationRecord:
     """An ``obligations`` row read back as the record it was written from."""
+    return _decoded(row["owed_by"], row["owed_to"], row["condition"], row["scope"], row["adversaries"],
+                    row["article"], row["text"], row["reference"])
+
+
+@lru_cache(maxsize=4096)
+def _decoded(owed_by: str, owed_to: str, condition: str, scope: str, adversaries: str, article: str | None,
+             text: str | None, reference: str | None) -> ObligationRecord:
+    # a pure function of the row's text: the few distinct obligations of a store (most are "every
+    # party to every party against any attack") are decoded once per process, not once per row per
+    # question (a heavy obligations question decodes ~100). Records are never changed once built.
     return ObligationRecord(
-        owed_by=tuple(json.loads(row["owed_by"])), owed_to=tuple(json.loads(row["owed_to"])),
-        condition=row["condition"], scope=tuple(tuple(a) for a in json.loads(row["scope"])),
-        adversaries=tuple(json.loads(row["adversaries"])), article=row["article"], text=row["text"],
-        reference=row["reference"])
+        owed_by=tuple(json.loads(owed_by)), owed_to=tuple(json.loads(owed_to)), condition=condition,
+        scope=tuple(tuple(a) for a in json.loads(scope)), adversaries=tuple(json.loads(adversaries)),
+        article=article, text=text, reference=reference)
 
 
 def obligations_of(db: Database, commitment_ids: Sequence[int]) -> dict[int, list[ObligationRecord]]:
@@ -149,12 +159,13 @@ def merged_sources(db: Database, keys: Sequence[str]) -> dict[str, list[dict[str
     return found
 
 
-def commitments_of_party(db: Database, party: str, origins: Sequence[str]) -> list[dict[str, Any]]:
-    """Every commitment (not merged into another) with a party row for ``party``."""
+def commitment_ids_of_party(db: Database, party: str, origins: Sequence[str]) -> list[int]:
+    """The ids of every commitment (not merged into another) with a party row for ``party``,
+    ascending."""
     where, params = origins_clause(origins)
-    return db.query(
-        f"SELECT DISTINCT {COMMITMENT_COLUMNS} FROM commitments c JOIN commitment_parties p ON p.commitment_id = c.id"
-        f" WHERE p.party = ? AND c.merged_into IS NULL AND {where} ORDER BY c.key", [party, *params])
+    return [r["id"] for r in db.query(
+        "SELECT DISTINCT c.id FROM commitment_parties p JOIN commitments c ON c.id = p.commitment_id"
+        f" WHERE p.party = ? AND c.merged_into IS NULL AND {where} ORDER BY c.id", [party, *params])]
 
 
 def records_of_origin(db: Database, origin: str) -> list[CommitmentRecord]:
