@@ -90,3 +90,55 @@ def test_a_shared_surname_goes_to_the_one_named_last(nlp):
 def test_they_means_several_parties_or_a_people(nlp):
     assert antecedent(nlp, "Bosnian Croats said on Friday their units had left the town.", "their") == "Bosnian Croats"
     assert antecedent(nlp, "The Fijian strikers said they will end the blockade.", "they") == "The Fijian strikers"
+
+
+@pytest.mark.parametrize("text,word,nth,expected", [
+    # two subjects of one speech verb (the parser reads the host's apposition as a subject):
+    # the one who spoke, nearest the verb
+    ("At a banquet hosted by the prime minister of Portugal, Dr Anton Weller, Margaret said, "
+     "\"We owe you an apology,\" reports Radio Lusa.\n\"We can build something better,\" she concluded.",
+     "she", 0, "Margaret"),
+    # the speech verb's own subject, not a second title in its apposition
+    ("Ingrida Kaleta, Lithuanian Deputy Prime Minister and Minister of Energy, said in a post that she had "
+     "signed the treaty.\n\"We are building a grid,\" she wrote.", "she", 1, "Ingrida Kaleta"),
+    # a speaker the entity tagger read as an organisation or a title, continuing in a new paragraph
+    ("The defence minister of Estonia said his country was ready.\n\"Estonia takes its place among the "
+     "allies,\" Kaja Tamm said on Facebook.\nShe added: \"A long road ended today.\"", "She", 0, "Kaja Tamm"),
+    ("\"The talks went well,\" Bishop Adelino Costa told reporters in Lisbon.\nHe added: \"We will meet again.\"",
+     "He", 0, "Bishop Adelino Costa"),
+])
+def test_a_reporting_pronoun_goes_on_with_the_last_speaker(nlp, text, word, nth, expected):
+    assert antecedent(nlp, text, word, nth) == expected
+
+
+def test_a_name_like_organisation_is_no_antecedent_of_a_pronoun_that_does_not_report(nlp):
+    text = "\"Estonia is ready,\" Kaja Tamm said on Facebook. Later he visited the border."
+    assert antecedent(nlp, text, "he") != "Kaja Tamm"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a bare title after the person it titled in apposition
+    ("The talks were led by the United Nations envoy for Yemen, former Swedish diplomat Hans Lindqvist. "
+     "The envoy noted that the parties had agreed.", "envoy",
+     "the United Nations envoy for Yemen, former Swedish diplomat Hans Lindqvist"),
+    # an anonymous source referred to again, "the same source"
+    ("A Belgian diplomatic source told reporters that three citizens were held. The same source added that "
+     "they were well.", "source", "A Belgian diplomatic source"),
+    # a source is a person: "she"
+    ("A Belgian diplomatic source told reporters that three citizens were held. \"They are well,\" she continued.",
+     "she", "A Belgian diplomatic source"),
+])
+def test_titles_and_sources_refer_back_to_the_person_described(nlp, text, word, expected):
+    assert antecedent(nlp, text, word, -1) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("A note issued by the Kenyan Foreign Ministry rejected the claims. \"Our border stays,\" the note said.",
+     "note", "the Kenyan Foreign Ministry"),
+    ("Chile will quit the forum, according to a statement released by the Chilean navy. The statement "
+     "accused Peru of bad faith.", "statement", "the Chilean navy"),
+    ("The release, published by the Polish Defence Ministry on Friday, was short. \"We are ready,\" the "
+     "release said.", "release", "the Polish Defence Ministry"),
+])
+def test_a_document_issued_by_a_body_in_a_participle_speaks_for_it(nlp, text, word, expected):
+    assert antecedent(nlp, text, word, -1) == expected

@@ -11,12 +11,14 @@ How an antecedent is chosen (the same for every step):
 * **compatibility** — a person pronoun ("he", "her") wants a person of that gender (from the
   words around the name: "Mrs", "spokeswoman", and from a pronoun already resolved to it); "it"
   a state, body or document in the singular; "they" a body, a group or several named together;
-  "the ministry" / "the agency" a named body whose head is that noun; "the statement" / "the
-  report" / "a post" whoever issued the latest such text; "the North" the country the article
-  names "North …";
+  "the ministry" / "the agency" a named body whose head is that noun; "the envoy" / "the same
+  source" the person last described with that noun; "the statement" / "the report" / "a post"
+  whoever issued the latest such text ("X issued a statement", "a note issued by X"); "the North"
+  the country the article names "North …";
 * **salience** — the nearest sentence that has a compatible candidate wins; inside it, the
   subject of the main clause first, then other subjects, then other positions, nearest first
-  ("A told B that …. 'No,' he said": A);
+  ("A told B that …. 'No,' he said": A); "he added" / "she concluded" goes on with whoever spoke
+  last (a speech verb's own subject, even a name the entity tagger took for an organisation);
 * **never from inside a quotation** for a word outside it (the speaker's own words name other
   people), and a bare surname two people of the article share goes to the one named last.
 
@@ -45,6 +47,7 @@ MALE = words("male_words")
 FEMALE_PRONOUNS = words("reference_female_pronouns")
 MALE_PRONOUNS = words("reference_male_pronouns")
 PERSON_NOUNS = words("reference_person_nouns")
+SAME_WORDS = words("reference_same_words")
 TITLES = words("person_titles")
 BODY_NOUNS = words("body_nouns") | words("reference_generic_bodies")
 ISSUED_NOUNS = (words("speech_vehicles") | words("statement_nouns_event")) - words("reference_person_nouns")
@@ -80,7 +83,7 @@ class Candidate:
 @dataclass(frozen=True)
 class Reference:
     antecedent: Span  # the earlier noun phrase (its root is the head word)
-    rule: str  # person | thing | group | body | issuer | document | region | surname | addressee
+    rule: str  # person | thing | group | body | issuer | document | title | region | surname | addressee
     distance: int  # sentences between the referring word and its antecedent (0: the same one)
     # the ranked candidates, best first (the antecedent's own first): a step whose tables rule the
     # first out (a place the parser took for a person) reads the next, never re-ranks them
@@ -225,8 +228,10 @@ def _definite(token: Token) -> bool:
 
 def _bare(token: Token) -> bool:
     """A generic noun alone: no name, adjective or possessor of its own ("the ministry", not
-    "the Kenyan ministry" or "a new report")."""
-    return not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") for c in token.children) and not any(
+    "the Kenyan ministry" or "a new report"); an adjective that only points back leaves it bare
+    ("the same source")."""
+    return not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and c.lower_ not in SAME_WORDS
+                   for c in token.children) and not any(
         c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for c in token.children)
 
 
@@ -268,6 +273,9 @@ class Resolver:
             return self._same_head(token, "body")
         if lemma in DOCUMENT_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
             return self._same_head(token, "document")
+        if lemma in PERSON_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
+            # "the envoy noted" -> "the UN envoy for Yemen, Hans Lindqvist"; "the same source"
+            return self._same_head(token, "title")
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and not any(
                 c.dep_ in ("compound", "flat") for c in token.children) and token.dep_ not in ("compound", "flat"):
             return self._surname(token)
@@ -281,10 +289,14 @@ class Resolver:
                 if c.span.end <= token.i and here - c.sent <= reach and not (outside and c.quoted)
                 and not (c.span.start <= token.i < c.span.end)]
 
-    def _pick(self, token: Token, pool: list[Candidate], rule: str) -> Reference | None:
+    def _pick(self, token: Token, pool: list[Candidate], rule: str, reporting: bool = False) -> Reference | None:
         """Nearest sentence first; inside one, the main clause's subject, another subject, then the
         nearest other position. The ranked rest stay as ``alternatives`` for a step whose tables
-        rule the first out (a place the parser took for a person)."""
+        rule the first out (a place the parser took for a person).
+
+        A ``reporting`` word ("he added", "she concluded") goes on with whoever spoke last: in the
+        nearest sentence, a subject of a speech verb first, the one nearest the word first ("At a
+        dinner hosted by X, Y said: '…'. '…,' he concluded": Y, the parser's second subject)."""
         if not pool:
             return None
         here = self.sent_of[token.i]
@@ -296,8 +308,16 @@ class Resolver:
             verb = _clause_of_subject(c.head)
             return governors.index(verb.i) if c.sent == here and verb is not None and verb.i in governors else 99
 
-        ranked = sorted(pool, key=lambda c: (here - c.sent, governing(c), not c.main, not c.subject,
-                                             c.span.start if c.subject else -c.span.start))
+        def speaker_first(c: Candidate) -> bool:
+            return not (reporting and c.reporter)
+
+        def position(c: Candidate) -> tuple[bool, int]:
+            if not speaker_first(c):  # the speech verb's own subject, not a title in its apposition
+                return c.head.dep_ not in SUBJECT_DEPS, -c.span.start
+            return False, c.span.start if c.subject else -c.span.start
+
+        ranked = sorted(pool, key=lambda c: (here - c.sent, governing(c), speaker_first(c), not c.main, not c.subject,
+                                             position(c)))
         return self._ranked(token, ranked, rule)
 
     def _ranked(self, token: Token, ranked: list[Candidate], rule: str) -> Reference:
@@ -306,12 +326,16 @@ class Resolver:
 
     def _person(self, token: Token, gender: str) -> Reference | None:
         here = self.sent_of[token.i]
+        reporting = _reports(token)
         # in its own sentence a pronoun follows a subject, not an object before it ("When asked by
-        # a lawmaker why he ..., he said": the lawmaker asks, "he" is the one asked)
-        pool = [c for c in self._before(token, len(self.doc)) if c.kind == "person" and not c.plural
-                and (c.sent < here or c.subject)
+        # a lawmaker why he ..., he said": the lawmaker asks, "he" is the one asked); "he added"
+        # may also mean a speaker the parser took for an organisation ("Kaja Tamm said")
+        pool = [c for c in self._before(token, len(self.doc))
+                if (c.kind == "person" or reporting and c.reporter and c.kind in ("thing", "other")
+                    and _name_like(c.span))
+                and not c.plural and (c.sent < here or c.subject)
                 and (not gender or not self._gender_of(c) or self._gender_of(c) == gender)]
-        return self._pick(token, pool, "person")
+        return self._pick(token, pool, "person", reporting)
 
     def _gender_of(self, candidate: Candidate) -> str:
         if candidate.gender:
@@ -386,6 +410,9 @@ class Resolver:
         heads = [c for c in word.children if c.dep_ in ("poss", "compound")]
         heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children
                   if g.dep_ == "pobj"]
+        # "a statement released by the two countries", "a note issued by Kenya": the participle's agent
+        heads += [g for c in word.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_VERBS
+                  for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "in" else (
             word.head if word.dep_ == "dobj" and word.head.lemma_.lower() in ISSUE_VERBS | {"carry"} else None)
         if verb is not None:
@@ -417,6 +444,18 @@ class Resolver:
             return None
         best = max(fulls.values(), key=lambda c: c.span.start)
         return self._ranked(token, [best], "surname")
+
+
+INSTITUTION_WORDS = words("institution_words")
+
+
+def _name_like(span: Span) -> bool:
+    """Two or more capitalised proper nouns with no body or place among them: a personal name
+    the entity tagger may have read as an organisation ("Kaja Tamm")."""
+    names = [t for t in span if t.pos_ == "PROPN"]
+    return len(names) >= 2 and all(t.text[:1].isupper() and t.lower_ not in INSTITUTION_WORDS | BODY_NOUNS
+                                   and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") for t in names) \
+        and names[-1].i == span.root.i
 
 
 def _is_bare_phrase(span: Span) -> bool:
