@@ -32,52 +32,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pactwatch.nlp.doc_text import doc_ents, doc_sents, doc_text
+from pactwatch.nlp.doc_text import doc_text
+from pactwatch.nlp.grammar.reference_candidates import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    PERSON_NOUNS,
+    SUBJECT_DEPS,
+    Candidate,
+    Span,
+    Token,
+    candidates_of,
+    clause_of_subject,
+    name_like,
+    reports_speech,
+    sentence_index,
+)
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.quote_marks import QuotedRanges, find_quote_spans
-
-Token = Any  # spacy.tokens.Token
-Span = Any  # spacy.tokens.Span
 
 PERSON_PRONOUNS = words("reference_person_pronouns")
 THING_PRONOUNS = words("reference_thing_pronouns")
 GROUP_PRONOUNS = words("reference_group_pronouns")
-FEMALE = words("female_words")
-MALE = words("male_words")
 FEMALE_PRONOUNS = words("reference_female_pronouns")
 MALE_PRONOUNS = words("reference_male_pronouns")
-PERSON_NOUNS = words("reference_person_nouns")
 SAME_WORDS = words("reference_same_words")
-TITLES = words("person_titles")
-BODY_NOUNS = words("body_nouns") | words("reference_generic_bodies")
 ISSUED_NOUNS = (words("speech_vehicles") | words("statement_nouns_event")) - words("reference_person_nouns")
-DOCUMENT_NOUNS = words("document_nouns")
 ISSUE_VERBS = words("issue_verbs")
 REGION_WORDS = words("reference_region_shorthands")
-SUBJECT_DEPS = words("subject_deps_reference")
-QUANTITY_HEADS = words("quantity_heads")
-CHAIN_DEPS = ("compound", "amod", "appos", "conj", "flat")
 _KEY = "pactwatch.reference"
 COMPONENT = "pactwatch_reference"
 MAX_RANKED = 24  # candidates kept per referring word, best first
-NOT_REFERENTS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
-
-
-@dataclass
-class Candidate:
-    span: Span
-    kind: str  # person | thing (state, body, place) | document | group (several named together)
-    sent: int
-    subject: bool
-    main: bool  # subject of the sentence's main clause
-    quoted: bool
-    plural: bool
-    gender: str = ""
-    reporter: bool = False  # subject of a speech verb ("the ministry said")
-
-    @property
-    def head(self) -> Token:
-        return self.span.root
 
 
 @dataclass(frozen=True)
@@ -92,133 +76,6 @@ class Reference:
     @property
     def ranked(self) -> tuple[Span, ...]:
         return tuple(c.span for c in self.candidates) or (self.antecedent,)
-
-
-# -- candidates -------------------------------------------------------------------------------
-def _gender(token: Token) -> str:
-    found = {t.lower_ for t in token.subtree if t.i <= token.i or t.dep_ == "appos"}
-    if found & FEMALE:
-        return "f"
-    if found & MALE:
-        return "m"
-    return ""
-
-
-def _reports(token: Token) -> bool:
-    """The word is the subject of a speech verb ("the ministry said", "it added")."""
-    from pactwatch.nlp.quote_speakers import speech_verbs
-
-    node = token
-    while node.dep_ in CHAIN_DEPS and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() == "accord":
-        return True
-    return node.dep_ in SUBJECT_DEPS and node.head.lemma_.lower() in speech_verbs()
-
-
-def _clause_of_subject(token: Token) -> Token | None:
-    """The verb whose subject the phrase is, or None."""
-    node = token
-    while node.dep_ in (*CHAIN_DEPS, "poss") and node.head.i != node.i:
-        node = node.head
-    return node.head if node.dep_ in SUBJECT_DEPS else None
-
-
-def _is_subject(token: Token) -> tuple[bool, bool]:
-    """(subject of some clause, subject of the main clause), through compounds, appositions,
-    coordination and a possessor ("Putin's plane landed": Putin is the topic)."""
-    node = token
-    while node.dep_ in (*CHAIN_DEPS, "poss") and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() == "accord":
-        return True, True  # "according to X": X speaks
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in QUANTITY_HEADS:
-        node = node.head.head  # "A group of Yoruba leaders announced": the counted actor is the subject
-        while node.dep_ in CHAIN_DEPS and node.head.i != node.i:
-            node = node.head
-    if node.dep_ not in SUBJECT_DEPS:
-        return False, False
-    verb = node.head
-    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-    return True, main
-
-
-def _phrase(doc: Any, head: Token) -> Span:
-    start = head.i
-    for left in reversed(list(head.lefts)):
-        if left.right_edge.i == start - 1 and (left.dep_ in ("compound", "amod", "flat", "nmod", "poss", "case", "det")
-                                              or left.text in ("-",)):
-            start = left.left_edge.i  # "Prime Minister X": the title's own words come along
-        else:
-            break
-    return doc[start:head.i + 1]
-
-
-def _kind(token: Token, surnames: frozenset[str]) -> str | None:
-    ent = token.ent_type_
-    low = token.lemma_.lower()
-    if token.pos_ == "PRON":
-        return None
-    body = low in BODY_NOUNS or token.lower_ in BODY_NOUNS or low in DOCUMENT_NOUNS
-    titled = ent not in ("ORG", "GPE", "NORP") and any(c.dep_ == "compound" and c.lower_ in TITLES for c in token.lefts)
-    if token.pos_ == "PROPN" and not body and (ent == "PERSON" or token.lower_ in surnames or titled):
-        return "person"  # a name, the surname of a name the article gives in full, or titled
-    if token.pos_ in ("NOUN", "PROPN") and low in PERSON_NOUNS:
-        return "person"
-    if ent in ("GPE", "ORG", "NORP", "FAC", "LOC") and token.pos_ == "PROPN":
-        return "thing"
-    if token.pos_ in ("NOUN", "PROPN") and (low in BODY_NOUNS or token.lower_ in BODY_NOUNS):
-        return "thing"
-    if token.pos_ in ("NOUN", "PROPN") and low in DOCUMENT_NOUNS:
-        return "document"
-    if token.pos_ in ("NOUN", "PROPN") and ent not in NOT_REFERENTS:
-        return "other"  # "the rebels", "farmers": a plural "they" may mean them
-    return None
-
-
-def _surnames(doc: Any) -> frozenset[str]:
-    """Last words of the people the article names in full ("Viktor Orban" -> "orban")."""
-    return frozenset(ent[-1].lower_ for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1)
-
-
-def _candidates(doc: Any, quoted: QuotedRanges) -> list[Candidate]:
-    sent_of = _sentence_index(doc)
-    surnames = _surnames(doc)
-    found: list[Candidate] = []
-    for token in doc:
-        if token.dep_ in ("compound", "flat") and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
-            continue  # a name's earlier words: the phrase is its last word's
-        kind = _kind(token, surnames)
-        if kind is None:
-            continue
-        if token.dep_ == "appos" and (_kind(token.head, surnames) == kind or kind == "other"):
-            continue  # "the Nigerian Union of Teachers, the umbrella union": one referent, named once
-        subject, main = _is_subject(token)
-        # "the Philippines", "the United States" name one state; "officials", "the authorities" many
-        plural = token.tag_ == "NNS" or (token.tag_ == "NNPS" and kind != "thing")
-        if kind == "person" and plural:
-            kind = "other"  # "Bosnian Serbs", "officials": people, a "they" and never a "he"
-        span = _phrase(doc, token)
-        named = [c for c in token.rights if c.dep_ == "appos" and _kind(c, surnames) == kind]
-        if named:  # "the foreign minister, Amina Mohamed": the title and its name are one phrase
-            span = doc[span.start:named[0].i + 1]
-        found.append(Candidate(span, kind, sent_of[token.i], subject, main,
-                               quoted.contains(token.idx), plural, _gender(token) if kind == "person" else "",
-                               _reports(token)))
-        conj = [c for c in token.children if c.dep_ == "conj" and _kind(c, surnames) == kind]
-        if conj and kind == "thing":  # "Chile and Peru signed": a group "they" can mean
-            last = max(conj, key=lambda c: c.i)
-            found.append(Candidate(doc[_phrase(doc, token).start:last.i + 1], "group", sent_of[token.i],
-                                   subject, main, quoted.contains(token.idx), True))
-    return found
-
-
-def _sentence_index(doc: Any) -> dict[int, int]:
-    index: dict[int, int] = {}
-    for n, sent in enumerate(doc_sents(doc)):
-        for i in range(sent.start, sent.end):
-            index[i] = n
-    return index
 
 
 # -- referring words ---------------------------------------------------------------------------
@@ -238,11 +95,11 @@ def _bare(token: Token) -> bool:
 class Resolver:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.sent_of = _sentence_index(doc)
+        self.sent_of = sentence_index(doc)
         text = doc_text(doc)
         self.quoted = QuotedRanges([(s.open_mark, s.close_mark if s.close_mark is not None else s.end)
                                     for s in find_quote_spans(text)])
-        self.candidates = _candidates(doc, self.quoted)
+        self.candidates = candidates_of(doc, self.quoted)
         self.found: dict[int, Reference] = {}
 
     def resolve(self) -> dict[int, Reference]:
@@ -305,7 +162,7 @@ class Resolver:
         def governing(c: Candidate) -> int:
             # in the word's own sentence, the subject of a clause above it comes first, the nearest
             # clause first ("PNG signed …, while China has sought … since it concluded": China)
-            verb = _clause_of_subject(c.head)
+            verb = clause_of_subject(c.head)
             return governors.index(verb.i) if c.sent == here and verb is not None and verb.i in governors else 99
 
         def speaker_first(c: Candidate) -> bool:
@@ -326,13 +183,13 @@ class Resolver:
 
     def _person(self, token: Token, gender: str) -> Reference | None:
         here = self.sent_of[token.i]
-        reporting = _reports(token)
+        reporting = reports_speech(token)
         # in its own sentence a pronoun follows a subject, not an object before it ("When asked by
         # a lawmaker why he ..., he said": the lawmaker asks, "he" is the one asked); "he added"
         # may also mean a speaker the parser took for an organisation ("Kaja Tamm said")
         pool = [c for c in self._before(token, len(self.doc))
                 if (c.kind == "person" or reporting and c.reporter and c.kind in ("thing", "other")
-                    and _name_like(c.span))
+                    and name_like(c.span))
                 and not c.plural and (c.sent < here or c.subject)
                 and (not gender or not self._gender_of(c) or self._gender_of(c) == gender)]
         return self._pick(token, pool, "person", reporting)
@@ -355,7 +212,7 @@ class Resolver:
         pool = [c for c in self._before(token, len(self.doc)) if c.kind in kinds
                 and (plural is None or c.plural == plural) and (not plural_others or c.kind != "other" or c.plural)]
         reporters = [c for c in pool if c.reporter]
-        if reporters and _reports(token):
+        if reporters and reports_speech(token):
             # "It added that …": a body that reports goes on reporting; the last body that spoke
             # comes before what it spoke about, unless another subject acts in between in the
             # word's own sentence ("Ethiopia wanted a port, and it accused Somalia": Ethiopia)
@@ -444,18 +301,6 @@ class Resolver:
             return None
         best = max(fulls.values(), key=lambda c: c.span.start)
         return self._ranked(token, [best], "surname")
-
-
-INSTITUTION_WORDS = words("institution_words")
-
-
-def _name_like(span: Span) -> bool:
-    """Two or more capitalised proper nouns with no body or place among them: a personal name
-    the entity tagger may have read as an organisation ("Kaja Tamm")."""
-    names = [t for t in span if t.pos_ == "PROPN"]
-    return len(names) >= 2 and all(t.text[:1].isupper() and t.lower_ not in INSTITUTION_WORDS | BODY_NOUNS
-                                   and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") for t in names) \
-        and names[-1].i == span.root.i
 
 
 def _is_bare_phrase(span: Span) -> bool:
