@@ -20,6 +20,7 @@ from pactwatch.pacts.signals import in_membership_phrase
 
 OBSTRUCTING = words("obstructing_verbs")
 MODALS = words("requirement_modals")
+AWAITING = words("awaiting_verbs")
 BACK_WORDS = words("back_reference_words")
 RELATIVES = words("relative_pronouns_commitment")
 CHAMBER_NOUNS = words("legislative_chambers")
@@ -27,8 +28,10 @@ CHAMBER_NOUNS = words("legislative_chambers")
 
 def obstructed(token: Any) -> bool:
     """The trigger is what another verb holds up ("delayed the ratification", "blocked its
-    accession"), or a modal makes it a requirement or a possibility ("must be ratified")."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+    accession"), or a modal makes it a requirement or a possibility ("must be ratified"), or a
+    verb of waiting or hoping names it as still to come ("looks forward to its swift ratification",
+    "awaits the signing", "hopes for an early signing")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or awaited(token):
         return True
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in OBSTRUCTING:
@@ -37,6 +40,20 @@ def obstructed(token: Any) -> bool:
         return True  # "the delay in Hungary's approval"
     # "Sweden's bid was delayed": the trigger noun is the subject of an obstructing passive
     return token.dep_ == "nsubjpass" and head.lemma_.lower() in OBSTRUCTING
+
+
+def awaited(token: Any) -> bool:
+    """A step noun as the object of a verb of waiting, hoping or urging, directly ("awaits the
+    ratification") or through its preposition ("hopes for", "looks forward to", "calls for")."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ == "pobj" and verb is token.head:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "look":  # "look forward to": only with its particle
+        return any(c.lower_ == "forward" for c in verb.children)
+    return lemma in AWAITING
 
 
 def refers_back(token: Any) -> bool:

@@ -21,6 +21,7 @@ SUBJECT_DEPS = words("step_subject_deps")
 PRONOUNS = words("subject_pronouns_commitment")
 STEP_PLANNING = words("step_planning_governors")
 SUPPORT_NOUNS = words("support_nouns")
+MEMBER_ROLE_NOUNS = words("member_role_nouns")
 APPLICATION_WORDS = words("application_words")
 POSSESSIVE_PRONOUNS = words("step_owner_pronouns")
 
@@ -98,8 +99,11 @@ def _light_verb_subject(trigger: Any) -> Any | None:
 
 
 def _supports(prep: Any) -> bool:
-    """"voted in favour of X", "voted for X", "applied for membership": what the step is about,
-    not a circumstance."""
+    """"voted in favour of X", "voted for X", "applied for membership", "approved Colombia as a
+    new member": what the step is about, not a circumstance."""
+    if prep.lower_ == "as":
+        return any(c.dep_ == "pobj" and bool(MEMBER_ROLE_NOUNS & {c.lemma_.lower(), *(
+            g.lemma_.lower() for g in c.children if g.dep_ == "compound")}) for c in prep.children)
     if prep.lower_ == "in":
         return any(c.dep_ == "pobj" and c.lemma_.lower() in SUPPORT_NOUNS for c in prep.children)
     return prep.lower_ == "for" and prep.head.lemma_.lower() in APPLICATION_WORDS

@@ -8,6 +8,10 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.grammar.dates import dates_of
+from pactwatch.nlp.grammar.words import words
+
+SAME_DAY_MEASURES = words("same_day_measures")
+REPORTED_ACT_NOUNS = words("reported_act_nouns")
 
 
 def clause_year(trigger: Any, covered: set[int]) -> int | None:
@@ -33,3 +37,25 @@ def date_for(trigger: Any, covered: set[int], dates: list[tuple[int, date, bool]
     explicit = [d for d in pool if d[2]]
     chosen = explicit or pool
     return chosen[0][1] if chosen else None
+
+
+def same_day_as(trigger: Any, dates: list[tuple[int, date, bool]], last: date | None) -> date | None:
+    """"The announcement came just hours after the OECD approved Colombia": a step told as hours
+    or moments before or after the act the article last dated (the main clause's subject names
+    that act) took place on that act's day. A sentence with a date of its own keeps it."""
+    if dates or last is None:
+        return None
+    if trigger.dep_ == "advcl":
+        marker = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        measured, governor = trigger, trigger.head
+    elif trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "before"):
+        marker, measured, governor = trigger.head, trigger.head, trigger.head.head
+    else:
+        return None
+    if marker is None:
+        return None
+    measures = [c for t in (measured, governor, marker) for c in t.children if c.dep_ in ("npadvmod", "advmod")]
+    if not any(c.lemma_.lower() in SAME_DAY_MEASURES for c in measures):
+        return None
+    subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return last if subject is not None and subject.lemma_.lower() in REPORTED_ACT_NOUNS else None

@@ -35,7 +35,7 @@ from pactwatch.pacts.anaphora import (
     refers_back,
 )
 from pactwatch.pacts.clauses import dominated_by, is_future, region, subject_of
-from pactwatch.pacts.dates import clause_year, date_for, token_dates
+from pactwatch.pacts.dates import clause_year, date_for, same_day_as, token_dates
 from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
 from pactwatch.pacts.lexicon import Match
 from pactwatch.pacts.membership import (
@@ -61,6 +61,7 @@ from pactwatch.pacts.signals import (
     open_question,
     places_of_agreements,
     reported_name,
+    several_party,
     signing_bodies,
     superseded,
     superseded_phrases,
@@ -200,7 +201,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "ratified"  # "the law ratifying the agreement was signed": the ratification
         if event == "announced" and "suspended" in events:
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
-        when = date_for(token, covered, dates, len(triggers))
+        when = date_for(token, covered, dates, len(triggers)) or same_day_as(
+            token, dates, state.last.date if state.last is not None else None)
         region_parties = _parties_in(covered, token_party, sent)
         actor = acting_state(token, lambda i: _state_at(i, token_party, res.codes))
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
@@ -284,7 +286,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         earlier = superseded(token, agreement_tokens)  # "it replaces the partnership they concluded in 2001"
         own_kinds = {m.value for m in agreements if m.value and (m.end - 1 in covered or (
             earlier is not None and m.end - 1 == earlier.i))}
-        for parties in _bilateral_split(token, covered, token_party, states, res.codes):
+        split = [states] if several_party(sent, covered, agreement_tokens) and len(states) > 1 else None
+        for parties in split or _bilateral_split(token, covered, token_party, states, res.codes):
             if earlier is not None:
                 agreement = state.earlier(frozenset(parties))
             else:

@@ -21,6 +21,7 @@ AID_WORDS = words("aid_words")
 ATTACK_WORDS = words("attack_words")
 NAMING_VERBS = words("naming_verbs")
 NON_PAST_AUX = words("non_past_auxiliaries")
+SEVERAL_PARTY = words("several_party_words")
 RECIPROCAL = (("each", "other"), ("one", "another"), ("the", "other"), ("either",))
 
 
@@ -286,3 +287,10 @@ def conditions_of(sent: Any, obligations: list[Match]) -> str | None:
         return None
     found = CONDITION_RE.search(sent.text)
     return found.group(1).strip() if found else None
+
+
+def several_party(sent: Any, covered: set[int], agreement_tokens: set[int]) -> bool:
+    """"adopted a trilateral statement with Finland and the United States": one text signed by
+    all, which a with-list would otherwise split into one bilateral pact per partner."""
+    return any(sent.doc[i].lower_ in SEVERAL_PARTY and sent.doc[i].head.i in agreement_tokens
+               for i in covered)

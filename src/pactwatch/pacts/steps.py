@@ -21,7 +21,9 @@ def commitment_grammar(vocab: Any, lexicon: CommitmentLexicon) -> Grammar:
     """The commitment-step constructions over the lifecycle terms' first words."""
     words = frozenset(t.words[0] for t in lexicon.terms if t.type == "lifecycle")
     heads = frozenset(t.words[-1] for t in lexicon.terms if t.type == "agreement")
-    return Grammar(vocab, "commitments", {"lifecycle_words": words, "agreement_words": heads})
+    # the modifiers by which an agreement's own words name its kind ("defence" pact, "security" deal)
+    kinds = frozenset(w for t in lexicon.terms if t.type == "agreement" and t.value for w in t.words[:-1])
+    return Grammar(vocab, "commitments", {"lifecycle_words": words, "agreement_words": heads, "kind_words": kinds})
 
 
 def decision_takes_effect(token: Any, match: Match, trigger_ids: set[int]) -> bool:
