@@ -122,10 +122,39 @@ def _expand(value: Any, lexicon: Mapping[str, frozenset[str]]) -> Any:
 def register_extensions() -> None:
     from spacy.tokens import Token as SpacyToken
 
+    from pactwatch.nlp.grammar.tree_match import EXTENSION_COLUMNS
+
+    # each with the same values for a whole Doc at once, for the matcher (tests/nlp/test_tree_match.py)
     if not SpacyToken.has_extension("lemma_lower"):
         SpacyToken.set_extension("lemma_lower", getter=lambda token: token.lemma_.lower())
+        EXTENSION_COLUMNS["lemma_lower"] = _lemma_lower_column
     if not SpacyToken.has_extension("forms"):  # form or lemma, as the commitment lexicon matches words
         SpacyToken.set_extension("forms", getter=lambda token: [token.lower_, token.lemma_.lower()])
+        EXTENSION_COLUMNS["forms"] = _forms_column
+
+
+_LOWERED: dict[int, str] = {}  # lemma id -> its lower-cased text (an id names one string)
+
+
+def _string(doc: Any, string_id: int) -> str:
+    return str(doc.vocab.strings[string_id])
+
+
+def _forms_column(doc: Any, columns: Mapping[str, list[int]]) -> list[list[str]]:
+    lowered = _lemma_lower_column(doc, columns)
+    return [[_string(doc, lower), low] for lower, low in zip(columns["LOWER"], lowered, strict=True)]
+
+
+def _lemma_lower_column(doc: Any, columns: Mapping[str, list[int]]) -> list[str]:
+    if len(_LOWERED) > 500_000:  # a long-running ingest meets ever new lemmas
+        _LOWERED.clear()
+    out = []
+    for lemma in columns["LEMMA"]:
+        low = _LOWERED.get(lemma)
+        if low is None:
+            low = _LOWERED[lemma] = _string(doc, lemma).lower()
+        out.append(low)
+    return out
 
 
 class Grammar:
@@ -140,12 +169,19 @@ class Grammar:
         register_extensions()
         self.family = family
         self.constructions = load_constructions(family) + tuple(compiled)
+        from pactwatch.nlp.grammar.tree_match import TreeMatcher
+
+        # spaCy's matcher validates the patterns and is the reference the tests compare with;
+        # the TreeMatcher finds the same matches with far less work per article
         self.matcher = DependencyMatcher(vocab)
+        self.tree_matcher = TreeMatcher(vocab)
         self._by_key: dict[int, Construction] = {}
         for construction in self.constructions:
             pattern = _expand([dict(node) for node in construction.pattern], lexicon or {})
             self.matcher.add(construction.name, [pattern])
-            self._by_key[vocab.strings[construction.name]] = construction
+            key = vocab.strings[construction.name]
+            self.tree_matcher.add(key, pattern)
+            self._by_key[key] = construction
         self._rank = {c.name: i for i, c in enumerate(self.constructions)}
         self._cache_key = f"pactwatch.grammar.{family}"
 
@@ -155,7 +191,7 @@ class Grammar:
         if cached is not None and cached[0] is self:
             return list(cached[1])
         found: list[Match] = []
-        for key, token_ids in self.matcher(doc):
+        for key, token_ids in self.tree_matcher(doc):
             construction = self._by_key[key]
             tokens = {role: doc[i] for role, i in zip(construction.roles, token_ids, strict=True)}
             found.append(Match(construction, tokens))
