@@ -23,7 +23,7 @@ def _annotator() -> Any:
 
 def _grammars(annotator: Any, petrarch: bool = False) -> list[Any]:
     from pactwatch.nlp.event_lexicon import EventLexicon
-    from pactwatch.nlp.quotes import quote_grammar
+    from pactwatch.nlp.quote_cues import quote_grammar
     from pactwatch.pacts.extract import commitment_grammar
 
     vocab = annotator.nlp.vocab
