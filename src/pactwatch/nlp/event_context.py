@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pactwatch.data import read_table
+from pactwatch.names import fold
 from pactwatch.nlp.doc_text import doc_sents, sent_at
 from pactwatch.nlp.grammar.words import words
 from pactwatch.records import Mention
@@ -68,6 +69,7 @@ class ContextTables:
             codes.add(row["code"])
             if row.get("capital"):
                 capitals[row["capital"].lower()] = row["code"]
+                capitals.setdefault(fold(row["capital"]), row["code"])  # "Lome", "Bogota": news drops accents
         groups = {r["word"]: (r["code"], r["home"]) for r in read_table("actors/groups.tsv")}
         return cls(roles, titles, capitals, frozenset(codes), groups)
 

@@ -32,6 +32,7 @@ Token = Any  # spacy.tokens.Token
 FORCE_ROOTS = words("force_roots")
 PERFORMING_VERBS = words("force_performing_verbs")
 PURPOSE_MARKS = words("purpose_marks")
+DECISION_NOUNS = words("decision_nouns")
 PERSONAL_KINDS = ("person", "pronoun", "role")
 VERBAL_CLASH = "111"  # a quarrel between persons: criticism, not force
 
@@ -53,8 +54,8 @@ class ForceMixin:
         targets", "in order to strike"), not an act."""
         if code[:2] not in FORCE_ROOTS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return False
-        if verb.dep_ == "acl":
-            return True
+        if verb.dep_ == "acl":  # "Russia's decision to annex Crimea" names the act decided, not a wish
+            return verb.head.lemma_.lower() not in DECISION_NOUNS
         return verb.dep_ == "advcl" and any(c.lower_ in PURPOSE_MARKS for c in verb.children)
 
     @staticmethod

@@ -23,12 +23,14 @@ from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, same_audience
 from pactwatch.nlp.event_clauses import ClauseMixin
 from pactwatch.nlp.event_context import context_mentions, place_of
 from pactwatch.nlp.event_force import ForceMixin
+from pactwatch.nlp.event_forms import FormMixin
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.event_nouns import NounMixin
 from pactwatch.nlp.event_pairs import NO_TARGET, PairMixin
 from pactwatch.nlp.event_parties import without_outlet_parties
 from pactwatch.nlp.event_speech import SpeechMixin
 from pactwatch.nlp.event_states import StateMixin
+from pactwatch.nlp.event_visits import VisitMixin, without_restated_visits
 from pactwatch.nlp.grammar.actors import token_owners
 from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.engine import Match
@@ -82,7 +84,7 @@ def code_events(doc: Any, mentions: list[Mention], lexicon: EventLexicon, on: da
                     found.append(event)
         # a targetless copy goes whichever trigger found the act's partner, earlier or later
         events += [e for e in found if not (e.target == NO_TARGET and _has_pair(seen, e))]
-    events = without_outlet_parties(same_audience(_drop_coarser(events), lexicon))  # event_parties
+    events = without_outlet_parties(same_audience(_drop_coarser(without_restated_visits(events)), lexicon))
     return events + code_petrarch_events(doc, given, lexicon, on, events)
 
 
@@ -109,7 +111,8 @@ def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
     return any(event.source in (s, t) and c == event.cameo_code and t != NO_TARGET for s, t, c in seen)
 
 
-class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, ActorMixin, NounMixin, PairMixin):
+class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixin, FormMixin, ActorMixin, NounMixin,
+                     PairMixin):
     def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
                  on: date | None, mentions: list[Mention], anchored: dict[int, list[Match]]) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on

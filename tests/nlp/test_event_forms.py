@@ -1,0 +1,48 @@
+"""Acts told by a phrase's shape or by a lexicon row of issue 12, item 14: troops sent into a
+country (an invasion, not aid), vessels that ram, diplomats expelled, declared persona non grata
+or ordered to leave (161), and acts decided by a noun's owner. Every sentence is invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+ON = date(2025, 5, 6)
+
+
+def _coded(code_text, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.cameo_code) for e in code_text(text, ON)}
+
+
+def test_troops_sent_into_a_country_invade_it_troops_sent_to_it_are_aid(code_text):
+    assert ("RUS", "GEO", "192") in _coded(code_text, "Russia sent troops into Georgia in August 2008.")
+    assert ("RWA", "COD", "192") in _coded(code_text, '"Rwanda has sent its soldiers into Congo," the UN envoy said.')
+    assert ("ARM", "AZE", "192") in _coded(code_text, "Armenia dispatched tanks into Azerbaijan overnight.")
+    sent_to = _coded(code_text, "Turkey sent troops to Qatar under a defence agreement.")
+    assert ("TUR", "QAT", "072") in sent_to and not any(code[:2] == "19" for _, _, code in sent_to)
+
+
+def test_a_vessel_that_rams_acts_for_its_flag_state(code_text):
+    assert ("CHNCOP", "PHL", "190") in _coded(code_text, "A Chinese coast guard ship rammed a Philippine supply boat.")
+    assert ("RUSMIL", "NOR", "190") in _coded(code_text, "A Russian navy frigate rammed a Norwegian fishing trawler.")
+    assert not any(code[:2] == "19" for _, _, code in _coded(code_text, "Kenya's government rammed the bill through parliament."))
+
+
+def test_expelled_diplomats_reduce_relations(code_text):
+    # the CAMEO codebook, under 166: "When diplomats are withdrawn or expelled, use 161"
+    assert ("CHE", "RUSGOV", "161") in _coded(code_text, "Switzerland expelled two Russian diplomats for spying.")
+    assert ("GBR", "IRNGOV", "161") in _coded(code_text, "Britain ordered three Iranian diplomats out of the country.")
+    assert ("POLGOV", "BLR", "161") in _coded(
+        code_text, "Polish authorities ordered the Belarusian consul to leave the country within 72 hours.")
+
+
+def test_an_order_to_leave_is_an_expulsion_only_for_an_envoy(code_text):
+    assert ("DEU", "IRNGOV", "161") in _coded(code_text, "The Iranian envoy was ordered to leave Germany within 48 hours.")
+    assert not any(code == "161" for _, _, code in _coded(code_text, "Chad ordered French troops to leave its bases."))
+
+
+def test_the_act_a_decision_noun_names_is_its_owners(code_text):
+    assert ("LVA", "RUSGOV", "161") in _coded(code_text, "Moscow condemned Latvia's move to expel the Russian ambassador.")
+    assert ("RUS", "GEO", "192") in _coded(code_text, "Georgia protested against Russia's decision to annex parts of Georgia.")
+    assert ("FRA", "MLI", "0874") in _coded(code_text, "Mali condemned a decision by France to withdraw its troops from Mali.")
+    # an attempt or a wish is not a decision: the infinitive of force stays a purpose
+    assert not any(code[:2] == "19" for _, _, code in _coded(code_text, "Russia's attempt to annex parts of Georgia failed."))
