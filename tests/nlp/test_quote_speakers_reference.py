@@ -71,3 +71,97 @@ def test_quoted_names_and_terms_are_not_quotations(annotator, text):
 def test_what_a_speaker_called_something_is_still_their_words(annotator):
     text = "Minister Ivo Brandt rejected what he called \"a campaign of lies against our country\"."
     assert [s for s, _ in speakers(annotator, text)] == ["Ivo Brandt"]
+
+
+# -- issue 12 items 3, 4, 11, 12: the speaker goes on, titles, offices, passives, inverted order
+
+@pytest.mark.parametrize("text,speaker", [
+    # two subjects of one speech verb (a host's apposition read as a subject): the one who spoke
+    ("At a banquet hosted by the prime minister of Portugal, Dr Anton Weller, Margaret Holm said, \"We owe "
+     "you an apology,\" reports Radio Lusa.\n\"We can build something better,\" she concluded.", "Margaret Holm"),
+    # a speaker the tagger read as an organisation, continued by "she added" in a new paragraph
+    ("The defence minister of Estonia said his country was ready.\n\"Estonia takes its place among the "
+     "allies,\" Kaja Tamm said on Facebook.\nShe added: \"A long road ended today.\"", "Kaja Tamm"),
+    # the speech verb's own subject, not the second title in its apposition
+    ("Ingrida Kaleta, Lithuanian Deputy Prime Minister and Minister of Energy, said in a post that she had "
+     "signed the treaty.\n\"We are building a grid,\" she wrote.", "Ingrida Kaleta"),
+])
+def test_a_pronoun_that_reports_goes_on_with_the_last_speaker(annotator, text, speaker):
+    assert speakers(annotator, text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a bare title after the person it titled in apposition
+    ("The talks were led by the United Nations envoy for Yemen, former Swedish diplomat Hans Lindqvist. "
+     "The envoy noted that the parties had accepted \"a full and lasting ceasefire\".", "Hans Lindqvist"),
+    # an anonymous source is a person: "she continued"
+    ("A Belgian diplomatic source told reporters that \"three citizens were detained\". "
+     "\"They will be released soon,\" she continued.", "Belgian diplomatic source"),
+    # "the same source" is the source named before, not a bare noun
+    ("A Belgian diplomatic source told reporters that \"three citizens were detained\". "
+     "The same source added that \"the embassy is in contact with them\".", "Belgian diplomatic source"),
+])
+def test_titles_and_sources_speak_as_the_person_described_before(annotator, text, speaker):
+    assert speakers(annotator, text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Prime Minister Giorgia Meloni met the press. \"We support every effort for calm,\" Meloni's office said.",
+     "Meloni's office"),
+    ("\"The strikes must stop,\" President Lula's government said in a note.", "President Lula's government"),
+    ("The office of President Emmanuel Macron warned that \"any attack will be answered\".",
+     "office of President Emmanuel Macron"),
+])
+def test_an_office_speaks_for_itself_not_as_its_head(annotator, text, speaker):
+    assert [s for s, _ in speakers(annotator, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Russia was accused by Ukraine of \"deliberate attacks on civilians\" on Monday.", "Ukraine"),
+    ("The new law was condemned by Amnesty International, calling it \"a blow to every free voice\".",
+     "Amnesty International"),
+    ("The vote was denounced by the Peruvian government, calling it \"a betrayal of the voters\".",
+     "Peruvian government"),
+])
+def test_a_passive_speech_verb_gives_the_words_to_its_agent(annotator, text, speaker):
+    assert [s for s, _ in speakers(annotator, text)] == [speaker]
+
+
+def test_a_passive_agent_that_speaks_no_words_is_no_speaker(annotator):
+    text = "The treaty obliges a party to help \"without delay\" if the other is put in a state of war by an armed attack."
+    assert speakers(annotator, text) == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Olusegun Obasanjo chaired the talks. \"This is not the end of the process,\" warned Obasanjo, flanked by "
+     "the other members of the team: former South African Vice-President Phumzile Mlambo-Ngcuka.",
+     "Olusegun Obasanjo"),
+    ("\"We will not give up,\" insisted Kowalski, surrounded by supporters in Gdansk.", "Kowalski"),
+    ("Minister Tomas Brandt met the delegation. \"We have a deal,\" said Brandt, joined by his two deputies: "
+     "Anna Novak and Pavel Horak.", "Tomas Brandt"),
+])
+def test_in_the_inverted_order_the_name_after_the_cue_speaks(annotator, text, speaker):
+    assert speakers(annotator, text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Norway and Sweden signed the \"Treaty on Maritime Delimitation and Cooperation in the Barents Sea and the "
+    "Arctic Ocean\" on Tuesday, the minister said.",
+    "The leaders said the \"Agreement on Security Cooperation between Ukraine and the Kingdom of Denmark\" "
+    "would last ten years.",
+    "Kiribati said the \"Agreement of the Pacific Islands on Fisheries Cooperation and Joint Surveillance\" "
+    "had expired.",
+])
+def test_a_long_document_name_in_quotation_marks_is_no_quotation(annotator, text):
+    assert speakers(annotator, text) == []
+
+
+def test_a_sentence_about_a_document_is_still_a_quotation(annotator):
+    text = "\"The Convention on the Prevention of Nuclear Accidents at Sea is dead,\" the Estonian minister said."
+    assert [s for s, _ in speakers(annotator, text)] == ["Estonian minister"]
+
+
+def test_a_document_issued_by_a_body_speaks_for_it(annotator):
+    text = ("A note issued by the Kenyan Foreign Ministry on Monday rejected the claims. "
+            "\"Our border is not negotiable,\" the note said.")
+    assert speakers(annotator, text)[-1][0] == "Kenyan Foreign Ministry"

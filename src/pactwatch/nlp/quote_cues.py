@@ -5,7 +5,9 @@ breaks the parser puts inside a quotation). Cues are the tokens a construction o
 ``data/grammar/quotes.jsonl`` anchors on (speech verbs, "according to"), outside any quotation,
 nearest to the quote first; a reporting verb that governs a weak cue goes before it. The subject
 of a cue climbs from "adding" / "and added" to the verb whose subject it shares; a relay
-("quoted X as saying", "said, citing X") gives the relayed person instead. Turning that subject
+("quoted X as saying", "said, citing X") or a passive's agent ("was condemned by X, calling it")
+gives that person instead; in the inverted order ('"…," warned X, flanked by …') the name right
+after the cue is the subject, whatever label the parser gave it. Turning that subject
 into a speaker is ``quote_subjects``.
 """
 
@@ -16,6 +18,7 @@ from typing import Any
 
 from pactwatch.nlp.doc_text import char_span, doc_text, sent_at
 from pactwatch.nlp.grammar.engine import Grammar, Match
+from pactwatch.nlp.grammar.reference_candidates import verb_next_name
 from pactwatch.nlp.grammar.words import word_sequence
 from pactwatch.nlp.quote_marks import QuoteSpan
 from pactwatch.nlp.quote_sources import inside
@@ -23,6 +26,8 @@ from pactwatch.nlp.quote_speakers import speech_verbs
 
 _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
 _CLIMB_DEPS = word_sequence("cue_climb_deps")
+_INVERTED_DEPS = word_sequence("inverted_speaker_deps")
+_CLOSING_MARKS = ('"', "”", "’", "'", "»")
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
 MAX_FRAME_EXTENSION = 3  # sentences a quote's frame reaches back over marks the parser split off
 
@@ -144,18 +149,39 @@ def cue_subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  
     if token.pos_ == "NOUN" and token.dep_ == "ROOT":  # "the official IRNA news agency reports"
         lefts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ in ("PROPN", "NOUN")]
         return lefts[-1] if lefts else None
+    inverted = _inverted_subject(token)
+    if inverted is not None:
+        return inverted
     cue = token
     for _ in range(4):
         found = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
                  and not inside(c, quoted)]
         if found:
             named = [c for c in found if c.pos_ == "PROPN" or c.ent_type_ == "PERSON"]
-            return (named or found)[-1] if len(found) > 1 else found[0]
+            subject = (named or found)[-1] if len(found) > 1 else found[0]
+            # "hosted by the president, Dr X, Margaret Holm said": the name next to the verb
+            return next((c for c in subject.children if verb_next_name(c)), subject)
         if token.dep_ in _CLIMB_DEPS and token.head is not token:
             token = token.head
         else:
             break
     return _left_neighbour(cue)
+
+
+def _inverted_subject(cue: Any) -> Any | None:
+    """'"…," warned Obasanjo, flanked by …: former Vice-President X': in the inverted order the
+    noun phrase right after a cue that follows the closing mark is the speaker, whatever label the
+    parser gives it (an attribute, an object) and whatever subject it finds further on."""
+    i = cue.i - 1
+    if i >= 0 and cue.doc[i].text == ",":
+        i -= 1
+    if i < 0 or cue.doc[i].text not in _CLOSING_MARKS or cue.i + 1 >= len(cue.doc):
+        return None
+    for child in cue.children:
+        if child.i > cue.i and child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN") \
+                and child.left_edge.i == cue.i + 1:
+            return child
+    return None
 
 
 def _left_neighbour(cue: Any) -> Any | None:

@@ -3,7 +3,8 @@ institution, or the body behind a statement or document.
 
 ``speaker_for(token, context, pos)`` reads the subject's noun phrase (without its clauses and
 appositions): a person the phrase is headed by, or named in apposition ("the Kremlin spokesman,
-Dmitry Peskov"); a pronoun or "the ministry" through the reference component; a description
+Dmitry Peskov"), never the possessor of a body ("Macron's office" speaks for itself); a pronoun,
+"the ministry", "the envoy" or "the same source" through the reference component; a description
 ("the North Korean leader") through the person named before with that code; a statement's or
 spokesman's owner; a capital for its state's body; a document by its name. Finding the subject
 is ``quote_cues``; the speaker records and the article's context are ``quote_speakers``.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_text
+from pactwatch.nlp.grammar.reference_candidates import BODY_NOUNS, PERSON_NOUNS, name_like
 from pactwatch.nlp.grammar.words import word_sequence, words
 from pactwatch.nlp.quote_sources import DOCUMENTS, document_name
 from pactwatch.nlp.quote_speakers import (
@@ -86,10 +88,16 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
         found = None
         reference = token._.reference  # the reference component (nlp/grammar/reference.py)
         if reference is not None and (lower in PERSON_PRONOUNS | GROUP_PRONOUNS):
-            # the first of the component's candidates the actor tables agree is a person, for "he"
-            ranked = list(reference.candidates)
-            for antecedent in (c.span for c in ranked):
+            # the first of the component's candidates the actor tables agree is a person, for "he":
+            # a person, a person's description ("a diplomatic source"), or a name the tables do not
+            # know at all ("Kaja Tamm", which the tagger read as an organisation)
+            for candidate in reference.candidates:
+                antecedent = candidate.span
                 found = speaker_for(antecedent.root, context, antecedent.start_char)
+                if found is not None and lower in PERSON_PRONOUNS and not found.person and (
+                        antecedent.root.lemma_.lower() in PERSON_NOUNS
+                        or found.actor is None and name_like(antecedent)):
+                    found = Speaker(found.name, found.actor, found.start, found.end, True)
                 if found is not None and (found.person or lower not in PERSON_PRONOUNS):
                     break
                 found = None
@@ -97,9 +105,10 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
             return Speaker(token.text, None, start, end, lower in PERSON_PRONOUNS)
         return Speaker(found.name, found.actor, start, end, found.person)
     reference = token._.reference
-    if reference is not None and reference.rule in ("body", "surname", "issuer"):
+    if reference is not None and reference.rule in ("body", "surname", "issuer", "title"):
         # "the ministry wrote" -> the Kenyan Foreign Ministry named before; "Kim said" after two
-        # Kims -> the one named last; "the statement said" -> its issuer (the reference component)
+        # Kims -> the one named last; "the statement said" -> its issuer; "the envoy noted" -> the
+        # person described as the envoy before (the reference component)
         if reference.rule == "surname":  # the full name as written: a table's alias of the
             # surname ("Kim" -> another Kim) must not win over the article's own second person
             name = clean_name(strip_title_text(reference.antecedent.text) or reference.antecedent.text)
@@ -112,7 +121,10 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
     lo, hi = _np_bounds(token)
     # the person must be the phrase's head ("Russian President Vladimir Putin"), not a
     # complement ("the press service of the president" speaks for, but is not, the president)
-    person = context.person_at(lo, token.idx + len(token.text))
+    # nor the possessor of a body ("the French president's office", "Meloni's government": the
+    # office speaks, not its head)
+    body = token.pos_ == "NOUN" and token.lemma_.lower() in BODY_NOUNS
+    person = None if body else context.person_at(lo, token.idx + len(token.text))
     if person is None:
         for child in token.children:  # "the Kremlin spokesman, Dmitry Peskov, said"
             if child.dep_ == "appos":
@@ -121,7 +133,7 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
                     break
     if person is not None:
         return Speaker(person.name, person.actor or _affiliation(token, context, lo, hi), lo, hi, True)
-    described = context.described(token)
+    described = None if body else context.described(token)
     if described is not None:
         return Speaker(described.name, described.actor, lo, hi, True)
     mention = context.actor_in(lo, hi)

@@ -1,15 +1,18 @@
 """Direct quotations and who said them.
 
 ``extract_quotes(doc, mentions)`` finds every span in quotation marks (``quote_marks``), drops
-what is not reported speech (one-word quotes, titles of treaties or exercises in quotes), and
+what is not reported speech (one-word quotes, titles of treaties or exercises in quotes, a
+document's name of any length), and
 attributes each quote through the parse:
 
 1. a cue verb from ``data/lexicon/speech_verbs.tsv`` (or "according to") in the sentence(s) the
    quote sits in, outside any quotation, nearest to the quote first (``quote_cues``) — this
    covers ``X said: "…"``, ``"…," X said``, ``"…," said X``, ``X said the deal is "…"`` and
    ``X told reporters``;
-2. its subject (climbing from "adding"/"and added" to the verb whose subject it shares), or
-   the object of "according to", or a name after a dash (``"…" — X``);
+2. its subject (climbing from "adding"/"and added" to the verb whose subject it shares; in the
+   inverted order ``"…," warned X, flanked by …`` the name right after the cue), the agent of a
+   passive speech verb (``Y was accused by X of "…"``), or the object of "according to", or a
+   name after a dash (``"…" — X``);
 3. otherwise a transcript label ("PENCE: …"), a signature after a dash, a document whose terms
    the sentence reports ("under the treaty", ``quote_sources``), the attribution of the sentence
    before (ending in a colon, or naming a speaker with a cue), for a quote the page cuts off the
@@ -31,7 +34,7 @@ from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.quote_cues import cue_construction, cue_subject, cues_near, ends_with_cue, quote_frame, relay_of
 from pactwatch.nlp.quote_marks import QuotedRanges, QuoteSpan, find_quote_spans
-from pactwatch.nlp.quote_sources import dash_speaker, document_under, inside, transcript_label
+from pactwatch.nlp.quote_sources import DOCUMENTS, dash_speaker, document_under, inside, transcript_label
 from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, head_start
 from pactwatch.nlp.quote_subjects import speaker_for
 from pactwatch.records import Mention, Quote
@@ -89,8 +92,10 @@ def _named_term(doc: Any, span: QuoteSpan) -> bool:
 
 
 def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
-    """A capitalised 2-6 word name without a verb: "Strategic Mutual Defence Agreement"."""
-    if len(words) > TITLE_MAX_WORDS:
+    """A capitalised 2-6 word name without a verb: "Strategic Mutual Defence Agreement"; a
+    document's name of any length when it opens with the document noun ("Agreement on Security
+    Cooperation between Ukraine and the Federal Republic of Germany")."""
+    if len(words) > TITLE_MAX_WORDS and words[0].lower() not in DOCUMENTS:
         return False
     inner = doc_text(doc)[span.start : span.end].rstrip(".")
     if re.search(r"[.!?;:,]", inner):

@@ -37,7 +37,6 @@ from pactwatch.nlp.grammar.reference_candidates import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
     PERSON_NOUNS,
-    SUBJECT_DEPS,
     Candidate,
     Span,
     Token,
@@ -170,7 +169,7 @@ class Resolver:
 
         def position(c: Candidate) -> tuple[bool, int]:
             if not speaker_first(c):  # the speech verb's own subject, not a title in its apposition
-                return c.head.dep_ not in SUBJECT_DEPS, -c.span.start
+                return not c.speaker, -c.span.start
             return False, c.span.start if c.subject else -c.span.start
 
         ranked = sorted(pool, key=lambda c: (here - c.sent, governing(c), speaker_first(c), not c.main, not c.subject,

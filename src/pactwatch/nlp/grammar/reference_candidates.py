@@ -38,6 +38,7 @@ class Candidate:
     plural: bool
     gender: str = ""
     reporter: bool = False  # subject of a speech verb ("the ministry said")
+    speaker: bool = False  # the speech verb's own subject, not a title in apposition to it
 
     @property
     def head(self) -> Token:
@@ -141,7 +142,8 @@ def candidates_of(doc: Any, quoted: QuotedRanges) -> list[Candidate]:
         kind = _kind(token, surnames)
         if kind is None:
             continue
-        if token.dep_ == "appos" and (_kind(token.head, surnames) == kind or kind == "other"):
+        if token.dep_ == "appos" and (_kind(token.head, surnames) == kind or kind == "other") \
+                and not verb_next_name(token):
             continue  # "the Nigerian Union of Teachers, the umbrella union": one referent, named once
         subject, main = _is_subject(token)
         # "the Philippines", "the United States" name one state; "officials", "the authorities" many
@@ -150,17 +152,30 @@ def candidates_of(doc: Any, quoted: QuotedRanges) -> list[Candidate]:
             kind = "other"  # "Bosnian Serbs", "officials": people, a "they" and never a "he"
         span = _phrase(doc, token)
         named = [c for c in token.rights if c.dep_ == "appos" and _kind(c, surnames) == kind]
-        if named:  # "the foreign minister, Amina Mohamed": the title and its name are one phrase
+        own = [c for c in named if verb_next_name(c)]
+        if named and not own:  # "the foreign minister, Amina Mohamed": the title and its name are one phrase
             span = doc[span.start:named[0].i + 1]
+        reporter = reports_speech(token)
+        speaker = reporter and (verb_next_name(token) or token.dep_ in SUBJECT_DEPS and not own)
         found.append(Candidate(span, kind, sent_of[token.i], subject, main,
                                quoted.contains(token.idx), plural, _gender(token) if kind == "person" else "",
-                               reports_speech(token)))
+                               reporter, speaker))
         conj = [c for c in token.children if c.dep_ == "conj" and _kind(c, surnames) == kind]
         if conj and kind == "thing":  # "Chile and Peru signed": a group "they" can mean
             last = max(conj, key=lambda c: c.i)
             found.append(Candidate(doc[_phrase(doc, token).start:last.i + 1], "group", sent_of[token.i],
                                    subject, main, quoted.contains(token.idx), True))
     return found
+
+
+def verb_next_name(token: Token) -> bool:
+    """"… hosted by the president, Dr Anton Weller, Margaret Holm said": a name the parser hangs
+    after a comma as an apposition on a name, running up to the verb with no comma, is the verb's
+    own subject (an apposition closes with a comma before the verb; "Foreign Minister Amina
+    Mohamed spoke" has no comma and is one phrase)."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN" \
+        and token.head.dep_ in SUBJECT_DEPS and token.right_edge.i + 1 == token.head.head.i \
+        and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
 
 
 def sentence_index(doc: Any) -> dict[int, int]:
