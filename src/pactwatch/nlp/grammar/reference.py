@@ -100,12 +100,18 @@ class Resolver:
                                     for s in find_quote_spans(text)])
         self.candidates = candidates_of(doc, self.quoted)
         self.found: dict[int, Reference] = {}
+        # antecedent head -> the gender letters of the person pronouns resolved to it, in order
+        self.genders: dict[int, list[str]] = {}
 
     def resolve(self) -> dict[int, Reference]:
         for token in self.doc:
             ref = self._resolve(token)
             if ref is not None:
                 self.found[token.i] = ref
+                low = token.lower_
+                if ref.rule == "person" and (low in FEMALE_PRONOUNS or low in MALE_PRONOUNS):
+                    letter = "f" if low in FEMALE_PRONOUNS else "m"
+                    self.genders.setdefault(ref.antecedent.root.i, []).append(letter)
         return self.found
 
     def _resolve(self, token: Token) -> Reference | None:
@@ -196,15 +202,9 @@ class Resolver:
     def _gender_of(self, candidate: Candidate) -> str:
         if candidate.gender:
             return candidate.gender
-        # a pronoun already resolved to the same person tells its gender
-        for i, ref in self.found.items():
-            if ref.rule == "person" and ref.antecedent.root.i == candidate.head.i:
-                low = self.doc[i].lower_
-                if low in FEMALE_PRONOUNS:
-                    return "f"
-                if low in MALE_PRONOUNS:
-                    return "m"
-        return ""
+        # a pronoun already resolved to the same person tells its gender (the first one that has one)
+        letters = self.genders.get(candidate.head.i)
+        return letters[0] if letters else ""
 
     def _nearest(self, token: Token, kinds: tuple[str, ...], rule: str, plural: bool | None = None,
                  plural_others: bool = False) -> Reference | None:

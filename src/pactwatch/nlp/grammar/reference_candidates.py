@@ -6,6 +6,7 @@ gender, whether it reports speech)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_ents, doc_sents
@@ -40,8 +41,8 @@ class Candidate:
     reporter: bool = False  # subject of a speech verb ("the ministry said")
     speaker: bool = False  # the speech verb's own subject, not a title in apposition to it
 
-    @property
-    def head(self) -> Token:
+    @cached_property
+    def head(self) -> Token:  # Span.root walks the span's tokens; every rule asks for it
         return self.span.root
 
 

@@ -170,8 +170,12 @@ class _Run:
             hits = [i for i, v in enumerate(values) if v in wanted]
         else:
             hits = [i for i, v in enumerate(values) if first.holds(v, self.strings)]
-        rest = node.tests[1:]
-        return [i for i in hits if all(t.holds(self.values(t)[i], self.strings) for t in rest)]
+        for test in node.tests[1:]:
+            if not hits:
+                break
+            values = self.values(test)
+            hits = [i for i in hits if test.holds(values[i], self.strings)]
+        return hits
 
     def extend(self, number: int, nodes: list[_Node], chosen: list[int], root: int) -> Iterator[list[int]]:
         if len(chosen) == len(nodes):
