@@ -124,3 +124,27 @@ def test_withdrawing_from_the_bodies_of_a_regional_bloc_is_one_withdrawal_per_st
         (("G5S", "MLI"), "withdrawal", "withdrew", date(2024, 3, 4))}
     assert keys(extract("Costa Rica became the 38th member of the OECD on Monday.")) == {
         (("CRI", "OECD"), "accession", "joined", date(2024, 3, 4))}
+
+
+# -- parties from the leaders who take the step (actor table: heads of further European and Latin
+#    American states) ---------------------------------------------------------------------------
+def test_heads_of_state_and_government_name_their_states_as_parties(extract):
+    assert keys(extract("Maia Sandu and Emmanuel Macron signed a defence pact on Monday.")) == {
+        (("FRA", "MDA"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("A security agreement was announced on Monday by Prime Minister Kyriakos Mitsotakis "
+                        "and Chancellor Olaf Scholz.")) == {
+        (("DEU", "GRC"), "military_cooperation", "announced", date(2024, 3, 4))}
+    assert keys(extract("Moldova's leader has courted the West for years. "
+                        "On Monday, Sandu signed a security accord with Romania.")) == {
+        (("MDA", "ROU"), "military_cooperation", "signed", date(2024, 3, 4))}
+    assert keys(extract("President Petro and President Boric signed a strategic partnership on Monday.")) == {
+        (("CHL", "COL"), "strategic_partnership", "signed", date(2024, 3, 4))}
+
+
+def test_a_leader_stands_for_the_office_held_on_the_day(extract):
+    # Kaja Kallas led Estonia's government until July 2024; since December 2024 she speaks for the EU
+    text = "Kaja Kallas signed a security pact with Moldova on Monday."
+    assert keys(extract(text, on=date(2023, 3, 8))) == {
+        (("EST", "MDA"), "military_cooperation", "signed", date(2023, 3, 6))}
+    assert keys(extract(text, on=date(2025, 3, 5))) == {
+        (("EU", "MDA"), "military_cooperation", "signed", date(2025, 3, 3))}
