@@ -46,3 +46,25 @@ def test_the_act_a_decision_noun_names_is_its_owners(code_text):
     assert ("FRA", "MLI", "0874") in _coded(code_text, "Mali condemned a decision by France to withdraw its troops from Mali.")
     # an attempt or a wish is not a decision: the infinitive of force stays a purpose
     assert not any(code[:2] == "19" for _, _, code in _coded(code_text, "Russia's attempt to annex parts of Georgia failed."))
+
+
+def test_troops_sent_into_a_country_in_the_passive_are_sent_by_their_state(code_text):
+    assert ("ETHMIL", "SOM", "192") in _coded(code_text, "Ethiopian troops were dispatched into Somalia to fight the militants.")
+    # a passive act of force done to soldiers is not done by their state
+    assert not any(s == "UKRMIL" for s, _, _ in _coded(code_text, "Ukrainian troops were attacked near the border."))
+
+
+def test_leaving_an_organisation_reduces_relations_with_it(code_text):
+    assert ("TCD", "AU", "161") in _coded(code_text, "Chad has decided to withdraw from all the bodies of the African Union.")
+    assert ("BFA", "ECOWAS", "161") in _coded(code_text, "Burkina Faso will leave ECOWAS next year, its foreign minister said.")
+    # leaving a place, or pulling troops out, is a withdrawal (0874), not a cut in relations
+    assert ("FRAMIL", "---", "0874") in _coded(code_text, "French troops withdrew from Gao.")
+    assert ("IRN", "EU", "164") in _coded(code_text, "Iran withdrew from talks with the European Union.")
+
+
+def test_a_joint_act_at_a_meeting_takes_its_partner_from_the_meeting(code_text):
+    assert ("CHL", "PER", "057") in _coded(code_text, "Chile signed the treaty during talks with Peru.")
+    assert ("KENGOV", "UGA", "057") in _coded(code_text, "The accord was signed during the Kenyan president's visit to Uganda.")
+    joint = _coded(code_text, "Japan and India signed the deal during a summit with Australia.")
+    assert ("JPN", "IND", "057") in joint and ("JPN", "AUS", "057") not in joint
+

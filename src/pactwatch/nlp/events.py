@@ -270,15 +270,15 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
             sources = origin
         if not sources and code[:2] == "17" and self.is_agentless_passive(verb):
             sources = self.place_actor(verb)  # "was arrested in Lebanon": that country's authorities
-        if not sources and code[:2] == "07" and self.is_agentless_passive(verb):
-            sources = self.military_patient(verb)  # "X's troops were sent to Y": X sends them
+        if not sources and (code[:2] == "07" or "sent_by_owner" in entry.flags) and self.is_agentless_passive(verb):
+            sources = self.military_patient(verb)  # "X's troops were sent to / into Y": X sends them
         if not sources and not self.has_own_subject(verb):
             sources = self.speaker_of(verb)
             self.borrowed.add(verb.i)
         if ("irregular_assault" in entry.flags and code[:2] == "19"
                 and any(s.code[3:6] in IRREGULAR_ROLES for s in sources)):
             code = "180"  # killings and attacks by militias, rebels, insurgents: unconventional violence
-        targets = self.targets_of(verb, entry, sources)
+        targets = self.targets_of(verb, entry, sources) or self.occasion_partners(verb, entry, sources)
         code = self.verbal_clash(entry, code, sources, targets)  # "X clashed with Y", both persons: 111
         return self.pairs(verb, entry, code, sources, targets, verb)
 
