@@ -101,7 +101,9 @@ class Commitments:
         self.obligations: dict[int, list[ObligationRecord]] = {}
         self.merged: dict[int, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
         # what rows repeat, described once per question (the answer is read, never changed)
-        self.described: dict[tuple[int, int], dict[str, Any]] = {}
+        # (an obligation record is shared by every row with the same text: obligations_of decodes
+        # each distinct one once, so its description depends on it and the reference alone)
+        self.described: dict[tuple[int, str | None], dict[str, Any]] = {}
         self.commitment: dict[int, dict[str, Any]] = {}
         self.actors: dict[str, dict[str, str | None]] = {}
         self.sources: dict[int, list[dict[str, Any]]] = {}  # of commitments without membership steps
@@ -167,9 +169,10 @@ class Commitments:
         c = self.rows[cid]
         described = None
         if obligation:
-            described = self.described.get((cid, id(obligation)))
+            described = self.described.get((id(obligation), c["reference"]))
             if described is None:
-                described = self.described[cid, id(obligation)] = describe_obligation(obligation, c["reference"])
+                described = self.described[id(obligation), c["reference"]] = describe_obligation(
+                    obligation, c["reference"])
         if cid not in self.commitment:
             self.commitment[cid] = describe_commitment(c)
         return {
