@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
@@ -54,21 +53,43 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+# MurmurHash3's 32-bit finalizer (shifts and multipliers), the pre-mix of the affine32 scheme
+FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+EMPTY = np.uint32(0xFFFFFFFF)  # the value of a permutation no shingle reached
+
+
 @functools.lru_cache(maxsize=1)
-def _empty_minhash() -> MinHash:
-    """Building a MinHash draws its permutations, which costs more than hashing a whole
-    article; every signature starts as a copy of this one (copies share the permutations)."""
-    # crc32: a C builtin, several times cheaper per shingle than datasketch's default sha1,
-    # and as good for grouping our own text (nothing here is adversarial).
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The NUM_PERM affine permutations h -> a*h + b mod 2**32 (a odd) that datasketch's
+    ``MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")`` draws, drawn the same way."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def minhash_values(grams: Iterable[bytes]) -> np.ndarray:
+    """The affine32 MinHash of a shingle set with crc32 as the hash function: bit for bit
+    datasketch 2.0's (tests/dedup compare them), without importing datasketch, whose package
+    imports scipy (0.8 CPU-s of every ingest's start-up for a few lines of numpy). crc32 is a C
+    builtin, several times cheaper per shingle than datasketch's default sha1, and as good for
+    grouping our own text (nothing here is adversarial)."""
+    hashed = np.array([zlib.crc32(g) for g in grams], dtype=np.uint32).reshape(-1, 1)
+    if not hashed.size:
+        return np.full(NUM_PERM, EMPTY, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = FMIX32
+    hashed ^= hashed >> s1
+    hashed *= m1
+    hashed ^= hashed >> s2
+    hashed *= m2
+    hashed ^= hashed >> s3
+    a, b = _permutations()
+    return np.minimum(np.full(NUM_PERM, EMPTY, dtype=np.uint32), (hashed * a + b).min(axis=0))
 
 
 def signature(article_id: int, body: str) -> Signature:
     grams = shingles(body)
-    minhash = _empty_minhash().copy()
-    if grams:
-        minhash.update_batch(list(grams))
-    return Signature(article_id, len(grams), minhash.hashvalues.copy())
+    return Signature(article_id, len(grams), minhash_values(list(grams)))
 
 
 def similar(a: Signature, b: Signature) -> bool:
