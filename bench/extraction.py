@@ -4,7 +4,9 @@
 
 Prints body F1 (scrapinghub benchmark scoring: 4-token shingles, and plain token multisets),
 publication-date accuracy (htmldate news set) and pages per second, with ratios.
-Goals: F1 >= 0.96, date accuracy >= 0.92, speed >= 0.9x trafilatura alone.
+Goals: F1 >= 0.96, date accuracy >= 0.92, speed >= 1.0x ``trafilatura.bare_extraction(with_metadata=True)``
+alone (issue 15), by the clock and per CPU second (the CPU column is what other processes on a
+shared machine do not inflate).
 
 ``--process N`` also times whole processes, N times in turn: ``pactwatch ingest --no-annotate`` of
 the scrapinghub pages into a new SQLite file against a plain script that runs
@@ -114,23 +116,30 @@ def main() -> None:
     bodies = [(c, decode(c.html)) for c in scrapinghub_cases(folder / "scrapinghub")]
     dates = [(c, decode(c.html)) for c in htmldate_cases(folder / "htmldate-news")]
     systems = {"pactwatch": pactwatch_page, "trafilatura": trafilatura_page}
-    for extract in systems.values():  # warm up imports and caches outside the timing
-        extract(bodies[0][1], bodies[0][0].url)
+    # Steady state: both systems see every page once before the timing. They share one process,
+    # so a one-time cost (htmldate's dateparser compiles every locale the first time a string
+    # fails in all of them; langdetect loads its profiles) would fall on whichever system met it
+    # first; what a run pays once is the whole-process figure's (``--process``).
+    for case, html in [*bodies, *dates]:
+        for extract in systems.values():
+            extract(html, case.url)
     # Systems run page by page in turn, each call timed on its own, so that warm-up, caches
     # and machine load fall on both alike.
-    rows = {name: {"seconds": 0.0, "shingle": [], "token": [], "pairs": []} for name in systems}
+    rows = {name: {"seconds": 0.0, "cpu": 0.0, "shingle": [], "token": [], "pairs": []} for name in systems}
     for case, html in bodies:
         for name, extract in systems.items():
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             text, _ = extract(html, case.url)
             rows[name]["seconds"] += time.perf_counter() - start
+            rows[name]["cpu"] += time.process_time() - cpu
             rows[name]["shingle"].append(overlap(case.body, text))
             rows[name]["token"].append(overlap(case.body, text, ngram=1))
     for dcase, html in dates:
         for name, extract in systems.items():
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             _, found = extract(html, dcase.url)
             rows[name]["seconds"] += time.perf_counter() - start
+            rows[name]["cpu"] += time.process_time() - cpu
             rows[name]["pairs"].append((found, dcase.date))
     figures = {
         name: {
@@ -138,6 +147,7 @@ def main() -> None:
             "f1_tokens": body_score(row["token"]).f1,
             "date": date_accuracy(row["pairs"]),
             "pps": (len(bodies) + len(dates)) / row["seconds"],
+            "ppc": (len(bodies) + len(dates)) / row["cpu"],
         }
         for name, row in rows.items()
     }
@@ -148,7 +158,8 @@ def main() -> None:
         ("f1", "body F1 (4-shingles)", "0.96"),
         ("f1_tokens", "body F1 (tokens)", ""),
         ("date", "date accuracy", "0.92"),
-        ("pps", "pages per second", "0.9x"),
+        ("pps", "pages per second", "1.0x"),
+        ("ppc", "pages per CPU second", "1.0x"),
     ):
         ratio = mine[key] / base[key] if base[key] else float("nan")
         print(f"{label:22}{mine[key]:12.3f}{base[key]:13.3f}{ratio:8.2f}{goal:>8}")
