@@ -68,3 +68,8 @@ def test_a_joint_act_at_a_meeting_takes_its_partner_from_the_meeting(code_text):
     joint = _coded(code_text, "Japan and India signed the deal during a summit with Australia.")
     assert ("JPN", "IND", "057") in joint and ("JPN", "AUS", "057") not in joint
 
+
+
+def test_a_crowd_protesting_demonstrates_an_organ_of_state_protests_officially(code_text):
+    assert ("GEO", "GEOGOV", "141") in _coded(code_text, "Demonstrators in Tbilisi protested against the Georgian government.")
+    assert ("JPN", "CHNMIL", "114") in _coded(code_text, "Japan protested against China's military drills.")

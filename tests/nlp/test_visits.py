@@ -50,3 +50,14 @@ def test_a_visit_told_otherwise_is_not_inferred_again(code_text):
     events = code_text(text, ON)
     assert any(e.cameo_code == "042" and e.construction != "event.visit_by_place" for e in events)
     assert not [e for e in events if e.construction == "event.visit_by_place"]
+
+
+def test_a_visit_from_a_person_is_that_persons_visit(code_text):
+    codes = {(e.source, e.target, e.cameo_code) for e in code_text(
+        "The state visit from the Dutch king to Indonesia began on Tuesday.", ON)}
+    assert ("NLDGOV", "IDN", "042") in codes
+    codes = {(e.source, e.target, e.cameo_code) for e in code_text("Protests marked the visit from China's premier to Australia.", ON)}
+    assert ("CHNGOV", "AUS", "042") in codes
+    codes = {(e.source, e.target, e.cameo_code) for e in code_text(
+        "After a visit from the Saudi crown prince, Egypt announced new investments.", ON)}
+    assert ("SAUGOV", "EGY", "042") in codes

@@ -55,8 +55,10 @@ class FormMixin:
         verb = match.anchor
         code = match.construction.assigns["code"]
         sources, _ = self.subject_of(verb)
+        if targets is None and "target" in match.tokens:  # the pattern names the target's phrase
+            targets = self.actors_in(match.tokens["target"])
         found = self._patients(verb) if targets is None else targets
-        targets = [m for m in found if m.code[:3] not in {s.code[:3] for s in sources}]
+        targets = [m for m in found if m.code not in {s.code for s in sources}]  # a crowd may oppose its own government
         if not targets:
             return None  # the person sent away names no state: not this construction's act
         if not sources:  # "was declared persona non grata by X": the agent may hang from the small clause

@@ -87,7 +87,7 @@ class NounMixin:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in self.owner):
                 sources += self.actors_in(child)
             elif child.dep_ == "prep" and child.lower_ not in entry.preps and (
-                    child.lower_ == "by" or (child.lower_ == "of" and entry.code.startswith("04"))):
+                    child.lower_ == "by" or (child.lower_ in ("of", "from") and entry.code.startswith("04"))):
                 sources += self.actors_in(child)
             elif child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
                     and child.lower_ not in COMPARISON_PREPS:
