@@ -28,6 +28,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pactwatch.nlp.actor_context import ArticlePasses, Learned
+from pactwatch.nlp.actor_descriptions import naming_mentions
 from pactwatch.nlp.actor_match import Hit, scan, select
 from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
 from pactwatch.nlp.doc_text import doc_ents
@@ -486,6 +487,8 @@ def find_mentions(doc: Doc, tables: ActorTables, on: date | None) -> list[Mentio
     resolver.singles()
     resolver.learned_names()
     resolver.descriptions()
+    # words that only describe ("pro-European", "Russian-led"): before a bare role takes its sentence's country
+    resolver.mentions = naming_mentions(doc, resolver.mentions)
     resolver.sentence_context()
     mentions = sorted(resolver.mentions, key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
