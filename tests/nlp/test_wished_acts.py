@@ -1,0 +1,52 @@
+"""An act asked for, permitted or made possible is not done: the complement of a verb of asking or
+permitting ('requested that Y deploy', 'allowed Y to join') and an act whose way is cleared ('cleared
+the way for Y to join') code nothing; the asking itself stays an appeal. Sentences invented here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+ON = date(2025, 3, 4)
+
+
+@pytest.fixture
+def coder(code_text):
+    """The folder's shared coder (conftest ``code_text``), dated against ``ON``."""
+    return lambda text: {(e.source, e.target, e.cameo_code) for e in code_text(text, ON)}
+
+
+@pytest.mark.parametrize("text, not_done, appeal", [
+    # a "that" clause of a request verb
+    ("During the summit, Tokayev requested that Moscow station more troops in Kazakhstan.", "15", None),
+    # the same, with the appeal's own target
+    ("Poland asked that the United States deploy more soldiers on its soil.", "15", ("POL", "USA")),
+    # inside a quotation
+    ('"We have proposed that Ruritania withdraw its forces from the border," the Serbian minister said.', "08",
+     None),
+])
+def test_an_act_asked_for_is_not_done(coder, text, not_done, appeal):
+    events = coder(text)
+    assert not any(code.startswith(not_done) for _, _, code in events), events
+    if appeal is not None:
+        assert any((s[:3], t[:3]) == appeal and code.startswith("02") for s, t, code in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate passed a bill to allow Georgia to join NATO.",  # permission, infinitive with a subject
+    "The Turkish parliament voted to let Sweden enter the alliance.",  # 'let'
+    "The vote cleared the way for Tbilisi to join the alliance.",  # a prospect noun
+])
+def test_a_permitted_or_possible_act_is_not_done(coder, text):
+    events = coder(text)
+    assert not any(code == "057" and s[:3] in ("GEO", "SWE") for s, _, code in events), events
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Georgia joined NATO on Monday.", ("GEO", "NATO", "057")),  # the act itself
+    ("The United States deployed more soldiers in Poland.", ("USA", "POL", "154")),
+])
+def test_the_act_done_stays(coder, text, event):
+    assert any((s[:3], t[:4], c) == (event[0], event[1][:4], event[2]) or (s[:3], t[:3], c[:2]) ==
+               (event[0], event[1][:3], event[2][:2]) for s, t, c in coder(text)), coder(text)
