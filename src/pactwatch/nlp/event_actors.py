@@ -282,8 +282,13 @@ class ActorMixin:
                 by_prep.setdefault(child.lower_, []).extend(self.actors_in(child))
             elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 complements.append(child)
-        for child in complements:
-            for grand in child.children:  # "urged Mongolia to arrest", "agreed to meet X"
+        # "urged Mongolia to arrest Putin", "called on X to release Y": the one asked is the target; what
+        # the infinitive does to others is its own act. Without one ("agreed to meet X") the infinitive's
+        # objects are the target.
+        asked = [m for m in ordered if m.code not in source_codes] or [
+            m for p in entry.preps for m in by_prep.get(p, []) if m.code not in source_codes]
+        for child in complements if not asked else []:
+            for grand in child.children:  # "agreed to meet X"
                 if grand.dep_ in OBJECT_DEPS:
                     ordered += self.actors_in(grand)
                 elif grand.dep_ == "prep":
