@@ -56,3 +56,34 @@ def test_halted_talks_are_the_halters_act(coder, text, halter, other):
     halts = {(s[:3] if s[:2] != "EU" else s, t[:3] if t[:2] != "EU" else t) for s, t, c in coder(text) if c == "164"}
     assert (halter, other) in halts, halts
     assert (other, halter) not in halts, halts
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Russia's deputy foreign minister warned last week that Yerevan could ruin its military ties with Moscow.",
+     ("RUS", "ARM")),  # a possible act
+    ('"Tallinn may regret this decision," the Russian envoy warned.', ("RUS", "EST")),  # quoted, verb after
+    ("Beijing warned on Friday that Manila would be responsible for any escalation.", ("CHN", "PHL")),  # copula
+])
+def test_a_warning_is_aimed_at_the_subject_of_what_it_says(coder, text, pair):
+    warnings = {(s[:3], t[:3]) for s, t, c in coder(text) if c.startswith("13")}
+    assert pair in warnings, warnings
+
+
+def test_a_warning_about_the_own_side_looks_further(coder):
+    """"warned that Moscow has the right to respond": the speaker's own side is not the target."""
+    events = coder("The Russian president warned that Moscow had the right to respond as tensions rose with the West.")
+    warnings = {(s[:3], t[:3]) for s, t, c in events if c.startswith("13")}
+    assert ("RUS", "WST") in warnings and not any(t == "RUS" for _, t in warnings), warnings
+
+
+@pytest.mark.parametrize("text", [
+    "India became a major buyer of Russian oil following Western sanctions.",  # 'following'
+    "Prices rose sharply after the Chinese blockade.",  # 'after'
+    "Trade has collapsed since the American embargo.",  # 'since'
+])
+def test_an_act_named_as_background_has_no_missing_target(coder, text):
+    assert not any(t == "---" for _, t, _ in coder(text)), coder(text)
+
+
+def test_the_same_act_as_the_sentence_subject_stays(coder):
+    assert ("WST", "RUS", "163") in coder("Western sanctions hit the Russian economy.")

@@ -39,6 +39,7 @@ VISIT_END_NOUNS = words("visit_end_nouns")
 OBJECT_CONTROL = words("object_control_verbs")
 TARGET_PREP_ORDER = word_sequence("target_prep_order")
 BACK_POINTING_DETERMINERS = words("back_pointing_determiners")
+CONTENT_TARGET_ROOTS = words("content_target_roots")
 
 
 def distinct_codes(mentions: Iterable[Mention]) -> list[Mention]:
@@ -302,6 +303,13 @@ class ActorMixin:
         candidates += ordered
         for prep in rest:
             candidates += by_prep.get(prep, [])
+        if not candidates and entry.code[:2] in CONTENT_TARGET_ROOTS:
+            # "warned that Yerevan could ruin its ties": a warning is aimed at the subject of what it
+            # says, however possible or conditional that is; "warned that Moscow has the right to respond"
+            # is about the speaker's own side, whose target lies elsewhere
+            own = {m.code[:3] for m in sources}
+            candidates = [m for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                          if g.dep_ in ("nsubj", "nsubjpass") for m in self.actors_in(g) if m.code[:3] not in own]
         return [m for m in distinct_codes(candidates) if m.code not in source_codes]
 
     def names_a_thing(self, mention: Mention) -> bool:

@@ -104,7 +104,7 @@ class PairMixin:
             place = [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
             pairs = [(s, t) for s in sources for t in place]  # "bombed a hospital in Kyiv": Ukraine is hit
         if not pairs and not found and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed \
-                and not self.is_background(clause):
+                and not self.is_background(clause) and not self.is_background(trigger):
             # CAMEO codes an act with no target against a missing target, "---"; an act whose target is
             # the source's own country ("accused the government") has one, domestic, and is not coded.
             pairs = [(s, Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")) for s in sources]

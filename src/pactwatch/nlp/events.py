@@ -311,8 +311,9 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
     @staticmethod
     def is_background(clause: Token) -> bool:
         """Whether ``clause`` sits in a relative clause or a time/cause clause ("after Russia launched
-        ...", "which had asked for ...", "since it concluded ..."): background to the story's act, coded
-        only with a named target; untargeted, it is rarely the news and often a misreading. Purpose
+        ...", "which had asked for ...", "since it concluded ...", "following the sanctions"): background
+        to the story's act, coded only with a named target; untargeted, it is rarely the news and often a
+        misreading. Purpose
         clauses ("sent inspectors to monitor ...") and reported clauses stay."""
         node = clause
         for _ in range(12):
@@ -320,6 +321,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
                 return False
             if node.dep_ == "relcl" or node.dep_ == "pcomp":
                 return True
+            if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_MARKS:
+                return True  # an act named in "after / following / since ..." ("following Western sanctions")
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children):
                 return True
             node = node.head
