@@ -56,7 +56,6 @@ class PairMixin:
     place_actor: Callable[[Token], list[Mention]]
     is_background: Callable[[Token], bool]
     event_date: Callable[[Token], date | None]
-    actors_in: Callable[..., list[Mention]]
 
     def pairs(self, trigger: Token, entry: LexEntry, code: str, sources: list[Mention],
               targets: list[Mention], clause: Token) -> list[Event]:
@@ -98,15 +97,13 @@ class PairMixin:
             if both_ways:
                 pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
         # Domestic pairs are coded only for protest and coercion; else they are misreadings here.
-        found = bool(pairs) or self.own_country_object(trigger, own)
         pairs = [(s, t) for s, t in pairs if s.code[:3] != t.code[:3] or code[:2] in ("14", "17", "18")]
         if not pairs and sources and code[:2] in ("18", "19", "20"):
             place = [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
             pairs = [(s, t) for s in sources for t in place]  # "bombed a hospital in Kyiv": Ukraine is hit
-        if not pairs and not found and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed \
+        if not pairs and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed \
                 and not self.is_background(clause) and not self.is_background(trigger):
-            # CAMEO codes an act with no target against a missing target, "---"; an act whose target is
-            # the source's own country ("accused the government") has one, domestic, and is not coded.
+            # CAMEO codes an act with no (other-country) target against a missing target, "---".
             pairs = [(s, Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")) for s in sources]
         if not pairs:
             return []
@@ -123,13 +120,6 @@ class PairMixin:
                   clause=clause_of(clause).describe())
             for s, t in pairs
         ]
-
-    def own_country_object(self, trigger: Token, own: set[str]) -> bool:
-        """Whether the trigger's object names only actors of the source's own country ("the Georgian
-        president accused the government"): the act has a target, a domestic one."""
-        objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "iobj")]
-        named = [m for c in objects for m in self.actors_in(c)]
-        return bool(named) and all(m.code[:3] in own for m in named)
 
     def label(self, trigger: Token, entry: LexEntry) -> str:
         """What matched, e.g. "verb:sign+obj:agreement" or "noun:sanction+prep:on"."""
