@@ -1,6 +1,8 @@
 """An act asked for, permitted or made possible is not done: the complement of a verb of asking or
-permitting ('requested that Y deploy', 'allowed Y to join') and an act whose way is cleared ('cleared
-the way for Y to join') code nothing; the asking itself stays an appeal. Sentences invented here."""
+permitting ('requested that Y deploy', 'allowed Y to join') and a 'for X to do' infinitive ('cleared
+the way for Y to join', 'easier for X to help') are merely possible clauses (the shared clause
+status), so neither their verb nor a noun they govern codes; the asking itself stays an appeal, aimed
+at the one asked. Sentences invented here."""
 
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ def test_an_act_asked_for_is_not_done(coder, text, not_done, appeal):
     "The Senate passed a bill to allow Georgia to join NATO.",  # permission, infinitive with a subject
     "The Turkish parliament voted to let Sweden enter the alliance.",  # 'let'
     "The vote cleared the way for Tbilisi to join the alliance.",  # a prospect noun
+    "The treaty makes it easier for Georgia to join the bloc.",  # an adjective of possibility
 ])
 def test_a_permitted_or_possible_act_is_not_done(coder, text):
     events = coder(text)
@@ -50,3 +53,25 @@ def test_a_permitted_or_possible_act_is_not_done(coder, text):
 def test_the_act_done_stays(coder, text, event):
     assert any((s[:3], t[:4], c) == (event[0], event[1][:4], event[2]) or (s[:3], t[:3], c[:2]) ==
                (event[0], event[1][:3], event[2][:2]) for s, t, c in coder(text)), coder(text)
+
+
+@pytest.mark.parametrize("text, not_done", [
+    ("It will make it easier for Australia to help Papua New Guinea.", "07"),  # 'easier for X to'
+    ("It is vital for Kenya to send troops to Haiti.", "07"),  # a judgement
+    ("Washington pushed for Seoul to impose sanctions on Pyongyang.", "16"),  # a noun under the wished verb
+    ("Poland asked that the United States impose sanctions on Iran.", "16"),  # the same under 'asked that'
+])
+def test_a_for_infinitive_or_asked_clause_codes_nothing(coder, text, not_done):
+    events = coder(text)
+    assert not any(code.startswith(not_done) for _, _, code in events), events
+
+
+def test_the_clause_status_says_possible(code_text):
+    from pactwatch.nlp.grammar.clauses import clause_of
+    from pactwatch.nlp.pipeline import load_spacy
+
+    doc = load_spacy()("Poland asked that the United States deploy more soldiers, and it did.")
+    deploy = next(t for t in doc if t.lower_ == "deploy")
+    assert clause_of(deploy).wished and clause_of(deploy).state == "unreal"
+    asked = next(t for t in doc if t.lower_ == "asked")
+    assert clause_of(asked).state == "fact"

@@ -17,6 +17,7 @@ from typing import Any
 from pactwatch.nlp.event_clauses import AGENT_DEPS, CLAUSE_DEPS, REPORT_NOUNS, REPORT_VERBS, depth_to
 from pactwatch.nlp.event_context import people_place, place_in_phrase
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
+from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.words import word_sequence, words
 from pactwatch.records import Event, Mention
 
@@ -83,6 +84,7 @@ class ActorMixin:
     # pairs() comes from the sentence coder in events.py (code_characterisation hands its pairs there).
     status: Callable[[Token], str]
     pairs: Callable[..., list[Event]]
+    anchored: dict[int, list[Any]]  # token index -> the constructions anchored there (the sentence coder's)
 
     def actors_in(self, token: Token, stop: AbstractSet[str] = CLAUSE_DEPS) -> list[Mention]:
         """Distinct mentions in the phrase headed by ``token``, not descending into clauses.
@@ -308,7 +310,10 @@ class ActorMixin:
             # says, however possible or conditional that is; "warned that Moscow has the right to respond"
             # is about the speaker's own side, whose target lies elsewhere
             own = {m.code[:3] for m in sources}
-            candidates = [m for c in verb.children if c.dep_ == "ccomp" for g in c.children
+            # ("Y will face a robust response, X warned" states its own threat: event.threatened_fate)
+            said = [c for c in verb.children if c.dep_ == "ccomp" and not any(
+                m.construction.act == "implied_threat" for m in self.anchored.get(c.i, []))]
+            candidates = [m for c in said for g in c.children
                           if g.dep_ in ("nsubj", "nsubjpass") for m in self.actors_in(g) if m.code[:3] not in own]
         return [m for m in distinct_codes(candidates) if m.code not in source_codes]
 
@@ -479,7 +484,8 @@ class ActorMixin:
             if any(a.dep_ in ("ccomp", "relcl", "parataxis") and a.i > trigger.i for a in token.ancestors
                    if a.i != trigger.i and trigger not in list(a.ancestors) + [a]):
                 continue
-            if self.status(token) == "unreal":
-                continue
+            status = clause_of(token)
+            if status.state == "unreal" and (status.conditional or status.modal or status.negated):
+                continue  # "if X attacks", "X could ...": not who the act is aimed at; "allowed X to join" may be
             return [mention]
         return []

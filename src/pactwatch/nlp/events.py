@@ -294,7 +294,9 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
         """"X said Y must do Z" is X's demand on Y (CAMEO 10); the demand's code follows Z. With a
         ``holder`` ("X is waiting for / expects / counts on Y to do Z") the demand is the holder's
         subject's, and Y may be parsed as the holder's object ("expects Y to", "counts on Y to")."""
-        if self.status(verb) in ("negated", "unreal") and not any(c.lower_ == "must" for c in verb.children):
+        # the act waited for is wished, not done (a "for Y to" clause): the holder's own status decides
+        if self.status(holder if holder is not None else verb) in ("negated", "unreal") \
+                and not any(c.lower_ == "must" for c in verb.children):
             return []
         if any(c.dep_ == "neg" for c in verb.children):
             return []

@@ -1,11 +1,12 @@
 """Clause status, computed once per token and read by every step: is this clause a fact?
 
 A token's clause is negated ("did not sign", "refused to sign"), conditional ("if X attacks"),
-modal ("could attack", "must leave"), planned ("will sign", "plans to visit"), a question, and
+modal ("could attack", "must leave"), wished (asked for or permitted: "asked that Y deploy",
+"allowed Y to join", "the way for Y to join"), planned ("will sign", "plans to visit"), a question, and
 reported by some verb ("X said Y attacked": reported by "said"). The walk goes from the token up
 through the verbs that govern it and stops at the nearest reporting verb, because "X said Y
 attacked" reports an attack as a fact. ``state`` is the single reading event coding uses: the
-first of negated / unreal (conditional or modal) the walk meets, else future, else fact.
+first of negated / unreal (conditional, modal or wished) the walk meets, else future, else fact.
 
 ``pactwatch_clauses`` is a spaCy component (``requires`` the parse, ``assigns`` ``token._.clause``);
 ``token._.clause`` also works on a Doc the component has not run on (it is computed on first
@@ -27,6 +28,7 @@ POSSIBILITY_MODALS = words("possibility_modals")
 FUTURE_AUX = words("future_auxiliaries")
 FUTURE_GOVERNORS = words("planning_governors")
 NEGATING_GOVERNORS = words("negating_governors")
+WISH_GOVERNORS = words("wish_governors")
 CONDITIONAL_MARKS = words("conditional_marks")
 REPORT_VERBS = words("report_verbs")
 NEGATORS = words("negating_determiners")  # "never", "no": negate only the word they modify
@@ -44,11 +46,12 @@ class ClauseStatus:
     modal: bool = False
     planned: bool = False
     interrogative: bool = False
+    wished: bool = False  # asked for or permitted ("requested that Y deploy"): not done, though not unlikely
     reported_by: int | None = None  # token index of the reporting verb ("said"), if any
 
     def describe(self) -> str:
         """"fact", or the flags that hold, e.g. "planned, reported by said"."""
-        flags = [name for name in ("negated", "conditional", "modal", "planned", "interrogative")
+        flags = [name for name in ("negated", "conditional", "modal", "planned", "interrogative", "wished")
                  if getattr(self, name)]
         return ", ".join(flags) or "fact"
 
@@ -66,7 +69,7 @@ def clause_path(token: Token) -> Iterator[Token]:
 
 def compute_status(token: Token) -> ClauseStatus:
     state = "fact"
-    negated = conditional = modal = planned = False
+    negated = conditional = modal = planned = wished = False
     last = token
     for node in clause_path(token):
         last = node
@@ -85,6 +88,9 @@ def compute_status(token: Token) -> ClauseStatus:
             if child.dep_ == "aux" and low in FUTURE_AUX:
                 planned = True
                 state = "future" if state == "fact" else state
+        if _wished(node):
+            wished = True  # "requested that Y deploy", "allowed Y to join", "the way for Y to join": not done
+            state = state if state in ("negated", "unreal") else "unreal"
         lemma = node.lemma_.lower()
         if node.i != token.i and lemma in NEGATING_GOVERNORS:
             negated = True
@@ -96,7 +102,19 @@ def compute_status(token: Token) -> ClauseStatus:
             break  # the walk that decides a clause's reading stops at the first negation or condition
         if node.pos_ == "VERB" and node.i != token.i and node.dep_ not in ("xcomp", "conj", "acomp"):
             break
-    return ClauseStatus(state, negated, conditional, modal, planned, _interrogative(token), _reporter(last))
+    return ClauseStatus(state, negated, conditional, modal, planned, _interrogative(token), wished, _reporter(last))
+
+
+def _wished(node: Token) -> bool:
+    """Whether a clause is an act asked for or permitted ("requested that Y deploy", "allowed Y to
+    join") or a "for X to do" infinitive ("cleared the way for Y to join", "easier for X to help"):
+    wished, made possible or judged, not done."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WISH_GOVERNORS:
+        return True
+    children = [(c.dep_, c.lower_) for c in node.children]
+    return ("mark", "for") in children and ("aux", "to") in children
 
 
 def _reporter(last: Token) -> int | None:
