@@ -75,3 +75,23 @@ def test_the_clause_status_says_possible(code_text):
     assert clause_of(deploy).wished and clause_of(deploy).state == "unreal"
     asked = next(t for t in doc if t.lower_ == "asked")
     assert clause_of(asked).state == "fact"
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The clashes prompted the cancellation of Sudan President Omar al-Bashir's visit to Juba.", "04"),
+    ("Seoul announced the postponement of its talks with Tokyo.", "04"),  # a planned meeting put off
+    ('"The cancellation of Macron\'s visit to Algiers is regrettable," the French envoy said.', "04"),  # quoted
+])
+def test_an_act_called_off_is_not_done(coder, text, root):
+    assert not any(code.startswith(root) for _, _, code in coder(text)), coder(text)
+
+
+def test_the_act_that_went_ahead_stays(coder):
+    events = coder("The Sudanese president's visit to Juba went ahead.")
+    assert any(s[:3] == "SDN" and t[:3] == "SSD" and c == "042" for s, t, c in events), events
+
+
+def test_the_end_of_an_act_is_no_calling_off(coder):
+    """"at the end of an official visit": the visit took place."""
+    events = coder("The French foreign minister left Chad at the end of an official visit.")
+    assert any(s[:3] == "FRA" and t[:3] == "TCD" and c == "042" for s, t, c in events), events

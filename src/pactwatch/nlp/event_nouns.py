@@ -22,6 +22,7 @@ from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 
+CALLING_OFF = words("calling_off_nouns")
 EFFORT_NOUNS = words("effort_nouns")
 REACTION_ROOTS = words("reaction_roots")
 COMPARISON_PREPS = words("comparison_preps")
@@ -61,6 +62,8 @@ class NounMixin:
         state = self.status(governor) if governor is not None else self.status(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
             state = "unreal"  # "in case of an attack on X"
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CALLING_OFF:
+            state = "negated"  # "the cancellation of the president's visit" (but "at the end of a visit": it was)
         if governor is not None and self.verb_consumes(governor, noun, entry):
             return []  # "lifted a curfew" is not a curfew: the verb's own sense codes the act
         if governor is not None and governor.lemma_.lower() in NEGATING_GOVERNORS:
