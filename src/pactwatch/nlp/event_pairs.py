@@ -45,6 +45,7 @@ class PairMixin:
     hits: dict[int, list[str]]
     borrowed: set[int]
     lasting_mutual_state: Callable[[Token], bool]
+    standing_relation: Callable[[Token], bool]
     says_each_other: Callable[[Token], bool]
     says_mutual: Callable[[Token], bool]
     speaker_of: Callable[[Token], list[Mention]]
@@ -59,8 +60,8 @@ class PairMixin:
 
     def pairs(self, trigger: Token, entry: LexEntry, code: str, sources: list[Mention],
               targets: list[Mention], clause: Token) -> list[Event]:
-        if self.lasting_mutual_state(trigger):
-            return []  # "Moscow and Minsk commit to support each other": how things stand (event_states)
+        if self.lasting_mutual_state(trigger) or self.standing_relation(trigger):
+            return []  # "Moscow and Minsk commit to support each other", "are backed by Iran": how things stand
         reciprocal = "reciprocal" in entry.flags or self.says_each_other(trigger)
         if not targets and "fallback_target" in entry.flags:
             targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]

@@ -1,5 +1,10 @@
 """Sentences that describe how things stand rather than something done: no event.
 
+A standing relation in the simple-present passive ("the rebels are backed by Rwanda", "the militia
+is funded by Iran") and anything a party "remains" or "stays" ("remained committed to finding a
+negotiated solution", "stays ready to talk") describe a lasting state, not the day's act; the same
+verbs with a tense that places them ("Rwanda backed the rebels", "was armed by") stay acts.
+
 A mutual undertaking in the simple present ("Moscow and Minsk commit to support each other by
 all means", "the two countries provide support to each other", "the treaty, which obliges the
 parties to defend one another") states what an alliance is: a lasting state or a treaty's
@@ -17,6 +22,9 @@ Token = Any  # spacy.tokens.Token
 MUTUAL_WORDS = words("mutual_pledge_phrases")
 CHAIN_DEPS = ("xcomp", "advcl", "conj")  # "commit to support", "interact and provide": one undertaking
 PRESENT_TAGS = ("VBP", "VBZ")
+STANDING_VERBS = words("standing_relation_verbs")
+REMAINING_VERBS = words("remaining_verbs")
+CLAUSE_EDGES = ("ccomp", "parataxis", "relcl", "advcl", "conj")  # where a remaining verb's reach ends
 
 
 class StateMixin:
@@ -36,3 +44,20 @@ class StateMixin:
                 break
             top = top.head
         return top.tag_ in PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in top.children)
+
+    def standing_relation(self, trigger: Token) -> bool:
+        """Whether the trigger states a lasting relation: "are backed by Iran" (simple-present passive of
+        a standing verb) or something a party "remains" ("remained committed to finding a solution")."""
+        children = list(trigger.children)
+        if trigger.lemma_.lower() in STANDING_VERBS and trigger.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in children) and not any(
+                c.dep_ == "aux" for c in children):
+            return True
+        node = trigger
+        for _ in range(6):
+            if node.dep_ in CLAUSE_EDGES or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in REMAINING_VERBS:
+                return True
+        return False  # "troops remained on alert": the verb's own sense (an alert kept up) is an act
