@@ -165,3 +165,66 @@ def test_a_document_issued_by_a_body_speaks_for_it(annotator):
     text = ("A note issued by the Kenyan Foreign Ministry on Monday rejected the claims. "
             "\"Our border is not negotiable,\" the note said.")
     assert speakers(annotator, text)[-1][0] == "Kenyan Foreign Ministry"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the name in apposition to a title, not the tables' holder of that office
+    ("\"This is a good day,\" Kenya's foreign minister, Amina Mohamed, said.", "Amina Mohamed"),
+    ("Kenya's foreign minister, Amina Mohamed, said the vote showed \"a country at peace with itself\".",
+     "Amina Mohamed"),
+    # the title again, with its own words, in a later sentence
+    ("The deal was announced by Kenya's foreign minister, Amina Mohamed, on Monday. "
+     "\"This is a good day,\" the foreign minister said.", "Amina Mohamed"),
+])
+def test_a_title_with_a_name_in_apposition_speaks_as_that_name(annotator, text, speaker):
+    assert speakers(annotator, text)[-1][0] == speaker
+
+
+def test_a_title_with_other_words_is_not_the_person_titled_before(annotator):
+    text = ("The deal was announced by Kenya's foreign minister, Amina Mohamed, on Monday. "
+            "\"This is a good day,\" the defence minister said.")
+    assert speakers(annotator, text)[-1][0] != "Amina Mohamed"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Ghana's conduct was criticised by several governments, including Nigeria, calling it \"a reckless gamble\".",
+     "Nigeria"),
+    ("Several states, including Brazil, said the plan was \"a dead end\".", "Brazil"),
+    ("\"This cannot stand,\" said several European governments, including Austria.", "Austria"),
+])
+def test_a_group_that_names_one_member_speaks_through_it(annotator, text, speaker):
+    assert [s for s, _ in speakers(annotator, text)] == [speaker]
+
+
+def test_a_group_that_names_two_members_stays_the_group(annotator):
+    text = "Several states, including Brazil and Chile, said the plan was \"a dead end\"."
+    assert [s for s, _ in speakers(annotator, text)] not in (["Brazil"], ["Chile"])
+
+
+@pytest.mark.parametrize("text", [
+    "Some demonstrators tore down a plaque bearing the words \"Embassy of Italy in Chad,\" outside the building.",
+    "The crowd carried banners reading \"Ministry of Lies,\" and chanted slogans.",
+    "The minister said the \"Treaty of Friendship and Good Neighbourliness,\" was still in force.",
+])
+def test_a_name_in_quotation_marks_with_its_comma_inside_is_no_quotation(annotator, text):
+    assert speakers(annotator, text) == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The Estonian prime minister was blunt:\n\"We will not bargain with our security. Not now, not ever.\"",
+     "Estonian prime minister"),
+    ("Chancellor Olaf Scholz had a clear message for Moscow on Friday:\n\"Nobody will redraw the borders of "
+     "Europe by force.\"", "Olaf Scholz"),
+    ("The Kenyan Foreign Ministry was firm in its reply: \"Our territory is not for sale.\"",
+     "Kenyan Foreign Ministry"),
+])
+def test_a_clause_that_introduces_a_quotation_with_a_colon_gives_it_to_its_subject(annotator, text, speaker):
+    assert [s for s, _ in speakers(annotator, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The agreement has three parts:\n\"Trade, security and culture.\"",
+    "It was a long night:\n\"We did not sleep at all.\"",
+])
+def test_a_colon_after_a_thing_or_a_bare_pronoun_names_no_speaker(annotator, text):
+    assert speakers(annotator, text) == []

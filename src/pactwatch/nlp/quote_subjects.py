@@ -2,9 +2,11 @@
 institution, or the body behind a statement or document.
 
 ``speaker_for(token, context, pos)`` reads the subject's noun phrase (without its clauses and
-appositions): a person the phrase is headed by, or named in apposition ("the Kremlin spokesman,
-Dmitry Peskov"), never the possessor of a body ("Macron's office" speaks for itself); a pronoun,
-"the ministry", "the envoy" or "the same source" through the reference component; a description
+appositions): a person named in apposition to a title ("the Kremlin spokesman, Dmitry Peskov":
+before the tables' holder of the office), or the person the phrase is headed by, never the
+possessor of a body ("Macron's office" speaks for itself); a pronoun,
+"the ministry", "the envoy" or "the same source" through the reference component; a group that
+names one member ("several governments, including Nigeria") through that member; a description
 ("the North Korean leader") through the person named before with that code; a statement's or
 spokesman's owner; a capital for its state's body; a document by its name. Finding the subject
 is ``quote_cues``; the speaker records and the article's context are ``quote_speakers``.
@@ -32,6 +34,7 @@ from pactwatch.records import Mention
 
 _VEHICLES = words("speech_vehicles")
 _NP_SKIP = word_sequence("noun_phrase_cut_deps")
+_MEMBER_WORDS = words("member_naming_preps")
 
 
 def _np_bounds(token: Any) -> tuple[int, int]:
@@ -118,15 +121,27 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
         if found is not None:
             lo, hi = _np_bounds(token)
             return Speaker(found.name, found.actor, lo, hi, found.person)
+    named = _named_member(token)
+    if named is not None:  # "many countries, including Poland, accusing …": the one the text names
+        return speaker_for(named, context, pos)
     lo, hi = _np_bounds(token)
     # the person must be the phrase's head ("Russian President Vladimir Putin"), not a
     # complement ("the press service of the president" speaks for, but is not, the president)
     # nor the possessor of a body ("the French president's office", "Meloni's government": the
     # office speaks, not its head)
     body = token.pos_ == "NOUN" and token.lemma_.lower() in BODY_NOUNS
-    person = None if body else context.person_at(lo, token.idx + len(token.text))
-    if person is None:
-        for child in token.children:  # "the Kremlin spokesman, Dmitry Peskov, said"
+    # "the Kremlin spokesman, Dmitry Peskov, said": the name in apposition to a title first (the
+    # tables' holder of "Kenya's foreign minister" is not the one the article names beside it)
+    person = None
+    for child in token.children if token.pos_ == "NOUN" else ():
+        if child.dep_ == "appos":
+            person = context.person_at(*_np_bounds(child))
+            if person:
+                break
+    if person is None and not body:
+        person = context.person_at(lo, token.idx + len(token.text))
+    if person is None and token.pos_ != "NOUN":
+        for child in token.children:
             if child.dep_ == "appos":
                 person = context.person_at(*_np_bounds(child))
                 if person:
@@ -168,6 +183,19 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
         return None
     name = context.institution_name(context.acronyms.get(name.lower(), name), mention.code if mention else None)
     return Speaker(name, mention.code if mention else None, lo, hi, False)
+
+
+def _named_member(token: Any) -> Any | None:
+    """"several governments, including Nigeria": a plural common noun that names one member of
+    its own ("including", "among them") speaks through that member; two members stay the group."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBER_WORDS:
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if len(objects) == 1 and not any(c.dep_ == "conj" for c in objects[0].children):
+                return objects[0]
+    return None
 
 
 def _vehicle_owner(token: Any, context: SpeakerContext, pos: int) -> Speaker | None:

@@ -15,7 +15,8 @@ attributes each quote through the parse:
    name after a dash (``"…" — X``);
 3. otherwise a transcript label ("PENCE: …"), a signature after a dash, a document whose terms
    the sentence reports ("under the treaty", ``quote_sources``), the attribution of the sentence
-   before (ending in a colon, or naming a speaker with a cue), for a quote the page cuts off the
+   before (ending in a colon, or naming a speaker with a cue), the subject of a clause that
+   introduces the quote with a colon and no speech verb ("X was blunt: \"…\""), for a quote the page cuts off the
    sentence that introduced it, or the speaker of the quote just before (a quotation running on).
 
 Subjects become speakers in ``quote_subjects`` (the records and the article's context:
@@ -31,6 +32,7 @@ from typing import Any
 
 from pactwatch.nlp.doc_text import char_span, doc_text
 from pactwatch.nlp.grammar.clauses import clause_of
+from pactwatch.nlp.grammar.reference_candidates import BODY_NOUNS, PERSON_NOUNS
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.quote_cues import cue_construction, cue_subject, cues_near, ends_with_cue, quote_frame, relay_of
 from pactwatch.nlp.quote_marks import QuotedRanges, QuoteSpan, find_quote_spans
@@ -97,7 +99,7 @@ def _looks_like_title(doc: Any, span: QuoteSpan, words: list[str]) -> bool:
     Cooperation between Ukraine and the Federal Republic of Germany")."""
     if len(words) > TITLE_MAX_WORDS and words[0].lower() not in DOCUMENTS:
         return False
-    inner = doc_text(doc)[span.start : span.end].rstrip(".")
+    inner = doc_text(doc)[span.start : span.end].rstrip(".,")  # "…," with the comma inside the marks
     if re.search(r"[.!?;:,]", inner):
         return False
     capitalised = [w for w in words if w[0].isupper() or w[0].isdigit()]
@@ -168,6 +170,10 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
                         how.append((FALLBACK + "sentence_before:" + (match.name if match else ""),
                                     clause_of(cue).describe()))
                         return speaker, cue.lemma_.lower()
+    speaker = _colon_lead(doc, span, quoted, context)
+    if speaker is not None:
+        how.append((FALLBACK + "colon_lead", ""))
+        return speaker, None
     cut = _cut_off_source(doc, span, quoted, context, lo)
     if cut is not None:
         how.append((FALLBACK + "cut_off_source", ""))
@@ -181,6 +187,31 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
             how.append((FALLBACK + "running_on", ""))
             return previous[1], previous[2]
     return None, None
+
+
+def _colon_lead(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext
+                ) -> Speaker | None:
+    """"The Estonian prime minister was blunt:" then the quotation: a clause that introduces the
+    quote with a colon and no speech verb (a cue would have attributed it) gives it to the subject
+    of the colon's clause, a person or a body; a pronoun left unresolved or a thing is no speaker."""
+    text = doc_text(doc)
+    at = len(text[: span.open_mark].rstrip())
+    if at == 0 or text[at - 1] != ":":
+        return None
+    colon = char_span(doc, at - 1, at)
+    if colon is None or not len(colon) or colon[0].i == 0:
+        return None
+    last = doc[colon[0].i - 1]  # the clause the colon closes, from its last word up
+    for verb in [last, *last.ancestors][:4]:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c, quoted)
+                    and c.i < colon[0].i]
+        if subjects:
+            speaker = speaker_for(subjects[0], context, span.start)
+            if speaker is None or speaker.name == subjects[0].text and subjects[0].pos_ == "PRON":
+                return None
+            head = subjects[0].lemma_.lower()
+            return speaker if speaker.person or speaker.actor or head in PERSON_NOUNS | BODY_NOUNS else None
+    return None
 
 
 def _cut_off_source(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context: SpeakerContext,

@@ -82,12 +82,19 @@ def _definite(token: Token) -> bool:
     return any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in token.children)
 
 
-def _bare(token: Token) -> bool:
+def _modifiers(token: Token) -> frozenset[str]:
+    """The words of a title's own adjectives and nouns ("the high representative": "high")."""
+    return frozenset(c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.lower_ not in SAME_WORDS)
+
+
+def _bare(token: Token, title: bool = False) -> bool:
     """A generic noun alone: no name, adjective or possessor of its own ("the ministry", not
     "the Kenyan ministry" or "a new report"); an adjective that only points back leaves it bare
-    ("the same source")."""
+    ("the same source"), and a title's own words may come along ("the foreign minister": they
+    must then be words of the antecedent)."""
+    own = ("compound", "amod") if title else ()
     return not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and c.lower_ not in SAME_WORDS
-                   for c in token.children) and not any(
+                   and c.dep_ not in own for c in token.children) and not any(
         c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for c in token.children)
 
 
@@ -135,9 +142,10 @@ class Resolver:
             return self._same_head(token, "body")
         if lemma in DOCUMENT_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
             return self._same_head(token, "document")
-        if lemma in PERSON_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
-            # "the envoy noted" -> "the UN envoy for Yemen, Hans Lindqvist"; "the same source"
-            return self._same_head(token, "title")
+        if lemma in PERSON_NOUNS and _definite(token) and _bare(token, title=True) and token.pos_ == "NOUN":
+            # "the envoy noted" -> "the UN envoy for Yemen, Hans Lindqvist"; "the same source";
+            # "the high representative" -> "the AU High Representative …, X" (its words repeated)
+            return self._same_head(token, "title", _modifiers(token))
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and not any(
                 c.dep_ in ("compound", "flat") for c in token.children) and token.dep_ not in ("compound", "flat"):
             return self._surname(token)
@@ -238,11 +246,13 @@ class Resolver:
             return None
         return self._ranked(pronoun, found[:1], "addressee")
 
-    def _same_head(self, noun: Token, rule: str) -> Reference | None:
-        """"the ministry" -> the last named "… Ministry" before it."""
+    def _same_head(self, noun: Token, rule: str, modifiers: frozenset[str] = frozenset()) -> Reference | None:
+        """"the ministry" -> the last named "… Ministry" before it ("the foreign minister": one whose
+        phrase has the word "foreign" too)."""
         lemma = noun.lemma_.lower()
         pool = [c for c in self._before(noun, len(self.doc))
-                if c.head.lemma_.lower() == lemma and len(c.span) > 1 and not _is_bare_phrase(c.span)]
+                if c.head.lemma_.lower() == lemma and len(c.span) > 1 and not _is_bare_phrase(c.span)
+                and modifiers <= {t.lower_ for t in c.span}]
         if not pool:
             return None
         return self._ranked(noun, [max(pool, key=lambda c: c.span.start)], rule)
