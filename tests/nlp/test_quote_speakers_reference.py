@@ -228,3 +228,43 @@ def test_a_clause_that_introduces_a_quotation_with_a_colon_gives_it_to_its_subje
 ])
 def test_a_colon_after_a_thing_or_a_bare_pronoun_names_no_speaker(annotator, text):
     assert speakers(annotator, text) == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # states named by a common noun as the agent, one of them named
+    ("Ghana's actions were condemned on Monday by many countries, including Nigeria, accusing its "
+     "authorities of \"state piracy\".", "Nigeria"),
+    ("The raid was condemned on Friday by several neighbours, including Chile, calling it \"an outrage\".", "Chile"),
+    ("The vote was hailed by many countries as \"a victory for the rule of law\".", "many countries"),
+])
+def test_states_named_by_a_common_noun_as_the_agent_speak(annotator, text, speaker):
+    assert speakers(annotator, text)[0][0] == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("In a press statement released today to The Lusaka Times, the Commonwealth Observer Group (COG) "
+     "highlighted cases of fraud.\nThe group deployed 40 observers.\n\"To date, the COG has noted "
+     "irregularities during counting,\" the statement read.", "Commonwealth Observer Group"),
+    ("In a statement on Monday, the Chilean navy said the ship had left. \"The vessel is in international "
+     "waters,\" the statement added.", "Chilean navy"),
+    ("In a note sent to embassies, the Peruvian government rejected the claims. \"Our borders are not in "
+     "question,\" the note said.", "Peruvian government"),
+])
+def test_a_statement_opened_with_in_is_its_sentence_subjects(annotator, text, speaker):
+    assert speakers(annotator, text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a demonym the tagger takes for a person, before "source"
+    ("\"We are checking the claims about the four men,\" said the Burkinabè source.", "Burkinabè source"),
+    # a person's name before "adviser" / "aide" says whose: the adviser speaks
+    ("\"The talks are over,\" a Trump adviser said on Monday.", "Trump adviser"),
+    ("\"We expect an answer by Friday,\" President Ruto's aide told reporters.", "President Ruto's aide"),
+])
+def test_a_name_before_a_person_noun_is_not_the_speaker(annotator, text, speaker):
+    assert [s for s, _ in speakers(annotator, text)] == [speaker]
+
+
+def test_a_title_before_a_name_is_still_that_person(annotator):
+    text = "\"We expect an answer by Friday,\" Kenyan President William Ruto told reporters."
+    assert [s for s, _ in speakers(annotator, text)] == ["William Ruto"]

@@ -4,7 +4,8 @@ institution, or the body behind a statement or document.
 ``speaker_for(token, context, pos)`` reads the subject's noun phrase (without its clauses and
 appositions): a person named in apposition to a title ("the Kremlin spokesman, Dmitry Peskov":
 before the tables' holder of the office), or the person the phrase is headed by, never the
-possessor of a body ("Macron's office" speaks for itself); a pronoun,
+possessor of a body ("Macron's office" speaks for itself) nor a name before a person noun ("a
+Trump adviser", "the Burkinabè source"); a pronoun,
 "the ministry", "the envoy" or "the same source" through the reference component; a group that
 names one member ("several governments, including Nigeria") through that member; a description
 ("the North Korean leader") through the person named before with that code; a statement's or
@@ -140,6 +141,11 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
                 break
     if person is None and not body:
         person = context.person_at(lo, token.idx + len(token.text))
+        if person is not None and token.pos_ == "NOUN" and person.end <= token.idx \
+                and token.lemma_.lower() in PERSON_NOUNS - _VEHICLES:
+            # "the Burkinabè source", "a Trump adviser": a name (or a demonym the tagger took for
+            # one) before a person noun says whose or where from; the source or adviser speaks
+            person = None
     if person is None and token.pos_ != "NOUN":
         for child in token.children:
             if child.dep_ == "appos":

@@ -283,6 +283,10 @@ class Resolver:
             word.head if word.dep_ == "dobj" and word.head.lemma_.lower() in ISSUE_VERBS | {"carry"} else None)
         if verb is not None:
             heads += [c for c in verb.children if c.dep_ == "nsubj"]
+        if word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.i < word.i:
+            # "In a statement released on Monday, the X warned …" however the parser hangs the
+            # opening phrase: the first subject after it in its sentence issued it
+            heads += [t for t in word.sent if t.i > word.i and t.dep_ == "nsubj"][:1]
         for head in heads:
             # "Kenya and Uganda said in a joint statement": issued by both, a group
             for kinds in (("group",), ("thing", "person")):
