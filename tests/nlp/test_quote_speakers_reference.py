@@ -211,8 +211,8 @@ def test_a_name_in_quotation_marks_with_its_comma_inside_is_no_quotation(annotat
 
 
 @pytest.mark.parametrize("text,speaker", [
-    ("The Estonian prime minister was blunt:\n\"We will not bargain with our security. Not now, not ever.\"",
-     "Estonian prime minister"),
+    ("The Ruritanian envoy was blunt:\n\"We will not bargain with our security. Not now, not ever.\"",
+     "Ruritanian envoy"),
     ("Chancellor Olaf Scholz had a clear message for Moscow on Friday:\n\"Nobody will redraw the borders of "
      "Europe by force.\"", "Olaf Scholz"),
     ("The Kenyan Foreign Ministry was firm in its reply: \"Our territory is not for sale.\"",
