@@ -29,7 +29,8 @@ def test_show_explain_names_constructions_and_clauses(runner, db_url: str, tmp_p
     plain = runner.invoke(main, ["--db", db_url, "show", "1"])
     assert "<- " not in plain.output
     details = json.loads(runner.invoke(main, ["--db", db_url, "show", "1", "--format", "json"]).output)[0]
-    assert {e["construction"] for e in details["events"]} == {"event.verb_sense"}
+    # the signing, and Chile's visit told by its place (in Lima)
+    assert {e["construction"] for e in details["events"]} == {"event.verb_sense", "event.visit_by_place"}
     assert [q["construction"] for q in details["quotes"]] == ["quote.cue_verb"]
     steps = {(c["lifecycle_event"], c["construction"], c["clause"]) for c in details["commitment_reports"]}
     assert ("signed", "commitment.lifecycle_step", "fact") in steps
