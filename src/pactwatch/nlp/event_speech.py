@@ -36,7 +36,7 @@ Token = Any  # spacy.tokens.Token
 WARNING_VERBS = words("warning_verbs")
 CAUSING_VERBS = words("causing_verbs")
 COMPARISON_THAN = words("comparison_than")
-PREDICATE_DEPS = ("attr", "acomp", "oprd", "advmod")
+PREDICATE_DEPS = words("evaluation_predicate_deps")
 
 
 class SpeechMixin:

@@ -20,7 +20,7 @@ from pactwatch.nlp.grammar.words import words
 
 Token = Any  # spacy.tokens.Token
 MUTUAL_WORDS = words("mutual_pledge_phrases")
-CHAIN_DEPS = ("xcomp", "advcl", "conj")  # "commit to support", "interact and provide": one undertaking
+CHAIN_DEPS = words("undertaking_chain_deps")
 PRESENT_TAGS = ("VBP", "VBZ")
 STANDING_VERBS = words("standing_relation_verbs")
 REMAINING_VERBS = words("remaining_verbs")

@@ -13,7 +13,7 @@ from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.lexicon import EVENTS, CommitmentLexicon, Match, Term
 
 NOMINAL_TRIGGERS = words("nominal_step_triggers")
-VERBAL_DEPS = frozenset({"aux", "nsubj", "nsubjpass", "dobj"})  # dependents only a verb has
+VERBAL_DEPS = words("verb_only_deps")
 
 
 @functools.lru_cache(maxsize=4)

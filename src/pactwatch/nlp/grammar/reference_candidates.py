@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_ents, doc_sents
-from pactwatch.nlp.grammar.words import words
+from pactwatch.nlp.grammar.words import word_sequence, words
 from pactwatch.nlp.quote_marks import QuotedRanges
 
 Token = Any  # spacy.tokens.Token
@@ -24,7 +24,7 @@ BODY_NOUNS = words("body_nouns") | words("reference_generic_bodies")
 DOCUMENT_NOUNS = words("document_nouns")
 SUBJECT_DEPS = words("subject_deps_reference")
 QUANTITY_HEADS = words("quantity_heads")
-CHAIN_DEPS = ("compound", "amod", "appos", "conj", "flat")
+CHAIN_DEPS = word_sequence("name_chain_deps")
 NOT_REFERENTS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
 
 
