@@ -41,6 +41,20 @@ OBJECT_CONTROL = words("object_control_verbs")
 TARGET_PREP_ORDER = word_sequence("target_prep_order")
 BACK_POINTING_DETERMINERS = words("back_pointing_determiners")
 CONTENT_TARGET_ROOTS = words("content_target_roots")
+ETHNIC_MARKERS = words("ethnic_markers")
+PAIR_COUNTS = words("pair_counting_words")
+PAIR_PREPS = words("pair_preps")
+ABOUT_PREPS = words("reported_about_preps")
+ACCORDING = words("according_words")
+INFINITIVE = words("infinitive_markers")
+DEFINITE = words("definite_determiners")
+ACT_OWNER_PREPS = words("act_owner_preps")
+MEMBER_NOUNS = words("member_nouns")
+VISIT_SEQUEL_PREPS = words("visit_sequel_preps")
+OF = words("genitive_preps")
+COUNTRY_NOUNS = words("country_nouns")
+THE = words("definite_article")
+GIVER_PREPS = words("reaction_giver_preps")
 
 
 def distinct_codes(mentions: Iterable[Mention]) -> list[Mention]:
@@ -190,7 +204,7 @@ class ActorMixin:
             return [Mention(mention.start, mention.end, mention.text, country + mention.code[3:], "role", "context")]
         if mention.kind != "country" or head.tag_ not in ("NNPS", "NNS"):
             return actors
-        ethnic = any(c.lower_ == "ethnic" for c in head.children)
+        ethnic = any(c.lower_ in ETHNIC_MARKERS for c in head.children)
         # "ethnic Albanians demonstrated in Serbia"; without "ethnic" only the phrase's own place counts
         # ("the Albanians of southern Serbia")
         country = people_place(head, tables, self.mentions, self.doc) if ethnic else \
@@ -203,10 +217,10 @@ class ActorMixin:
         """"The two sides" / "both countries" as a subject: the pair the sentence names with
         "between X and Y" ("the treaty between X and Y took effect when the two sides ...")."""
         if subject.lemma_.lower() not in PAIR_NOUNS or not any(
-                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in subject.children):
+                c.lower_ in PAIR_COUNTS and c.dep_ in ("nummod", "det", "predet") for c in subject.children):
             return []
         for token in self.sent:
-            if token.lower_ == "between" and token.dep_ == "prep":
+            if token.lower_ in PAIR_PREPS and token.dep_ == "prep":
                 actors = distinct_codes(self.actors_in(token))
                 if len({m.code[:3] for m in actors}) == 2:
                     return actors
@@ -244,13 +258,13 @@ class ActorMixin:
             reporter = self.sent.root
         if reporter is None:
             return []
-        return [m for c in reporter.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+        return [m for c in reporter.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
                 for m in self.actors_in(c)]
 
     def according_to(self, node: Token) -> list[Mention]:
         """The actors of an "according to X" phrase hanging from ``node``."""
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ == "according":
+            if child.dep_ == "prep" and child.lower_ in ACCORDING:
                 return self.actors_in(child)
         return []
 
@@ -280,7 +294,7 @@ class ActorMixin:
                 ordered += self.actors_in(child)
                 # "voiced its resolve to deepen ties with Y": the object's infinitive says what is intended
                 complements += [c for c in child.children if c.dep_ == "acl" and c.pos_ == "VERB"
-                                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                                and any(a.dep_ == "aux" and a.lower_ in INFINITIVE for a in c.children)]
             elif child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 by_prep.setdefault(child.lower_, []).extend(self.actors_in(child))
             elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -345,8 +359,8 @@ class ActorMixin:
         if len(acts) != 1 or self.actors_in(acts[0]):
             return []
         act = acts[0]
-        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in act.children) or any(
-                c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("of", "to"))
+        if not any(d.dep_ == "det" and d.lower_ in DEFINITE for d in act.children) or any(
+                c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ACT_OWNER_PREPS)
                 for c in act.children):
             return []
         want_bloc = act.lemma_.lower() in BLOC_NOUNS
@@ -373,7 +387,7 @@ class ActorMixin:
                     (lemma in JOINER_EVIDENCE and (token.dep_ == "poss" or (prep == "of" and lemma in JOINER_NOUNS)))
                     or (lemma in JOIN_VERBS and token.dep_ == "nsubj" and governor.pos_ == "VERB")
                     or (lemma == "become" and token.dep_ == "nsubj"
-                        and any(c.dep_ == "attr" and c.lemma_.lower() == "member" for c in governor.children)))
+                        and any(c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS for c in governor.children)))
             if hit:
                 counts[mention.code] = counts.get(mention.code, 0) + 1
                 first.setdefault(mention.code, mention)
@@ -389,9 +403,9 @@ class ActorMixin:
         is that pair less the source's own country. Nothing unless one earlier sentence (of the
         previous three) names exactly two countries joined by "and"."""
         between = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
-                   if t.lower_ == "between" and t.dep_ == "prep"]
+                   if t.lower_ in PAIR_PREPS and t.dep_ == "prep"]
         nouns = [p for b in between for p in b.children if p.dep_ == "pobj" and p.lemma_.lower() in PAIR_NOUNS
-                 and any(c.lower_ in ("two", "both") for c in p.children)]
+                 and any(c.lower_ in PAIR_COUNTS for c in p.children)]
         if len(nouns) != 1:
             return []
         sents = list(self.doc.sents)
@@ -416,8 +430,8 @@ class ActorMixin:
         and the one before name; anything else (several, "left France for a visit") is no target."""
         link = noun.head
         if verb.lemma_.lower() not in LEAVE_VERBS or noun.dep_ != "pobj" or not (
-                (link.lower_ in ("after", "following") and link.head.i == verb.i)
-                or (link.lower_ == "of" and link.head.lemma_.lower() in VISIT_END_NOUNS)):
+                (link.lower_ in VISIT_SEQUEL_PREPS and link.head.i == verb.i)
+                or (link.lower_ in OF and link.head.lemma_.lower() in VISIT_END_NOUNS)):
             return []
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if len(objects) != 1:
@@ -425,7 +439,7 @@ class ActorMixin:
         own = {m.code[:3] for m in sources}
         named = [m for m in self.actors_in(objects[0]) if m.code[:3] not in own]
         place = objects[0]
-        if named or place.lemma_.lower() != "country" or not any(c.lower_ == "the" for c in place.children):
+        if named or place.lemma_.lower() not in COUNTRY_NOUNS or not any(c.lower_ in THE for c in place.children):
             return named[:1]
         sents = list(self.doc.sents)
         here = next(n for n, s in enumerate(sents) if s.start <= verb.i < s.end)
@@ -463,7 +477,7 @@ class ActorMixin:
         act's owner, the verb's subject (None when the verb does not receive a reaction)."""
         if verb.lemma_.lower() not in REACTION_VERBS or noun.dep_ != "dobj":
             return None
-        givers = [p for p in (*noun.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "from"]
+        givers = [p for p in (*noun.children, *verb.children) if p.dep_ == "prep" and p.lower_ in GIVER_PREPS]
         sources = [m for p in givers for m in self.actors_in(p)]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         own = {m.code[:3] for m in sources}

@@ -21,6 +21,7 @@ CLAUSE_DEPS = words("clause_deps")
 REPORT_NOUNS = words("report_nouns")
 RECIPROCAL_WORDS = words("reciprocal_phrases")
 MUTUAL_WORDS = words("mutual_pledge_phrases")
+COPULAS = words("copulas")
 
 
 class ClauseMixin:
@@ -77,7 +78,7 @@ def depth_to(token: Token, head: Token) -> int:
 def characterises(token: Token, traits: set[str]) -> bool:
     """"He said X's move was a provocation": the complement of a reported copula names the act."""
     copula = token.head
-    return token.dep_ in ("attr", "acomp") and token.lemma_.lower() in traits and copula.lemma_ == "be" \
+    return token.dep_ in ("attr", "acomp") and token.lemma_.lower() in traits and copula.lemma_ in COPULAS \
         and copula.dep_ == "ccomp" and copula.head.lemma_.lower() in REPORT_VERBS
 
 

@@ -45,6 +45,16 @@ QUANTITY_HEADS = words("quantity_heads")
 TARGET_PREPS = words("target_preps_place")
 STATEMENT_NOUNS = words("statement_nouns_event")
 HOLDER_ROLES = words("office_holder_roles")
+THE = words("definite_article")
+REGION_WORDS = words("reference_region_shorthands")
+VISITING_VERBS = words("visiting_verbs")
+DESTINATION_PREPS = words("destination_preps")
+MISSION_NOUNS = words("mission_nouns")
+MISSION_OPENING = words("mission_opening_verbs")
+TRIP_NOUNS = words("trip_nouns")
+COLLECTIVE_POSSESSIVES = words("collective_possessives")
+WHOSE = words("relative_possessives")
+OF = words("genitive_preps")
 PERSON_REACH = 2  # sentences back a person pronoun's antecedent may be, for an event's actor
 GROUP_REACH = 1  # "it"/"they" reach back one sentence only
 
@@ -95,14 +105,14 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
             mention = referent(doc, token, mentions + [m for m in extra if m.kind == "role"],
                                THING_KINDS | {"role"}, GROUP_REACH, strict=True)
         elif low in STATEMENT_NOUNS and token.dep_ in SUBJECT_DEPS and any(
-                c.lower_ == "the" for c in token.children):
+                c.lower_ in THE for c in token.children):
             # "The statement accused X": the statement is its issuer's, named before
             mention = referent(doc, token, mentions + extra, THING_KINDS | PERSON_KINDS | {"role"}, PERSON_REACH)
         elif low == "they" and token.dep_ in SUBJECT_DEPS:
             # "they" is often people: only a collective actor (state, group, placed role) that is
             # the one subject before it, in this sentence or the previous one
             mention = referent(doc, token, mentions + extra, COLLECTIVE_KINDS, GROUP_REACH, strict=True)
-        elif token.text in ("North", "South") and token._.reference is not None:
+        elif token.lower_ in REGION_WORDS and token.text[:1].isupper() and token._.reference is not None:
             mention = referent(doc, token, mentions, {"country"}, len(sents))  # "the North": "North Korea"
             if mention is not None:
                 mention = replace(mention, kind="country")
@@ -166,14 +176,14 @@ def _covered(doc: Any, mentions: list[Mention]) -> set[int]:
 
 def _is_destination(token: Token) -> bool:
     """A capital a visitor goes to stands for its country: "arrived in Beijing", "a trip to Moscow"."""
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in ("visit", "tour"):
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in VISITING_VERBS:
         return True
-    if token.dep_ != "pobj" or token.head.lower_ not in ("to", "in", "at"):
+    if token.dep_ != "pobj" or token.head.lower_ not in DESTINATION_PREPS:
         return False
     governor = token.head.head
-    if governor.lemma_.lower() in ("embassy", "consulate"):  # "opened an embassy in Tehran": the host country
-        return governor.dep_ == "dobj" and governor.head.lemma_.lower() in ("open", "reopen", "establish")
-    return governor.lemma_.lower() in MOVEMENT_LEMMAS - {"leave"} or governor.lemma_.lower() in ("trip", "visit")
+    if governor.lemma_.lower() in MISSION_NOUNS:  # "opened an embassy in Tehran": the host country
+        return governor.dep_ == "dobj" and governor.head.lemma_.lower() in MISSION_OPENING
+    return governor.lemma_.lower() in MOVEMENT_LEMMAS - {"leave"} or governor.lemma_.lower() in TRIP_NOUNS
 
 
 def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: ContextTables, sent: Any,
@@ -187,14 +197,14 @@ def _role_holder(doc: Any, head: Token, mentions: list[Mention], tables: Context
     role = _role_of(head, tables)
     if role is None:
         return None
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in COLLECTIVE_POSSESSIVES), None)
     if owner is not None:  # "their forces withdrew": the forces of the collective named before
         earlier = referent(doc, owner, mentions, COLLECTIVE_KINDS, GROUP_REACH, strict=True)
         if earlier is not None and earlier.code[:3] in tables.countries:
             span = doc[owner.i:head.i + 1]
             code = earlier.code[:3] if role == "-" else earlier.code[:3] + role
             return Mention(span.start_char, span.end_char, span.text, code, "role", "coreference")
-    whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in WHOSE), None)
     clause = head.head if head.head.dep_ == "relcl" else None
     if whose is not None:  # "Hungary, whose parliament approved it": Hungary's; else not guessed
         named = [m for m in mentions if m.kind in ("country", "capital") and clause is not None
@@ -252,7 +262,7 @@ def _counted(head: Token) -> Token | None:
             return node
         nxt = None
         for prep in node.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in OF:
                 nxt = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if nxt is None:
             return None

@@ -33,6 +33,7 @@ FORCE_ROOTS = words("force_roots")
 PERFORMING_VERBS = words("force_performing_verbs")
 PURPOSE_MARKS = words("purpose_marks")
 DECISION_NOUNS = words("decision_nouns")
+INFINITIVE = words("infinitive_markers")
 PERSONAL_KINDS = ("person", "pronoun", "role")
 VERBAL_CLASH = "111"  # a quarrel between persons: criticism, not force
 
@@ -52,7 +53,7 @@ class ForceMixin:
     def force_as_purpose(code: str, verb: Token) -> bool:
         """Whether a force verb is an infinitive naming a purpose or a wish ("missiles to hit
         targets", "in order to strike"), not an act."""
-        if code[:2] not in FORCE_ROOTS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if code[:2] not in FORCE_ROOTS or not any(c.dep_ == "aux" and c.lower_ in INFINITIVE for c in verb.children):
             return False
         if verb.dep_ == "acl":  # "Russia's decision to annex Crimea" names the act decided, not a wish
             return verb.head.lemma_.lower() not in DECISION_NOUNS

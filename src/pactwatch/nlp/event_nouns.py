@@ -31,6 +31,12 @@ PARTICIPATION_VERBS = words("participation_verbs")
 AID_PLANNING_VERBS = words("aid_planning_verbs")
 CONTRACT_NOUNS = words("contract_nouns")
 PROSPECT_NOUNS = words("prospect_nouns")
+COPULAS = words("copulas")
+OF = words("genitive_preps")
+HYPOTHETICAL_NOUNS = words("hypothetical_nouns")
+AGENT_PREPS = words("agent_preps")
+TERMS_PREPS = words("terms_preps")
+ORIGIN_PREPS = words("participant_origin_preps")
 JOINT_DRILL = "062"  # a drill of several states together is military cooperation (flag joint_when_shared)
 
 
@@ -56,11 +62,11 @@ class NounMixin:
         if "needs_verb" in entry.flags and (governor is None or (
                 noun.dep_ == "compound" and noun.head.lemma_.lower() not in EFFORT_NOUNS)):
             return []  # "riot troops", "strike aircraft": the noun only modifies another noun
-        if "needs_verb" in entry.flags and governor is not None and governor.lemma_.lower() == "be" \
+        if "needs_verb" in entry.flags and governor is not None and governor.lemma_.lower() in COPULAS \
                 and noun.dep_ == "nsubj":
             return []  # "the drills were a threat": the act is being talked about; what it is called codes
         state = self.status(governor) if governor is not None else self.status(noun)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("case", "event"):
+        if noun.dep_ == "pobj" and noun.head.lower_ in OF and noun.head.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
             state = "unreal"  # "in case of an attack on X"
         elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CALLING_OFF:
             state = "negated"  # "the cancellation of the president's visit" (but "at the end of a visit": it was)
@@ -90,7 +96,7 @@ class NounMixin:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in self.owner):
                 sources += self.actors_in(child)
             elif child.dep_ == "prep" and child.lower_ not in entry.preps and (
-                    child.lower_ == "by" or (child.lower_ in ("of", "from") and entry.code.startswith("04"))):
+                    child.lower_ in AGENT_PREPS or (child.lower_ in ORIGIN_PREPS and entry.code.startswith("04"))):
                 sources += self.actors_in(child)
             elif child.dep_ == "prep" and (not entry.preps or child.lower_ in entry.preps) \
                     and child.lower_ not in COMPARISON_PREPS:
@@ -138,7 +144,7 @@ class NounMixin:
     @staticmethod
     def under_contract(verb: Token) -> bool:
         """Whether the verb is done "under" an agreement ("will buy jets under a new deal")."""
-        return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        return any(c.dep_ == "prep" and c.lower_ in TERMS_PREPS and any(
             p.dep_ == "pobj" and p.lemma_.lower() in CONTRACT_NOUNS for p in c.children) for c in verb.children)
 
     @staticmethod
@@ -160,7 +166,7 @@ class NounMixin:
                 places += self.actors_in(child)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         for obj in objects:
-            places += [m for c in obj.children if c.dep_ == "prep" and c.lower_ not in ("from", "of")
+            places += [m for c in obj.children if c.dep_ == "prep" and c.lower_ not in ORIGIN_PREPS
                        for m in self.actors_in(c)]
         sources = [m for obj in objects for m in self.actors_in(obj) if m not in places]
         return sources, [m for m in places if m.code[:3] not in {s.code[:3] for s in sources}]

@@ -36,6 +36,8 @@ Token = Any  # spacy.tokens.Token
 WARNING_VERBS = words("warning_verbs")
 CAUSING_VERBS = words("causing_verbs")
 COMPARISON_THAN = words("comparison_than")
+OPPOSING_PREPS = words("opposing_preps")
+NEGATORS = words("negating_determiners")
 PREDICATE_DEPS = words("evaluation_predicate_deps")
 
 
@@ -110,7 +112,7 @@ class SpeechMixin:
         if not sources or not targets:
             return None
         if assigns.get("hostile_only") and code == assigns["code"] and not any(
-                t.dep_ == "prep" and t.lower_ == "against" for t in anchor.subtree):
+                t.dep_ == "prep" and t.lower_ in OPPOSING_PREPS for t in anchor.subtree):
             return None  # "will not hesitate to help Y": no threat unless force or an adversary is named
         return self.pairs(anchor, entry, code, sources, targets, anchor)
 
@@ -150,7 +152,7 @@ class SpeechMixin:
             predicate = predicate.head  # "a reliable partner", "brother nations", "reckless and dangerous"
         compared = [m for c in predicate.children if c.dep_ == "prep" and c.lower_ in COMPARISON_THAN
                     for m in self.actors_in(c)]
-        if any(c.lower_ in ("no", "never") for c in predicate.children if c.dep_ in ("det", "neg")) and not compared:
+        if any(c.lower_ in NEGATORS for c in predicate.children if c.dep_ in ("det", "neg")) and not compared:
             return None  # "Y is no friend of ours"
         verb = predicate.head
         if not (predicate.dep_ in PREDICATE_DEPS or compared

@@ -48,6 +48,11 @@ MILITARY_NOUNS = words("military_nouns")
 ULTIMATUM_ROOTS = words("ultimatum_roots")
 SPEAKER_SIDE = words("speaker_side_nouns")
 BACKGROUND_MARKS = words("background_marks")
+OF = words("genitive_preps")
+PEACEKEEPING = words("peacekeeping_stems")
+OBLIGATION_MODALS = words("obligation_modals")
+EXPECTATION_PREPS = words("expectation_preps")
+ULTIMATUM_MARKS = words("ultimatum_marks")
 # Aid announced ahead is an intent to give that aid (CAMEO 0331-0333), see _SentenceCoder.adjust.
 FUTURE_AID = {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}
 # A yield announced ahead is an intent to yield (CAMEO 035x, 034); see _SentenceCoder.adjust.
@@ -173,7 +178,7 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
                     lemmas.add(modifier.lower_)
         if token.dep_ in ("amod", "compound", "acl"):  # "air strikes", "the agreement signed today"
             lemmas.add(token.head.lemma_.lower())
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of":
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in OF:
             lemmas.add(token.head.head.lemma_.lower())  # "closure of the consulate" seen from consulate
         return lemmas, preps, particles
 
@@ -263,7 +268,7 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
             code = "139"  # "will withdraw its troops unless X holds elections": an ultimatum
         sources, subject = self.subject_of(verb)
         if code in ("042", "036") and entry.code == "042" and subject is not None and self.is_military(subject):
-            if not any("peacekeep" in t.lower_ for t in subject.subtree):
+            if not any(stem in t.lower_ for t in subject.subtree for stem in PEACEKEEPING):
                 return []  # "US troops arrived in Poland": a deployment, not a visit
             code = "074"  # "NATO peacekeeping troops arrived in Bosnia": peacekeeping provided
         if not sources and origin:
@@ -296,7 +301,7 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
         subject's, and Y may be parsed as the holder's object ("expects Y to", "counts on Y to")."""
         # the act waited for is wished, not done (a "for Y to" clause): the holder's own status decides
         if self.status(holder if holder is not None else verb) in ("negated", "unreal") \
-                and not any(c.lower_ == "must" for c in verb.children):
+                and not any(c.lower_ in OBLIGATION_MODALS for c in verb.children):
             return []
         if any(c.dep_ == "neg" for c in verb.children):
             return []
@@ -307,7 +312,7 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
         targets = None
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             targets = [m for c in holder.children if c.dep_ == "dobj" or (
-                c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")) for m in self.actors_in(c)]
+                c.dep_ == "prep" and c.lower_ in EXPECTATION_PREPS) for m in self.actors_in(c)]
         return self.speaker_to_subject(verb, code, lemma=holder.lemma_.lower(), sources=sources, targets=targets)
 
     @staticmethod
@@ -354,7 +359,7 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
     @staticmethod
     def has_unless(verb: Token) -> bool:
         """Whether the verb carries an "unless ..." condition (an advcl marked "unless")."""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ULTIMATUM_MARKS for m in c.children)
                    for c in verb.children)
 
     def is_agentless_passive(self, verb: Token) -> bool:

@@ -23,7 +23,7 @@ STEP_PLANNING = words("step_planning_governors")
 SUPPORT_NOUNS = words("support_nouns")
 MEMBER_ROLE_NOUNS = words("member_role_nouns")
 APPLICATION_WORDS = words("application_words")
-POSSESSIVE_PRONOUNS = words("step_owner_pronouns")
+POSSESSIVE_PRONOUNS = words("collective_possessives")
 
 
 def dominated_by(token: Any, triggers: set[int]) -> int | None:

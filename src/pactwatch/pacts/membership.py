@@ -12,7 +12,7 @@ from pactwatch.pacts.signals import MEMBER_NOUNS, in_membership_phrase
 
 MEMBER_VERBS = words("membership_verbs")
 DISCOURSE_MEMBER_VERBS = words("discourse_membership_verbs")
-OWNER_PRONOUNS = words("step_owner_pronouns")
+OWNER_PRONOUNS = words("collective_possessives")
 LIST_JOINERS = words("list_joiners")
 MEMBERSHIP_STEP_NOUNS = words("membership_step_nouns")
 ANY_MEMBER_DETERMINERS = words("any_member_determiners")
