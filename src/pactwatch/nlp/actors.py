@@ -45,6 +45,7 @@ _ACTOR_DEPS = words("capital_actor_deps")
 _ACTOR_PREPS = words("capital_actor_preps")
 _PLACE_PREPS = words("place_name_preps")
 _LIST_JOINERS = words("list_joiners")
+_HYPHENS = words("name_hyphens")
 
 
 class _Resolver(ArticlePasses):
@@ -94,7 +95,7 @@ class _Resolver(ArticlePasses):
 
     def _stance(self, tok: int) -> bool:
         """Whether the word at ``tok`` follows a stance prefix ("pro-European"): a stance, not an affiliation."""
-        return tok >= 2 and self.doc[tok - 1].text == "-" and normalise(self.doc[tok - 2].text) in _STANCE
+        return tok >= 2 and self.doc[tok - 1].text in _HYPHENS and normalise(self.doc[tok - 2].text) in _STANCE
 
     def _former_before(self, tok: int) -> bool:
         return tok > 0 and normalise(self.doc[tok - 1].text) in _FORMER
@@ -106,9 +107,9 @@ class _Resolver(ArticlePasses):
 
     def of_country(self, end_tok: int) -> Hit | None:
         """A modifier hit in "<title/role> of <Country>"."""
-        if end_tok + 1 < len(self.doc) and self.doc[end_tok].lower_ == "of":
+        if end_tok + 1 < len(self.doc) and self.doc[end_tok].lower_ in words("genitive_preps"):
             j = end_tok + 1
-            if self.doc[j].lower_ == "the":
+            if self.doc[j].lower_ in words("definite_article"):
                 j += 1
             hit = self.at.get(j)
             if hit is not None and hit.first("country", "org", "body") is not None:
@@ -158,10 +159,10 @@ class _Resolver(ArticlePasses):
         if hit.first("dict_agent") is None:
             return None
         j = hit.end
-        if j + 1 >= len(self.doc) or self.doc[j].lower_ not in ("of", "in", "from"):
+        if j + 1 >= len(self.doc) or self.doc[j].lower_ not in words("agent_origin_preps"):
             return None
         j += 1
-        if self.doc[j].lower_ == "the":
+        if self.doc[j].lower_ in words("definite_article"):
             j += 1
         after = self.at.get(j)
         if after is None or after.first("dict_actor") is None or self.index(after) in self.used:
@@ -189,7 +190,7 @@ class _Resolver(ArticlePasses):
             token = self.doc[end]
             if token.pos_ == "PROPN" and token.text[:1].isupper():
                 end += 1
-            elif token.text == "-" and end > tok and end + 1 < len(self.doc) and self.doc[end + 1].is_alpha:
+            elif token.text in _HYPHENS and end > tok and end + 1 < len(self.doc) and self.doc[end + 1].is_alpha:
                 end += 2
             else:
                 break
@@ -238,7 +239,7 @@ class _Resolver(ArticlePasses):
                 self.used.add(self.index(mod))
                 last = max(hit.end, mod.end)
                 self.deferred_titles.append(Hit(first, last, (Entry("title", code=code, office=title_key),)))
-            elif hit.start > 0 and self.doc[hit.start - 1].lower_ == "the":
+            elif hit.start > 0 and self.doc[hit.start - 1].lower_ in words("definite_article"):
                 self.used.add(k)
                 self.deferred_titles.append(Hit(hit.start - 1, hit.end, (Entry("title", office=title_key),)))
 

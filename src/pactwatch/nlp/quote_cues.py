@@ -19,7 +19,7 @@ from typing import Any
 from pactwatch.nlp.doc_text import char_span, doc_text, sent_at
 from pactwatch.nlp.grammar.engine import Grammar, Match
 from pactwatch.nlp.grammar.reference_candidates import verb_next_name
-from pactwatch.nlp.grammar.words import word_sequence
+from pactwatch.nlp.grammar.words import word_sequence, words
 from pactwatch.nlp.quote_marks import QuoteSpan
 from pactwatch.nlp.quote_sources import inside
 from pactwatch.nlp.quote_speakers import speech_verbs
@@ -28,6 +28,7 @@ _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
 _CLIMB_DEPS = word_sequence("cue_climb_deps")
 _INVERTED_DEPS = word_sequence("inverted_speaker_deps")
 _CLOSING_MARKS = ('"', "”", "’", "'", "»")
+_ACCORDING = words("according_words")
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
 MAX_FRAME_EXTENSION = 3  # sentences a quote's frame reaches back over marks the parser split off
 
@@ -141,7 +142,7 @@ def cue_subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  
     Subjects inside quotation marks are the quoted words, not the speaker; of several subjects
     ("…," Niger junta spokesman, Amadou Abdramane said: a comma splits one subject into two)
     the proper name is preferred."""
-    if token.lemma_.lower() == "accord":
+    if token.lemma_.lower() in _ACCORDING:
         for child in token.doc[token.i + 1].children:
             if child.dep_ == "pobj":
                 return child

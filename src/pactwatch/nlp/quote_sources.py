@@ -29,6 +29,7 @@ _NAMED_DOCUMENT = re.compile(
     r"|Declaration|Protocol|Memorandum|Constitution|Resolution)\b")
 _LABEL = re.compile(r"([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,}){0,2}):\s")
 _NOT_LABELS = words("not_speaker_labels")
+_TERMS_PREPS = words("terms_preps")
 
 
 def document_name(token: Any, lo: int, hi: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -59,7 +60,7 @@ def document_under(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tup
     """"Under the treaty, both states are obliged to act 'in the event of an attack'": with no
     speech verb, the document whose terms the sentence reports is the quote's source."""
     for token in doc[lo:hi]:
-        if token.lower_ != "under" or token.idx > span.open_mark or inside(token, quoted):
+        if token.lower_ not in _TERMS_PREPS or token.idx > span.open_mark or inside(token, quoted):
             continue
         if token.head.dep_ != "ROOT":
             continue  # only a sentence-level "under …", not "troops under the command of"

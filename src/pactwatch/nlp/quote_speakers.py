@@ -30,6 +30,7 @@ _DEFINED_ACRONYM = re.compile(
 _HONORIFICS = words("honorifics")
 FEMALE_WORDS = words("female_words")
 MALE_WORDS = words("male_words")
+HYPHENS = words("name_hyphens")
 
 
 @functools.lru_cache(maxsize=1)
@@ -294,7 +295,7 @@ def head_start(token: Any) -> int:
     """Start of the name a head noun ends ("Prime Minister Ulf Kristersson"), possessors left out."""
     start = token.i
     for left in reversed(list(token.lefts)):
-        if left.i == start - 1 and left.dep_ in ("compound", "amod", "flat") or left.text in ("-",):
+        if left.i == start - 1 and left.dep_ in ("compound", "amod", "flat") or left.text in HYPHENS:
             start = left.i
         else:
             break
@@ -312,7 +313,7 @@ def propn_name(head: Any, context: SpeakerContext) -> str | None:
     for left in reversed(list(head.lefts)):
         if left.i == run[0].i - 1 and left.dep_ == "compound" and left.pos_ == "PROPN":
             run.insert(0, left)
-        elif left.i == run[0].i - 1 and left.text in ("-", "‐") :
+        elif left.i == run[0].i - 1 and left.text in HYPHENS:
             run.insert(0, left)
         else:
             break

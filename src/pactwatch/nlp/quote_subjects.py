@@ -36,13 +36,16 @@ from pactwatch.records import Mention
 _VEHICLES = words("speech_vehicles")
 _NP_SKIP = word_sequence("noun_phrase_cut_deps")
 _MEMBER_WORDS = words("member_naming_preps")
+_OWN_BODY_PREPS = words("own_body_preps")
+_SPEAKS_FOR_PREPS = words("speaks_for_preps")
+_THE = words("definite_article")
 
 
 def _np_bounds(token: Any) -> tuple[int, int]:
     """Char span of the noun phrase headed by ``token`` without clauses or appositions."""
     keep = [token]
     stack = [c for c in token.children if c.dep_ not in _NP_SKIP or (c.dep_ == "prep" and c.i > token.i
-                                                                     and c.lower_ in ("of", "for"))]
+                                                                     and c.lower_ in _OWN_BODY_PREPS)]
     while stack:
         node = stack.pop()
         keep.append(node)
@@ -73,7 +76,7 @@ def _own_body(doc: Any, mention: Mention, head: Any) -> bool:
         return False
     node = span.root
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ not in ("of", "for"):
+        if node.dep_ == "prep" and node.lower_ not in _OWN_BODY_PREPS:
             return False
         node = node.head
     return node.i == head.i
@@ -170,7 +173,7 @@ def speaker_for(token: Any, context: SpeakerContext, pos: int) -> Speaker | None
         issuer = token._.antecedent  # "the report says": whoever issued it (the reference component)
         if owner is None and issuer is not None:
             owner = speaker_for(issuer.root, context, pos)
-        if owner is None and any(c.lower_ == "the" for c in token.children):
+        if owner is None and any(c.lower_ in _THE for c in token.children):
             owner = context.recent_group(lo)  # "according to the statement": the one just quoted
         if owner is not None:
             return Speaker(owner.name, owner.actor, lo, hi, owner.person)
@@ -209,7 +212,7 @@ def _vehicle_owner(token: Any, context: SpeakerContext, pos: int) -> Speaker | N
     for child in token.children:
         if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
             return speaker_for(child, context, pos)
-        if child.dep_ == "prep" and child.lower_ in ("from", "of", "for", "by"):
+        if child.dep_ == "prep" and child.lower_ in _SPEAKS_FOR_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return speaker_for(obj, context, pos)

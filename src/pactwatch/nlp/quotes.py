@@ -48,6 +48,8 @@ _FUNCTION_WORDS = words("title_function_words")
 _NAMING = sorted(words("quote_naming_words"), key=len, reverse=True)  # longest first: "so-called" before "called"
 _REACTIONS = words("speech_act_nouns")
 SUBJECT_PRONOUNS = words("subject_pronouns")
+_ACCORDING = words("according_words")
+_GIVER_PREPS = words("reaction_giver_preps")
 # Attributions read by a mechanism rather than a construction of quotes.jsonl (named in show --explain).
 FALLBACK = "quote.fallback."
 
@@ -133,7 +135,7 @@ def _attribute(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], context
         if speaker is not None:
             match = relay or cue_construction(cue)
             how.append((match.name if match else "", clause_of(cue).describe()))
-            return speaker, "according to" if cue.lemma_.lower() == "accord" else cue.lemma_.lower()
+            return speaker, "according to" if cue.lemma_.lower() in _ACCORDING else cue.lemma_.lower()
     dashed = dash_speaker(doc, span, context)
     if dashed is not None:
         how.append((FALLBACK + "dash_signature", ""))
@@ -157,7 +159,7 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
         if gap.count("\n") <= 2:
             fake = type(span)(before.start_char, before.end_char, before.start_char, before.end_char, "")
             cues = [c for c in cues_near(doc, before.start, before.end, fake, quoted)
-                    if c.lemma_.lower() != "accord"]
+                    if c.lemma_.lower() not in _ACCORDING]
             ends_colon = before.text.rstrip().endswith(":")
             for cue in cues:
                 subject = cue_subject(cue, quoted)
@@ -233,7 +235,7 @@ def _cut_off_source(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], co
                 return person
         if token.lemma_.lower() in _REACTIONS and token.pos_ == "NOUN":
             for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                if prep.dep_ == "prep" and prep.lower_ in _GIVER_PREPS:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             return speaker_for(obj, context, span.start)

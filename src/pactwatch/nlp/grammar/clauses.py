@@ -33,6 +33,7 @@ CONDITIONAL_MARKS = words("conditional_marks")
 REPORT_VERBS = words("report_verbs")
 NEGATORS = words("negating_determiners")  # "never", "no": negate only the word they modify
 REPORTED_DEPS = words("reported_clause_deps")
+SCHEDULE_WORDS = words("schedule_words")
 _KEY = "pactwatch.clauses"
 _QUESTIONS = "pactwatch.questions"  # sentence start -> is a question
 COMPONENT = "pactwatch_clauses"
@@ -95,7 +96,7 @@ def compute_status(token: Token) -> ClauseStatus:
         if node.i != token.i and lemma in NEGATING_GOVERNORS:
             negated = True
             state = state if state in ("negated", "unreal") else "negated"
-        if node.i != token.i and (lemma in FUTURE_GOVERNORS or node.lower_ == "due"):
+        if node.i != token.i and (lemma in FUTURE_GOVERNORS or node.lower_ in SCHEDULE_WORDS):
             planned = True
             state = "future" if state == "fact" else state
         if state in ("negated", "unreal"):

@@ -58,6 +58,10 @@ SAME_WORDS = words("reference_same_words")
 ISSUED_NOUNS = (words("speech_vehicles") | words("statement_nouns_event")) - words("reference_person_nouns")
 ISSUE_VERBS = words("issue_verbs")
 REGION_WORDS = words("reference_region_shorthands")
+DEFINITE = words("definite_determiners")
+ISSUER_PREPS = words("issuer_preps")
+ADDRESSEE_PREPS = words("addressee_preps")
+MEDIUM_PREPS = words("medium_preps")
 _KEY = "pactwatch.reference"
 COMPONENT = "pactwatch_reference"
 MAX_RANKED = 24  # candidates kept per referring word, best first
@@ -79,7 +83,7 @@ class Reference:
 
 # -- referring words ---------------------------------------------------------------------------
 def _definite(token: Token) -> bool:
-    return any(c.lower_ in ("the", "this", "that") and c.dep_ == "det" for c in token.children)
+    return any(c.lower_ in DEFINITE and c.dep_ == "det" for c in token.children)
 
 
 def _modifiers(token: Token) -> frozenset[str]:
@@ -95,7 +99,7 @@ def _bare(token: Token, title: bool = False) -> bool:
     own = ("compound", "amod") if title else ()
     return not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and c.lower_ not in SAME_WORDS
                    and c.dep_ not in own for c in token.children) and not any(
-        c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for c in token.children)
+        c.dep_ == "prep" and c.lower_ in ISSUER_PREPS for c in token.children)
 
 
 class Resolver:
@@ -238,7 +242,7 @@ class Resolver:
             if c.kind != "thing" or c.span.end > pronoun.i:
                 continue
             head = c.head
-            governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else (
+            governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ADDRESSEE_PREPS else (
                 head.head if head.dep_ in ("dobj", "dative") else None)
             if governor is not None and governor.i in ancestors:
                 found.append(c)
@@ -274,12 +278,12 @@ class Resolver:
 
     def _holder(self, word: Token) -> Candidate | None:
         heads = [c for c in word.children if c.dep_ in ("poss", "compound")]
-        heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children
+        heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS for g in c.children
                   if g.dep_ == "pobj"]
         # "a statement released by the two countries", "a note issued by Kenya": the participle's agent
         heads += [g for c in word.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_VERBS
                   for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-        verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "in" else (
+        verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ in MEDIUM_PREPS else (
             word.head if word.dep_ == "dobj" and word.head.lemma_.lower() in ISSUE_VERBS | {"carry"} else None)
         if verb is not None:
             heads += [c for c in verb.children if c.dep_ == "nsubj"]

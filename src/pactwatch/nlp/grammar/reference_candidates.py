@@ -25,6 +25,10 @@ DOCUMENT_NOUNS = words("document_nouns")
 SUBJECT_DEPS = words("subject_deps_reference")
 QUANTITY_HEADS = words("quantity_heads")
 CHAIN_DEPS = word_sequence("name_chain_deps")
+ACCORDING = words("according_words")
+ACCORDING_LINK = words("according_link_preps")
+OF = words("genitive_preps")
+HYPHENS = words("name_hyphens")
 NOT_REFERENTS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
 
 
@@ -63,7 +67,7 @@ def reports_speech(token: Token) -> bool:
     node = token
     while node.dep_ in CHAIN_DEPS and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() == "accord":
+    if node.dep_ == "pobj" and node.head.lower_ in ACCORDING_LINK and node.head.head.lemma_.lower() in ACCORDING:
         return True
     return node.dep_ in SUBJECT_DEPS and node.head.lemma_.lower() in speech_verbs()
 
@@ -82,9 +86,9 @@ def _is_subject(token: Token) -> tuple[bool, bool]:
     node = token
     while node.dep_ in (*CHAIN_DEPS, "poss") and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() == "accord":
+    if node.dep_ == "pobj" and node.head.lower_ in ACCORDING_LINK and node.head.head.lemma_.lower() in ACCORDING:
         return True, True  # "according to X": X speaks
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in QUANTITY_HEADS:
+    if node.dep_ == "pobj" and node.head.lower_ in OF and node.head.head.lower_ in QUANTITY_HEADS:
         node = node.head.head  # "A group of Yoruba leaders announced": the counted actor is the subject
         while node.dep_ in CHAIN_DEPS and node.head.i != node.i:
             node = node.head
@@ -99,7 +103,7 @@ def _phrase(doc: Any, head: Token) -> Span:
     start = head.i
     for left in reversed(list(head.lefts)):
         if left.right_edge.i == start - 1 and (left.dep_ in ("compound", "amod", "flat", "nmod", "poss", "case", "det")
-                                              or left.text in ("-",)):
+                                              or left.text in HYPHENS):
             start = left.left_edge.i  # "Prime Minister X": the title's own words come along
         else:
             break
