@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from pactwatch.nlp.grammar.words import words
+from pactwatch.nlp.grammar.words import word_sequence, words
 from pactwatch.pacts.clauses import subject_of
 from pactwatch.pacts.drafts import Discourse, Draft, PartyCodes
 from pactwatch.pacts.signals import in_membership_phrase
@@ -24,6 +24,19 @@ AWAITING = words("awaiting_verbs")
 BACK_WORDS = words("back_reference_words")
 RELATIVES = words("relative_pronouns_commitment")
 CHAMBER_NOUNS = words("legislative_chambers")
+STEP_OBJECT_PREPS = words("step_object_preps")
+WHOSE = words("relative_possessives")
+ACCOMPANYING = words("accompanying_adverbs")
+ALONGSIDE = words("alongside_preps")
+WITH = words("company_preps")
+TIME_NOUNS = words("time_nouns")
+SIMULTANEITY = words("simultaneity_preps")
+PROFORM_VERBS = words("proform_verbs")
+REPEAT_PROFORMS = words("repeat_proforms")
+THERE = words("place_proforms")
+THE = words("definite_article")
+PAIR_COUNTS = words("pair_counting_words")
+SELF_DEFINITE = words("self_definite_counts")
 
 
 def obstructed(token: Any) -> bool:
@@ -61,7 +74,7 @@ def refers_back(token: Any) -> bool:
     points back: "ratified it", "approved a similar bill", "gave its approval", "a vote in X"."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.pos_ == "NOUN":
-        return not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in token.children)
+        return not any(c.dep_ == "prep" and c.lower_ in STEP_OBJECT_PREPS for c in token.children)
     for obj in objects:
         if obj.lower_ in BACK_WORDS or any(c.lower_ in BACK_WORDS for c in obj.children):
             return True
@@ -84,7 +97,7 @@ def acting_state(token: Any, party_at: Callable[[int], str | None]) -> str | Non
     for _ in range(4):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            if subject.lower_ in RELATIVES or any(c.lower_ == "whose" for c in subject.children):
+            if subject.lower_ in RELATIVES or any(c.lower_ in WHOSE for c in subject.children):
                 if clause.dep_ == "relcl":
                     return _state_in(clause.head, party_at, whole=False)
             found = _state_in(subject, party_at)
@@ -117,24 +130,25 @@ def companions(token: Any, party_at: Callable[[int], str | None]) -> list[str]:
         if child.dep_ != "prep":
             continue
         word = child.lower_
-        if word == "alongside" or (word == "with" and any(c.lower_ in ("together", "along") for c in child.children)):
+        if word in ALONGSIDE or (word in WITH and any(c.lower_ in ACCOMPANYING for c in child.children)):
             preps.append(child)
         elif word == "at":  # "at the same time as Finland"
-            for noun in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() == "time"):
-                preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"]
+            for noun in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in TIME_NOUNS):
+                preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in SIMULTANEITY]
     found = [p for prep in preps for p in (party_at(t.i) for t in prep.subtree) if p]
     return list(dict.fromkeys(found))
 
 
 def does_so(token: Any) -> bool:
     """"It did so", "Finland did the same": a step told as the previous one."""
-    if token.lemma_.lower() != "do" or token.pos_ not in ("VERB", "AUX"):
+    if token.lemma_.lower() not in PROFORM_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
-    return any(c.lower_ == "so" and c.dep_ == "advmod" for c in token.children) or any(
-        c.dep_ == "dobj" and c.lower_ == "same" for c in token.children)
+    return any(c.lower_ in REPEAT_PROFORMS and c.dep_ == "advmod" for c in token.children) or any(
+        c.dep_ == "dobj" and c.lower_ in REPEAT_PROFORMS for c in token.children)
 
 
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "both": 2}
+# "the three juntas": number words in counting order from two; "both" counts two as "two" does
+NUMBERS = {w: n for n, w in enumerate(word_sequence("number_words"), start=2)} | {w: 2 for w in PAIR_COUNTS}
 PLURAL_PRONOUNS = words("plural_pronouns")
 
 
@@ -147,7 +161,7 @@ def plural_count(sent: Any) -> int | None:
         for child in token.children:
             word = child.lower_
             if child.dep_ in ("nummod", "det", "predet") and word in NUMBERS and (
-                    word == "both" or any(c.lower_ == "the" for c in token.children)):
+                    word in SELF_DEFINITE or any(c.lower_ in THE for c in token.children)):
                 return NUMBERS[word]
     return None
 
@@ -167,7 +181,7 @@ def place_back(token: Any, covered: set[int], party_at: Callable[[int], str | No
     """"… from Niger and end its military presence there": "there" in the step's statement is the
     last state the sentence names before it."""
     doc = token.doc
-    there = [i for i in covered if doc[i].lower_ == "there" and doc[i].dep_ == "advmod"]
+    there = [i for i in covered if doc[i].lower_ in THERE and doc[i].dep_ == "advmod"]
     if not there:
         return []
     for i in range(there[0] - 1, token.sent.start - 1, -1):

@@ -24,6 +24,12 @@ SUPPORT_NOUNS = words("support_nouns")
 MEMBER_ROLE_NOUNS = words("member_role_nouns")
 APPLICATION_WORDS = words("application_words")
 POSSESSIVE_PRONOUNS = words("collective_possessives")
+INFINITIVE = words("infinitive_markers")
+SUPPORT_PREPS = words("support_preps")
+APPLICATION_PREPS = words("application_preps")
+PROSPECT_MARKS = words("prospect_marks")
+PROSPECT_NOUNS = words("prospect_nouns")
+FUTURE_AUX = words("future_auxiliaries")
 
 
 def dominated_by(token: Any, triggers: set[int]) -> int | None:
@@ -38,7 +44,7 @@ def dominated_by(token: Any, triggers: set[int]) -> int | None:
 
 def _purpose(token: Any) -> bool:
     """An infinitive of purpose ("approved a bill to allow Finland to join") belongs to its verb."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in INFINITIVE for c in token.children)
 
 
 def subject_of(token: Any) -> Any | None:
@@ -104,20 +110,20 @@ def _supports(prep: Any) -> bool:
     if prep.lower_ == "as":
         return any(c.dep_ == "pobj" and bool(MEMBER_ROLE_NOUNS & {c.lemma_.lower(), *(
             g.lemma_.lower() for g in c.children if g.dep_ == "compound")}) for c in prep.children)
-    if prep.lower_ == "in":
+    if prep.lower_ in SUPPORT_PREPS:
         return any(c.dep_ == "pobj" and c.lemma_.lower() in SUPPORT_NOUNS for c in prep.children)
-    return prep.lower_ == "for" and prep.head.lemma_.lower() in APPLICATION_WORDS
+    return prep.lower_ in APPLICATION_PREPS and prep.head.lemma_.lower() in APPLICATION_WORDS
 
 
 def is_future(token: Any) -> bool:
     """'will leave', 'plans to sign', 'is expected to join': an intention, not a done step."""
     current = token
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children) or (
-            token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() == "way"):
+    if any(c.dep_ == "mark" and c.lower_ in PROSPECT_MARKS for c in token.children) or (
+            token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in PROSPECT_NOUNS):
         return True  # "clearing the way for Helsinki to join": a prospect
     for _ in range(3):
         for child in current.children:
-            if child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll"):
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return True
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in STEP_PLANNING:
             return True

@@ -12,6 +12,7 @@ from pactwatch.nlp.grammar.words import words
 
 SAME_DAY_MEASURES = words("same_day_measures")
 REPORTED_ACT_NOUNS = words("reported_act_nouns")
+YEAR_PREPS = words("year_preps")
 
 
 def clause_year(trigger: Any, covered: set[int]) -> int | None:
@@ -19,7 +20,8 @@ def clause_year(trigger: Any, covered: set[int]) -> int | None:
     reader leaves unresolved (year-only dates are null) but which still sets the step apart."""
     for token in trigger.sent if hasattr(trigger, "sent") else ():
         if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2099 and token.dep_ == "pobj" \
-                and token.head.lower_ == "in" and (token.head.head.i == trigger.i or token.head.head.i in covered):
+                and token.head.lower_ in YEAR_PREPS \
+                and (token.head.head.i == trigger.i or token.head.head.i in covered):
             return int(token.text)
     return None
 

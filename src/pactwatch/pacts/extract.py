@@ -76,6 +76,9 @@ INTENTION_EVENTS = frozenset({"signed", "ratified", "joined", "withdrew", "enter
 REVISION_VERBS = words("revision_verbs")
 LEGAL_ACT_NOUNS = words("legal_act_nouns")
 DEFINITE_DETERMINERS = words("definite_determiners")
+HYPHENS = words("name_hyphens")
+OF = words("genitive_preps")
+THING_PRONOUNS = words("reference_thing_pronouns")
 STEP = "commitment.lifecycle_step"
 DID_SO = "commitment.fallback.did_so"  # "Finland did so in April": a mechanism, not yet a construction
 
@@ -225,7 +228,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 members += companions(token, lambda i: _state_at(i, token_party, res.codes))
             subject = subject_of(token)
             if not members and state.member and member_noun(covered, sent) and not generic_member(covered, sent) \
-                    and not (subject is not None and subject.lower_ in ("they", "we")):
+                    and not (subject is not None and subject.lower_ in words("plural_subject_pronouns")):
                 members = [state.member]  # "the country's membership" (not "they", which is others)
             if not members and plural_actor(token, covered):
                 members = _group_of(plural_count(sent), sent.start, state)  # "the three juntas", "their exit"
@@ -396,7 +399,7 @@ def _pronoun_subject(token: Any, token_party: dict[int, str], codes: PartyCodes)
     """"China has sought … since it concluded a pact with X": a pronoun subject of a subordinate
     clause is the state that is the main clause's subject."""
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ != "it" or token.dep_ not in ("advcl", "conj"):
+    if subject is None or subject.lower_ not in THING_PRONOUNS or token.dep_ not in ("advcl", "conj"):
         return []  # "they" may be both parties: no guess
     antecedent = subject._.antecedent  # the reference component: the governing clause's subject first
     if antecedent is None:
@@ -424,7 +427,7 @@ def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str]
     party_at = lambda i: _state_at(i, token_party, codes)  # noqa: E731
     subject = subject_of(token)
     doers = [p for p in (party_at(t.i) for t in subject.subtree) if p] if subject is not None else []
-    if not doers and subject is not None and subject.lower_ in ("it", "they"):
+    if not doers and subject is not None and subject.lower_ in words("state_subject_pronouns"):
         doers = [p for p in last.parties if not codes.is_org(p)][:1] if last.org else []
     doers += companions(token, party_at)
     when = next((d[1] for d in dates if d[0] in {t.i for t in token.subtree} and d[2]), None)
@@ -458,7 +461,7 @@ def _bilateral_split(token: Any, covered: set[int], token_party: dict[int, str],
     with_parties: list[str] = []
     heads = [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]
     for child in (c for h in heads for c in h.children):
-        if child.dep_ == "prep" and child.lower_ == "with":
+        if child.dep_ == "prep" and child.lower_ in words("company_preps"):
             with_parties += [token_party[t.i] for t in child.subtree if t.i in token_party]
     subject_parties = [token_party[t.i] for t in subject.subtree if t.i in token_party] if subject is not None else []
     with_parties = [p for p in dict.fromkeys(with_parties) if not codes.is_org(p)]
@@ -471,7 +474,7 @@ def _bilateral_split(token: Any, covered: set[int], token_party: dict[int, str],
 def _inherit_such(sent: Any, agreement: Agreement, state: Discourse) -> None:
     """"such pacts", "a similar agreement": the kind of the agreement last in focus."""
     previous = [a for a in state.agreements.values() if a is not agreement]
-    if previous and any(t.lower_ in ("such", "similar") for t in sent):
+    if previous and any(t.lower_ in words("likeness_words") for t in sent):
         source = previous[-1]
         agreement.named_kinds |= source.named_kinds | source.stated_kinds
 
@@ -483,11 +486,11 @@ def _name(sent: Any, agreements: list[Match]) -> str | None:
         if not head.text[:1].isupper() or head.i == sent.start:
             continue
         start = match.start
-        while start > sent.start and (sent.doc[start - 1].text[:1].isupper() or sent.doc[start - 1].text == "-") \
+        while start > sent.start and (sent.doc[start - 1].text[:1].isupper() or sent.doc[start - 1].text in HYPHENS) \
                 and sent.doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN", "PUNCT"):
             start -= 1
         end = match.end
-        if end + 1 < sent.end and sent.doc[end].lower_ == "of" and sent.doc[end + 1].text[:1].isupper():
+        if end + 1 < sent.end and sent.doc[end].lower_ in OF and sent.doc[end + 1].text[:1].isupper():
             end += 2
             while end < sent.end and sent.doc[end].text[:1].isupper():
                 end += 1

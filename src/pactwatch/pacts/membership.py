@@ -17,6 +17,9 @@ LIST_JOINERS = words("list_joiners")
 MEMBERSHIP_STEP_NOUNS = words("membership_step_nouns")
 ANY_MEMBER_DETERMINERS = words("any_member_determiners")
 ADMISSION_VERBS = words("admission_verbs")
+BECOMING_VERBS = words("becoming_verbs")
+MEMBER_WORD = words("member_nouns")
+APPLICATION_VERBS = words("application_verbs")
 
 
 def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
@@ -24,8 +27,8 @@ def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
     joined = next((t for t in lex.terms if t.type == "lifecycle" and t.value == "joined"), None)
     if joined is None:
         return []
-    return [Match(joined, t.i, t.i + 1) for t in sent if t.lemma_.lower() == "become"
-            and any(c.dep_ == "attr" and c.lemma_.lower() == "member" for c in t.children)]
+    return [Match(joined, t.i, t.i + 1) for t in sent if t.lemma_.lower() in BECOMING_VERBS
+            and any(c.dep_ == "attr" and c.lemma_.lower() in MEMBER_WORD for c in t.children)]
 
 
 def member_noun(covered: set[int], sent: Any) -> bool:
@@ -34,14 +37,14 @@ def member_noun(covered: set[int], sent: Any) -> bool:
 
 def generic_member(covered: set[int], sent: Any) -> bool:
     """"A member wishing to leave must give notice": any member, a rule, not the state in focus."""
-    return any(sent.doc[i].lemma_.lower() == "member" and any(
+    return any(sent.doc[i].lemma_.lower() in MEMBER_WORD and any(
         c.dep_ == "det" and c.lower_ in ANY_MEMBER_DETERMINERS for c in sent.doc[i].children)
         for i in covered)
 
 
 def joins(token: Any) -> bool:
     """Membership verbs whose organisation may come from the discourse ("which was admitted")."""
-    if token.lemma_.lower() == "apply":  # "Sweden applied alongside Finland", not "applied sanctions"
+    if token.lemma_.lower() in APPLICATION_VERBS:  # "Sweden applied alongside Finland", not "applied sanctions"
         return not any(c.dep_ == "dobj" for c in token.children)
     return token.lemma_.lower() in DISCOURSE_MEMBER_VERBS
 

@@ -22,6 +22,18 @@ ATTACK_WORDS = words("attack_words")
 NAMING_VERBS = words("naming_verbs")
 NON_PAST_AUX = words("non_past_auxiliaries")
 SEVERAL_PARTY = words("several_party_words")
+NEGATORS = words("negating_determiners")
+CITING_PREPS = words("citing_preps")
+QUESTION_MARKS = words("question_marks")
+OF = words("genitive_preps")
+UPGRADE_PREPS = words("upgrade_preps")
+VOTING_VERBS = words("voting_verbs")
+OPPOSING_PREPS = words("opposing_preps")
+ACCESSION_NOUNS = words("accession_nouns")
+SINCE_PREPS = words("membership_since_preps")
+CARGO_PREPS = words("cargo_preps")
+INFINITIVE = words("infinitive_markers")
+WITH = words("company_preps")
 RECIPROCAL = (("each", "other"), ("one", "another"), ("the", "other"), ("either",))
 
 
@@ -43,7 +55,7 @@ def negated(token: Any) -> bool:
     """"was not a mutual defence obligation", "no defence clause": the clause denies it."""
     current = token
     for _ in range(6):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATORS) for c in current.children):
             return True
         if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return False
@@ -103,14 +115,14 @@ def reported_name(head: Any, reported: set[int]) -> bool:
 
 def under_preposition(head: Any) -> bool:
     """"Article 51 of the UN Charter", "under the Charter": a document cited, not the one reported."""
-    return head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "in", "by")
+    return head.dep_ == "pobj" and head.head.lower_ in CITING_PREPS
 
 
 def open_question(token: Any) -> bool:
     """"did not say whether Yerevan would leave": a question, not a step."""
     current = token
     for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
+        if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in current.children):
             return True
         if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
             return False
@@ -122,7 +134,7 @@ def in_membership_phrase(token: Any) -> bool:
     """"the accession of Finland", "Sweden's application": a state named as a member."""
     if token.dep_ == "poss" and token.head.lemma_.lower() in MEMBER_NOUNS:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS
+    return token.dep_ == "pobj" and token.head.lower_ in OF and token.head.head.lemma_.lower() in MEMBER_NOUNS
 
 
 def upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
@@ -135,7 +147,7 @@ def upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
     out = []
     for t in sent:
         if t.lemma_.lower() in UPGRADE_VERBS and t.pos_ == "VERB":
-            to = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
+            to = [c for c in t.children if c.dep_ == "prep" and c.lower_ in UPGRADE_PREPS]
             if any(g.i in heads for p in to for g in p.subtree):
                 out.append(Match(signed, t.i, t.i + 1))
     return out
@@ -143,7 +155,8 @@ def upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
 
 def votes_against(token: Any) -> bool:
     """"voted against the bill" rejects it."""
-    return token.lemma_.lower() == "vote" and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
+    return token.lemma_.lower() in VOTING_VERBS and any(c.dep_ == "prep" and c.lower_ in OPPOSING_PREPS
+                                                       for c in token.children)
 
 
 PAST_MARKERS = words("perfect_auxiliaries")
@@ -158,10 +171,10 @@ def completed_accessions(sent: Any, lex: CommitmentLexicon) -> list[Match]:
         return []
     out = []
     for t in sent:
-        if t.lemma_.lower() != "accession" or t.pos_ != "NOUN":
+        if t.lemma_.lower() not in ACCESSION_NOUNS or t.pos_ != "NOUN":
             continue
         head = t.head
-        if t.dep_ == "pobj" and head.lower_ == "since":
+        if t.dep_ == "pobj" and head.lower_ in SINCE_PREPS:
             out.append(Match(joined, t.i, t.i + 1))
         elif t.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and not negated(head) and (
                 head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in PAST_MARKERS for c in head.children)) \
@@ -216,7 +229,7 @@ def arms_transfer(sent: Any, agreement_tokens: set[int]) -> list[Match]:
 
 def _carries_hardware(t: Any) -> bool:
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "with") for g in c.children
+    objects += [g for c in t.children if c.dep_ == "prep" and c.lower_ in CARGO_PREPS for g in c.children
                 if g.dep_ == "pobj"]
     return any(w.lemma_.lower() in HARDWARE for o in objects for w in o.subtree)
 
@@ -232,7 +245,7 @@ def _under_agreement(t: Any, agreement_tokens: set[int]) -> bool:
         return holder.i in agreement_tokens or any(c.dep_ == "dobj" and c.i in agreement_tokens
                                                    for c in holder.children)
     # "signed a deal to buy": a purpose infinitive of the verb whose object is the agreement
-    purpose = t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    purpose = t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ in INFINITIVE for c in t.children)
     return purpose and any(c.dep_ == "dobj" and c.i in agreement_tokens for c in t.head.children)
 
 
@@ -274,7 +287,7 @@ def signing_bodies(token: Any, token_party: dict[int, str], is_org: Any) -> list
 
     holders = [subject_of(token)] + [c for c in token.children if c.dep_ == "agent"]
     holders += [c for h in (token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")])
-                for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+                for c in h.children if c.dep_ == "prep" and c.lower_ in WITH]
     found = [token_party[t.i] for h in holders if h is not None for t in h.subtree if t.i in token_party]
     return [p for p in dict.fromkeys(found) if is_org(p)]
 

@@ -14,6 +14,7 @@ from pactwatch.pacts.lexicon import EVENTS, CommitmentLexicon, Match, Term
 
 NOMINAL_TRIGGERS = words("nominal_step_triggers")
 VERBAL_DEPS = words("verb_only_deps")
+DECLARED_STEP_NOUNS = words("declared_step_nouns")
 
 
 @functools.lru_cache(maxsize=4)
@@ -32,7 +33,7 @@ def decision_takes_effect(token: Any, match: Match, trigger_ids: set[int]) -> bo
     if match.value != "entered_into_force":
         return False
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.i in trigger_ids and subject.lemma_.lower() in ("decision", "announcement")
+    return subject is not None and subject.i in trigger_ids and subject.lemma_.lower() in DECLARED_STEP_NOUNS
 
 
 def construction_steps(sent: Any, triggers: list[Match], anchored: dict[int, list[Any]]) -> list[Match]:
