@@ -16,13 +16,12 @@ from datetime import date, timedelta
 
 from rapidfuzz.fuzz import token_set_ratio
 
+from pactwatch.data import read_table
 from pactwatch.nlp.grammar.words import words
 from pactwatch.records import CommitmentRecord
 
-# British and American spellings, and words that vary without changing the treaty.
-SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program", "neighbourliness":
-             "neighborliness", "co-operation": "cooperation", "pact": "agreement",
-             "accord": "agreement", "treaties": "treaty", "agreements": "agreement", "guarantees": "guarantee"}
+# British and American spellings, and words that vary without changing the treaty (a data table).
+SPELLINGS = {row["variant"]: row["canonical"] for row in read_table("lexicon/treaty_name_spellings.tsv")}
 FILLER = words("treaty_name_filler")
 GENERIC = words("generic_instrument_words")  # a name made only of these names no one treaty
 NAME_AGREES = 80  # token-set ratio (0-100) at or above which two normalised names are one treaty
