@@ -27,6 +27,7 @@ from typing import Any
 from pactwatch.data import read_table
 from pactwatch.names import fold
 from pactwatch.nlp.doc_text import doc_sents, sent_at
+from pactwatch.nlp.grammar.actors import token_owners
 from pactwatch.nlp.grammar.words import words
 from pactwatch.records import Mention
 
@@ -86,7 +87,7 @@ class ContextTables:
 
 def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -> list[Mention]:
     """Extra mentions for subject positions left unresolved by the mention resolver."""
-    covered = _covered(doc, mentions)
+    covered = set(token_owners(doc, mentions))  # the tokens the actor component maps to a mention
     sents = doc_sents(doc)
     sent_of = {}
     for n, sent in enumerate(sents):
@@ -163,15 +164,6 @@ def _sentences_between(doc: Any, earlier: int, sentence_start: int) -> int:
         count += 1
         sent = sent_at(doc, sent.end)
     return count
-
-
-def _covered(doc: Any, mentions: list[Mention]) -> set[int]:
-    covered: set[int] = set()
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            covered.update(range(span.start, span.end))
-    return covered
 
 
 def _is_destination(token: Token) -> bool:

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
+from pactwatch.nlp.grammar.actors import token_owners
 from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.anaphora import (
@@ -122,17 +123,11 @@ def _segments(sent: Any) -> list[Any]:
 
 # -- one sentence ------------------------------------------------------------------------------
 def _token_parties(sent: Any, mentions: list[Mention], codes: PartyCodes) -> dict[int, str]:
-    """Token index -> party code for every token inside a resolved actor mention."""
-    parties: dict[int, str] = {}
-    resolved = [(m.start, m.end, party) for m in mentions if (party := codes.party(m)) is not None]
-    if not resolved:
-        return parties
-    bounds = [(token.i, token.idx, token.idx + len(token)) for token in sent]
-    for start, end, party in resolved:
-        for i, first, last in bounds:
-            if first < end and last > start:
-                parties[i] = party
-    return parties
+    """Token index -> party code for every token of the sentence inside a resolved actor mention,
+    the tokens mapped as the actor component maps them (``token_owners``)."""
+    party = {id(m): p for m in mentions if (p := codes.party(m)) is not None}
+    owners = token_owners(sent.doc, [m for m in mentions if id(m) in party])
+    return {i: party[id(m)] for i, m in owners.items() if sent.start <= i < sent.end}
 
 
 def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resources,
