@@ -20,16 +20,17 @@ from pactwatch.nlp.doc_text import char_span, doc_text, sent_at
 from pactwatch.nlp.grammar.engine import Grammar, Match
 from pactwatch.nlp.grammar.reference_candidates import verb_next_name
 from pactwatch.nlp.grammar.words import word_sequence, words
-from pactwatch.nlp.quote_marks import QuoteSpan
+from pactwatch.nlp.quote_marks import DOUBLE_CLOSE, SINGLE_CLOSE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, QuoteSpan
 from pactwatch.nlp.quote_sources import inside
 from pactwatch.nlp.quote_speakers import speech_verbs
 
 _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
 _CLIMB_DEPS = word_sequence("cue_climb_deps")
 _INVERTED_DEPS = word_sequence("inverted_speaker_deps")
-_CLOSING_MARKS = ('"', "”", "’", "'", "»")
 _ACCORDING = words("according_words")
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
+# closing marks, as quote_marks defines them (one the parser split off into the next sentence, ...)
+_CLOSING_MARKS = frozenset(DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
 MAX_FRAME_EXTENSION = 3  # sentences a quote's frame reaches back over marks the parser split off
 
 
@@ -67,7 +68,7 @@ def quote_frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
     # (a few sentences at most: a paragraph of sentences that each open with a mark would
     # otherwise be walked back whole for every quote in it, quadratic in the paragraph)
     for _ in range(MAX_FRAME_EXTENSION):
-        if not (lo > 0 and doc[lo].idx > para_lo and doc[lo].text in ('"', "”", "’", "'")):
+        if not (lo > 0 and doc[lo].idx > para_lo and doc[lo].text in _CLOSING_MARKS):
             break
         lo = sent_at(doc, lo - 1).start
     while lo < first.start and doc[lo].idx < para_lo:
