@@ -27,9 +27,10 @@ from pactwatch.nlp.grammar.words import words
 from pactwatch.records import Event, Mention
 
 Token = Any
-PATIENT_DEPS = ("nsubjpass", "dobj", "dative")
-SMALL_CLAUSE_DEPS = ("ccomp", "oprd", "xcomp", "dobj", "attr")  # "declared [diplomats persona non grata]"
-OWNER_DEPS = ("poss", "compound", "amod")
+PATIENT_DEPS = words("patient_deps")
+SMALL_CLAUSE_DEPS = words("small_clause_deps")  # "declared [diplomats persona non grata]"
+OWNER_DEPS = words("act_owner_deps")
+AGENT_PREPS = words("agent_preps")
 MILITARY_NOUNS = words("military_nouns")
 ORGAN_NOUNS = words("organ_nouns")
 OCCASION_NOUNS = words("occasion_nouns")
@@ -63,7 +64,7 @@ class FormMixin:
             return None  # the person sent away names no state: not this construction's act
         if not sources:  # "was declared persona non grata by X": the agent may hang from the small clause
             sources = [m for c in verb.children if c.dep_ in SMALL_CLAUSE_DEPS for p in c.children
-                       if p.dep_ in ("agent", "prep") and p.lower_ == "by" for m in self.actors_in(p)]
+                       if p.dep_ in ("agent", "prep") and p.lower_ in AGENT_PREPS for m in self.actors_in(p)]
         if not sources:
             sources = self._left_state(match) or self.speaker_of(verb)
         entry = LexEntry(lemma=verb.lemma_.lower(), code=code, pos="verb")
@@ -78,7 +79,7 @@ class FormMixin:
         entry = self.select(verb, entries) if entries else None
         if entry is None:
             return None
-        owners = [m for c in noun.children if c.dep_ in OWNER_DEPS or (c.dep_ == "prep" and c.lower_ == "by")
+        owners = [m for c in noun.children if c.dep_ in OWNER_DEPS or (c.dep_ == "prep" and c.lower_ in AGENT_PREPS)
                   for m in self.actors_in(c)]
         if not owners:
             return None  # "the decision to expel him": whose decision the rows below (the reporter) may say

@@ -65,7 +65,7 @@ def awaited(token: Any) -> bool:
         return False
     lemma = verb.lemma_.lower()
     if lemma == "look":  # "look forward to": only with its particle
-        return any(c.lower_ == "forward" for c in verb.children)
+        return any(c.lower_ in words("awaiting_particles") for c in verb.children)
     return lemma in AWAITING
 
 

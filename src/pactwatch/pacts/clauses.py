@@ -22,6 +22,7 @@ PRONOUNS = words("subject_pronouns_commitment")
 STEP_PLANNING = words("step_planning_governors")
 SUPPORT_NOUNS = words("support_nouns")
 MEMBER_ROLE_NOUNS = words("member_role_nouns")
+MEMBER_ROLE_PREPS = words("member_role_preps")
 APPLICATION_WORDS = words("application_words")
 POSSESSIVE_PRONOUNS = words("collective_possessives")
 INFINITIVE = words("infinitive_markers")
@@ -107,7 +108,7 @@ def _light_verb_subject(trigger: Any) -> Any | None:
 def _supports(prep: Any) -> bool:
     """"voted in favour of X", "voted for X", "applied for membership", "approved Colombia as a
     new member": what the step is about, not a circumstance."""
-    if prep.lower_ == "as":
+    if prep.lower_ in MEMBER_ROLE_PREPS:
         return any(c.dep_ == "pobj" and bool(MEMBER_ROLE_NOUNS & {c.lemma_.lower(), *(
             g.lemma_.lower() for g in c.children if g.dep_ == "compound")}) for c in prep.children)
     if prep.lower_ in SUPPORT_PREPS:

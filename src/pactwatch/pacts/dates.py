@@ -13,6 +13,7 @@ from pactwatch.nlp.grammar.words import words
 SAME_DAY_MEASURES = words("same_day_measures")
 REPORTED_ACT_NOUNS = words("reported_act_nouns")
 YEAR_PREPS = words("year_preps")
+RELATIVE_TIME_MARKS = words("relative_time_marks")
 
 
 def clause_year(trigger: Any, covered: set[int]) -> int | None:
@@ -48,9 +49,9 @@ def same_day_as(trigger: Any, dates: list[tuple[int, date, bool]], last: date | 
     if dates or last is None:
         return None
     if trigger.dep_ == "advcl":
-        marker = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        marker = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_MARKS), None)
         measured, governor = trigger, trigger.head
-    elif trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "before"):
+    elif trigger.dep_ == "pobj" and trigger.head.lower_ in RELATIVE_TIME_MARKS:
         marker, measured, governor = trigger.head, trigger.head, trigger.head.head
     else:
         return None
