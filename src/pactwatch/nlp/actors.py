@@ -37,7 +37,6 @@ from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
 from pactwatch.records import Mention
 
 MODIFIER_KINDS = ("country", "demonym", "capital", "seat", "org", "org_demonym", "body", "dict_actor")
-_GAP = words("actor_modifier_gap")
 _FORMER = words("former_markers")
 _STANCE = words("stance_prefixes")
 _TITLE_WORDS = words("monarch_titles")
@@ -83,7 +82,7 @@ class _Resolver(ArticlePasses):
             word = normalise(self.doc[j].text)
             if word in _FORMER:
                 former = True
-            elif word not in _GAP:
+            elif word not in words("actor_modifier_gap"):
                 return None, self._former_before(start)
             j -= 1
         if j < 0:

@@ -23,8 +23,6 @@ from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 
-SUBJECT_DEPS = words("event_subject_deps")
-STATIVE_PARTICIPLES = words("stative_participles")
 MODIFIER_DEPS = words("event_modifier_deps")
 OBJECT_DEPS = words("object_deps")
 PAIR_NOUNS = words("pair_nouns")
@@ -34,9 +32,6 @@ BLOC_NOUNS = words("bloc_growth_nouns")
 JOIN_VERBS = words("join_verbs")
 # Nouns whose possessor is the joining state ("Sweden's bid"), and whose "of"/"in" object is the bloc.
 JOINER_EVIDENCE = JOINER_NOUNS | {"bid", "application", "entry", "membership"}
-REACTION_VERBS = words("reaction_verbs")
-LEAVE_VERBS = words("leave_verbs")
-VISIT_END_NOUNS = words("visit_end_nouns")
 OBJECT_CONTROL = words("object_control_verbs")
 TARGET_PREP_ORDER = word_sequence("target_prep_order")
 BACK_POINTING_DETERMINERS = words("back_pointing_determiners")
@@ -137,7 +132,7 @@ class ActorMixin:
         node = verb
         for _ in range(4):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
-            if (passive and node.lemma_.lower() in STATIVE_PARTICIPLES
+            if (passive and node.lemma_.lower() in words("stative_participles")
                     and not any(c.dep_ == "agent" for c in node.children)):
                 # "Israel is opposed to X", "Japan is committed to Y": a state of the subject, not a passive act
                 for child in node.children:
@@ -147,7 +142,7 @@ class ActorMixin:
                 for child in node.children:
                     if child.dep_ == "agent":
                         return self.actors_in(child), child
-            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not passive]
+            subjects = [c for c in node.children if c.dep_ in words("event_subject_deps") and not passive]
             # a dateline ("SEOUL (Yonhap) -- North Korea fired") can parse as a second subject: the one
             # nearest the verb with actors is the real subject
             for child in sorted(subjects, key=lambda c: abs(node.i - c.i)):
@@ -429,9 +424,9 @@ class ActorMixin:
         left. "the country" there is the one country, other than the visitor's, that this sentence
         and the one before name; anything else (several, "left France for a visit") is no target."""
         link = noun.head
-        if verb.lemma_.lower() not in LEAVE_VERBS or noun.dep_ != "pobj" or not (
+        if verb.lemma_.lower() not in words("leave_verbs") or noun.dep_ != "pobj" or not (
                 (link.lower_ in VISIT_SEQUEL_PREPS and link.head.i == verb.i)
-                or (link.lower_ in OF and link.head.lemma_.lower() in VISIT_END_NOUNS)):
+                or (link.lower_ in OF and link.head.lemma_.lower() in words("visit_end_nouns"))):
             return []
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if len(objects) != 1:
@@ -475,7 +470,7 @@ class ActorMixin:
     def reaction(self, noun: Token, verb: Token) -> tuple[list[Mention], list[Mention]] | None:
         """"X's move drew a rebuke from Y": the one reacting is the "from" actor and the target is the
         act's owner, the verb's subject (None when the verb does not receive a reaction)."""
-        if verb.lemma_.lower() not in REACTION_VERBS or noun.dep_ != "dobj":
+        if verb.lemma_.lower() not in words("reaction_verbs") or noun.dep_ != "dobj":
             return None
         givers = [p for p in (*noun.children, *verb.children) if p.dep_ == "prep" and p.lower_ in GIVER_PREPS]
         sources = [m for p in givers for m in self.actors_in(p)]
