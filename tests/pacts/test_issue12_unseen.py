@@ -148,3 +148,32 @@ def test_a_leader_stands_for_the_office_held_on_the_day(extract):
         (("EST", "MDA"), "military_cooperation", "signed", date(2023, 3, 6))}
     assert keys(extract(text, on=date(2025, 3, 5))) == {
         (("EU", "MDA"), "military_cooperation", "signed", date(2025, 3, 3))}
+
+
+# -- item 14: conditional defence pledges; item 10/15: guarantees offered --------------------------
+def test_an_attack_setting_off_a_states_obligations_is_an_announced_defence_pledge(extract):
+    assert keys(extract("Poland said an attack on Lithuania would trigger its treaty obligations.")) == {
+        (("LTU", "POL"), "mutual_defense", "announced", None)}
+    assert keys(extract("\"An attack on Estonia would trigger our obligations under the treaty,\" the Latvian "
+                        "prime minister said.")) == {(("EST", "LVA"), "mutual_defense", "announced", None)}
+    assert keys(extract("Any aggression against Moldova would activate Romania's defence commitments, "
+                        "officials said on Monday.")) == {(("MDA", "ROU"), "mutual_defense", "announced", date(2024, 3, 4))}
+
+
+def test_the_attacker_a_denial_or_a_crisis_set_off_make_no_pledge(extract):
+    assert keys(extract("Poland said an attack by Belarus on Lithuania would trigger its treaty obligations.")) == {
+        (("LTU", "POL"), "mutual_defense", "announced", None)}
+    assert extract("Poland said an attack on Lithuania would not trigger its treaty obligations.") == []
+    assert extract("An attack on Lithuania triggered a crisis in Poland.") == []
+
+
+def test_security_guarantees_offered_or_pledged_are_announced(extract):
+    assert keys(extract("France offered security guarantees for Moldova on Monday.")) == {
+        (("FRA", "MDA"), "mutual_defense", "announced", date(2024, 3, 4))}
+    assert keys(extract("Security guarantees were offered to Moldova by France on Monday.")) == {
+        (("FRA", "MDA"), "mutual_defense", "announced", date(2024, 3, 4))}
+    assert keys(extract("Britain's pledge of security guarantees to Finland was made on Monday.")) == {
+        (("FIN", "GBR"), "mutual_defense", "announced", date(2024, 3, 4))}
+    assert extract("France offered Moldova talks on Monday.") == []
+    assert extract("France's offer of talks with Moldova came on Monday.") == []
+    assert extract("France did not offer security guarantees to Moldova.") == []

@@ -48,6 +48,7 @@ from pactwatch.pacts.membership import (
     member_states,
     membership_kind,
 )
+from pactwatch.pacts.pledges import conditional_pledges
 from pactwatch.pacts.signals import (
     agreed_on,
     arms_transfer,
@@ -160,10 +161,11 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     agreement_tokens = {i for m in agreements for i in range(m.start, m.end)}
     reference_tokens = {i for m in references for i in range(m.start, m.end)}
     member_tokens = {i for m in membership for i in range(m.start, m.end)}
+    pledged = conditional_pledges(sent, lambda i: _state_at(i, token_party, res.codes), on)  # "an attack on Y would …"
     if not (agreements or obligations or references or triggers) and not any(
             does_so(t) and not clause_of(t).negated for t in sent):
         _remember_pair(sent, token_party, res.codes, state)  # all a sentence with no pact words can do
-        return []
+        return pledged
     dates = token_dates(sent, on)
 
     drafts: list[Draft] = []
@@ -342,7 +344,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         touched.name = touched.name or _name(sent, [m for m in agreements if reported_name(
             sent.doc[m.end - 1], reported if drafts else set())])
         touched.conditions = touched.conditions or conditions_of(sent, obligations)
-    return drafts
+    return drafts + pledged
 
 
 def _named_states(sent: Any, token_party: dict[int, str], codes: PartyCodes) -> frozenset[str]:
@@ -380,9 +382,6 @@ def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreeme
         inside = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
         found |= {m.value for m in obligations if m.start in inside}
     return found
-
-
-
 
 
 def _state_at(i: int, token_party: dict[int, str], codes: PartyCodes) -> str | None:
