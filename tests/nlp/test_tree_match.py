@@ -78,8 +78,8 @@ def test_same_matches_on_real_news() -> None:
     assert _compare_articles(texts, petrarch=True) > 20_000
 
 
-# Invented patterns: every relation, REGEX / NOT_IN / INTERSECTS on a str extension, an attribute
-# this module does not read (IS_TITLE, LENGTH: the fallback Matcher), an empty node.
+# Invented patterns: every relation; REGEX, NOT_IN, INTERSECTS and a plain value on a str extension;
+# an attribute this module does not read (IS_TITLE, LENGTH: the fallback Matcher), an empty node.
 PATTERNS: dict[str, list[dict[str, Any]]] = {
     "subject_of_said": [
         {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": "say"}},
@@ -97,6 +97,9 @@ PATTERNS: dict[str, list[dict[str, Any]]] = {
         {"RIGHT_ID": "x", "RIGHT_ATTRS": {"LOWER": {"REGEX": "^[a-z]+s$"}}},
         {"LEFT_ID": "x", "REL_OP": ".", "RIGHT_ID": "y", "RIGHT_ATTRS": {"ENT_TYPE": ""}},
         {"LEFT_ID": "x", "REL_OP": "$++", "RIGHT_ID": "z", "RIGHT_ATTRS": {"TEXT": {"IN": [".", ",", "and"]}}}],
+    "lemma_lower_equals": [
+        {"RIGHT_ID": "v", "RIGHT_ATTRS": {"_": {"lemma_lower": "sign"}}},
+        {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "o", "RIGHT_ATTRS": {"DEP": "dobj"}}],
     "lemma_lower_in": [
         {"RIGHT_ID": "w", "RIGHT_ATTRS": {"_": {"lemma_lower": {"IN": ["kenya", "agreement", "minister"]}}}},
         {"LEFT_ID": "w", "REL_OP": "<<", "RIGHT_ID": "r", "RIGHT_ATTRS": {"DEP": "ROOT"}},

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from pactwatch.nlp.doc_text import doc_ents, doc_sents
+from pactwatch.nlp.doc_text import doc_ents, doc_sents, doc_text
 from pactwatch.nlp.grammar.words import word_sequence
 
 WEEKDAYS = word_sequence("weekdays")
@@ -213,7 +213,7 @@ class ArticleDates:
 
 def read_dates(doc: Any, on: date | None) -> ArticleDates:
     references: list[tuple[int, date, bool]] = []
-    text = doc.text
+    text = doc_text(doc)  # built once per Doc and kept for the steps
     for sent in doc_sents(doc):
         tokens = list(sent)
         offset = sent.start_char

@@ -82,6 +82,9 @@ def _compile(attrs: Mapping[str, Any]) -> list[_Test]:
             if not isinstance(value, dict):
                 raise Unsupported(key)
             for name, spec in value.items():
+                if isinstance(spec, str):  # the Matcher compares a str value's string id
+                    tests.append(_Test(name, True, "==", spec))
+                    continue
                 if not isinstance(spec, dict) or not spec or any(op not in (*SET_OPERATORS, "REGEX") for op in spec):
                     raise Unsupported(name)
                 tests += [_Test(name, True, op, v) for op, v in spec.items()]
@@ -165,7 +168,7 @@ class _Run:
         values = self.values(first)
         if first.op == "==":
             hits = [i for i, v in enumerate(values) if v == first.value]
-        elif first.op == "IN" and not first.extension:
+        elif first.op == "IN":  # an extension's list value is a frozenset, never in a set of ids
             wanted = first.value
             hits = [i for i, v in enumerate(values) if v in wanted]
         else:
@@ -174,7 +177,11 @@ class _Run:
             if not hits:
                 break
             values = self.values(test)
-            hits = [i for i in hits if test.holds(values[i], self.strings)]
+            if test.op == "IN":
+                wanted = test.value
+                hits = [i for i in hits if values[i] in wanted]
+            else:
+                hits = [i for i in hits if test.holds(values[i], self.strings)]
         return hits
 
     def extend(self, number: int, nodes: list[_Node], chosen: list[int], root: int) -> Iterator[list[int]]:
