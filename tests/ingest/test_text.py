@@ -167,3 +167,31 @@ def test_metadata_lines_never_reach_the_paragraphs(
     for line in meta:
         assert normalise_text(line) not in cleaned
     assert parsed.title == title.strip()
+
+
+# A dump of a single line: a sentence is a body without a headline (a brief, a wire flash); a
+# headline-shaped line alone is refused with a reason that says so.
+ONE_LINE_BRIEFS = [
+    "Kenya and Uganda signed a defence pact on Monday in Nairobi, officials said.",
+    "ACCRA (Wire) - Ghana will host the regional security summit next month, its foreign minister announced.",
+    "Published: 3 March 2022\nThe Estonian parliament approved the defence agreement with Finland by a wide margin.",
+]
+
+
+def test_one_line_sentence_is_the_body(tmp_path: Path) -> None:
+    for n, text in enumerate(ONE_LINE_BRIEFS):
+        path = tmp_path / f"brief{n}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        article = _one(path)
+        assert article.title is None
+        assert article.paragraphs == [text.splitlines()[-1]]
+    assert _one(tmp_path / "brief2.txt").published == datetime(2022, 3, 3)
+
+
+def test_headline_alone_is_refused_by_reason(tmp_path: Path) -> None:
+    for n, text in enumerate(["Kenya and Uganda sign defence pact", "Summit ends without a deal\n\n"]):
+        path = tmp_path / f"headline{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        [item] = list(read_all([str(path)]))
+        assert not isinstance(item, Article)
+        assert item.reason == "a headline with no body text"

@@ -288,6 +288,8 @@ def _text_article(text: str, origin: str, options: ReadOptions) -> Article | Rea
         authors=[a for a in map(normalise_inline, parsed.authors) if a],
         related_headlines=[h for h in map(normalise_inline, parsed.related_headlines) if h],
     )
+    if article.title and not parsed.paragraphs:
+        return ReadFailure(origin, "a headline with no body text")
     return _finish(article, parsed.paragraphs, options)
 
 

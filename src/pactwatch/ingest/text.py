@@ -377,6 +377,10 @@ def parse_text(text: str, date_order: str = "DMY") -> ParsedText:
             if before and _RELATED_HEADING.match(before):
                 end = max(i for i, line in enumerate(body_lines[:run_start]) if line.strip())
     parsed.paragraphs = _paragraphs(body_lines[:end])
+    if not parsed.paragraphs and not parsed.related_headlines and _written_as_sentences([parsed.title or ""]):
+        # a dump of one line that reads as a sentence (a brief, a wire flash) is a body without
+        # a headline, not a headline without a body
+        parsed.paragraphs, parsed.title = [parsed.title or ""], None
     if parsed.published is None and parsed.paragraphs:
         dateline = _DATELINE.match(parsed.paragraphs[0])
         parsed.published = parse_date(dateline.group("date"), date_order) if dateline else None
