@@ -19,7 +19,6 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.nlp.grammar.actors import token_owners
 from pactwatch.nlp.grammar.clauses import clause_of
 from pactwatch.nlp.grammar.words import words
 from pactwatch.pacts.anaphora import (
@@ -47,6 +46,16 @@ from pactwatch.pacts.membership import (
     member_noun,
     member_states,
     membership_kind,
+)
+from pactwatch.pacts.parties import (
+    bilateral_split,
+    group_of,
+    named_states,
+    parties_in,
+    pronoun_subject,
+    remember_pair,
+    state_at,
+    token_parties,
 )
 from pactwatch.pacts.pledges import conditional_pledges
 from pactwatch.pacts.signals import (
@@ -80,7 +89,6 @@ LEGAL_ACT_NOUNS = words("legal_act_nouns")
 DEFINITE_DETERMINERS = words("definite_determiners")
 HYPHENS = words("name_hyphens")
 OF = words("genitive_preps")
-THING_PRONOUNS = words("reference_thing_pronouns")
 STEP = "commitment.lifecycle_step"
 DID_SO = "commitment.fallback.did_so"  # "Finland did so in April": a mechanism, not yet a construction
 
@@ -95,7 +103,7 @@ def extract_commitments(doc: Any, mentions: list[Mention], on: date | None,
     segments = [(segment, [m for m in ordered if segment.start_char <= m.start < segment.end_char])
                 for sent in doc_sents(doc) for segment in _segments(sent)]
     for segment, inside in segments:  # the groups of states the article names together, for "the three states"
-        named = _named_states(segment, _token_parties(segment, inside, resources.codes), resources.codes)
+        named = named_states(segment, token_parties(segment, inside, resources.codes), resources.codes)
         if len(named) >= 2:
             state.groups.append((segment.start, named))
     for segment, inside in segments:
@@ -123,14 +131,6 @@ def _segments(sent: Any) -> list[Any]:
 
 
 # -- one sentence ------------------------------------------------------------------------------
-def _token_parties(sent: Any, mentions: list[Mention], codes: PartyCodes) -> dict[int, str]:
-    """Token index -> party code for every token of the sentence inside a resolved actor mention,
-    the tokens mapped as the actor component maps them (``token_owners``)."""
-    party = {id(m): p for m in mentions if (p := codes.party(m)) is not None}
-    owners = token_owners(sent.doc, [m for m in mentions if id(m) in party])
-    return {i: party[id(m)] for i, m in owners.items() if sent.start <= i < sent.end}
-
-
 def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resources,
               state: Discourse) -> list[Draft]:
     lex = res.lexicon
@@ -141,7 +141,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     membership = lex.match(sent, "membership")
     references = lex.match(sent, "reference")
     provisions = {m.start for m in lex.match(sent, "provision")}
-    token_party = _token_parties(sent, mentions, res.codes)
+    token_party = token_parties(sent, mentions, res.codes)
     agreement_heads = {m.end - 1 for m in lex.match(sent, "agreement")}
     for i in [i for i, p in token_party.items()
               if res.codes.is_org(p) and names_agreement(sent.doc[i], agreement_heads)]:
@@ -161,10 +161,10 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     agreement_tokens = {i for m in agreements for i in range(m.start, m.end)}
     reference_tokens = {i for m in references for i in range(m.start, m.end)}
     member_tokens = {i for m in membership for i in range(m.start, m.end)}
-    pledged = conditional_pledges(sent, lambda i: _state_at(i, token_party, res.codes), on)  # "an attack on Y would …"
+    pledged = conditional_pledges(sent, lambda i: state_at(i, token_party, res.codes), on)  # "an attack on Y would …"
     if not (agreements or obligations or references or triggers) and not any(
             does_so(t) and not clause_of(t).negated for t in sent):
-        _remember_pair(sent, token_party, res.codes, state)  # all a sentence with no pact words can do
+        remember_pair(sent, token_party, res.codes, state)  # all a sentence with no pact words can do
         return pledged
     dates = token_dates(sent, on)
 
@@ -203,8 +203,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
         when = date_for(token, covered, dates, len(triggers)) or same_day_as(
             token, dates, state.last.date if state.last is not None else None)
-        region_parties = _parties_in(covered, token_party, sent)
-        actor = acting_state(token, lambda i: _state_at(i, token_party, res.codes))
+        region_parties = parties_in(covered, token_party, sent)
+        actor = acting_state(token, lambda i: state_at(i, token_party, res.codes))
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
         # "announced a new partnership" is about an agreement; "announced their withdrawal" about membership
         is_member = (bool(member_tokens & covered)
@@ -222,13 +222,13 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             members = member_states(sent, covered, token_party, res.codes) or [
                 p for p in region_parties if not res.codes.is_org(p)]
             if members:
-                members += companions(token, lambda i: _state_at(i, token_party, res.codes))
+                members += companions(token, lambda i: state_at(i, token_party, res.codes))
             subject = subject_of(token)
             if not members and state.member and member_noun(covered, sent) and not generic_member(covered, sent) \
                     and not (subject is not None and subject.lower_ in words("plural_subject_pronouns")):
                 members = [state.member]  # "the country's membership" (not "they", which is others)
             if not members and plural_actor(token, covered):
-                members = _group_of(plural_count(sent), sent.start, state)  # "the three juntas", "their exit"
+                members = group_of(plural_count(sent), sent.start, state)  # "the three juntas", "their exit"
             if members:
                 state.member = members[-1]
             kind = membership_kind(events, covered, sent)
@@ -253,7 +253,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "signed"  # "the partnership the two countries had agreed in 2013"
         if not about_agreement and "withdrew" in (match.value, *events) and ends_cooperation(token, obligations):
             # "France would … end its military presence there": the cooperation between two states ends
-            place = place_back(token, covered, lambda i: _state_at(i, token_party, res.codes))
+            place = place_back(token, covered, lambda i: state_at(i, token_party, res.codes))
             if len(set([p for p in region_parties if not res.codes.is_org(p)] + place)) >= 2:
                 about_agreement = True
                 region_parties = list(dict.fromkeys(region_parties + place))
@@ -282,12 +282,12 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         states += [p for p in place_parties if p not in states]  # named before "there", outside the region
         states += [p for p in signing_bodies(token, token_party, res.codes.is_org) if p not in states]
         if len(states) == 1:
-            states += [p for p in _pronoun_subject(token, token_party, res.codes) if p not in states]
+            states += [p for p in pronoun_subject(token, token_party, res.codes) if p not in states]
         earlier = superseded(token, agreement_tokens)  # "it replaces the partnership they concluded in 2001"
         own_kinds = {m.value for m in agreements if m.value and (m.end - 1 in covered or (
             earlier is not None and m.end - 1 == earlier.i))}
         split = [states] if several_party(sent, covered, agreement_tokens) and len(states) > 1 else None
-        for parties in split or _bilateral_split(token, covered, token_party, states, res.codes):
+        for parties in split or bilateral_split(token, covered, token_party, states, res.codes):
             if earlier is not None:
                 agreement = state.earlier(frozenset(parties))
             else:
@@ -332,7 +332,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             touched = state.agreement(frozenset(states))
         elif state.current is not None and (references or agreements or obligations):
             touched = state.current
-    _remember_pair(sent, token_party, res.codes, state)
+    remember_pair(sent, token_party, res.codes, state)
     speaks_of_agreement = bool(agreements) or any(m.value == "agreement" for m in references) or bool(drafts)
     if touched is not None:
         touched.named_kinds |= kinds_named
@@ -347,30 +347,6 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     return drafts + pledged
 
 
-def _named_states(sent: Any, token_party: dict[int, str], codes: PartyCodes) -> frozenset[str]:
-    return frozenset(p for i, p in token_party.items() if not codes.is_org(p) and not in_membership_phrase(sent.doc[i]))
-
-
-def _remember_pair(sent: Any, token_party: dict[int, str], codes: PartyCodes, state: Discourse) -> None:
-    """Two or more states named outside membership phrases: a later "the two countries" means them."""
-    named = _named_states(sent, token_party, codes)
-    if len(named) >= 2:
-        state.pair = named
-
-
-def _group_of(size: int | None, at: int, state: Discourse) -> list[str]:
-    """"The three juntas" when the body names three states together: the nearest such group
-    before this sentence, else the first after it (a lead may name them, the body only later).
-    Without a number, or when no group of that size is named, nobody."""
-    if size is None:
-        return []
-    fitting = [(start, group) for start, group in state.groups if len(group) == size and start != at]
-    before = [group for start, group in fitting if start < at]
-    after = [group for start, group in fitting if start > at]
-    chosen = before[-1] if before else after[0] if after else None
-    return sorted(chosen) if chosen else []
-
-
 def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreement_tokens: set[int]) -> set[str]:
     """Kinds of obligations under a provision verb whose subject is the agreement."""
     found = set()
@@ -382,24 +358,6 @@ def _provided(sent: Any, obligations: list[Match], provisions: set[int], agreeme
         inside = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
         found |= {m.value for m in obligations if m.start in inside}
     return found
-
-
-def _state_at(i: int, token_party: dict[int, str], codes: PartyCodes) -> str | None:
-    party = token_party.get(i)
-    return party if party is not None and not codes.is_org(party) else None
-
-
-def _pronoun_subject(token: Any, token_party: dict[int, str], codes: PartyCodes) -> list[str]:
-    """"China has sought … since it concluded a pact with X": a pronoun subject of a subordinate
-    clause is the state that is the main clause's subject."""
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ not in THING_PRONOUNS or token.dep_ not in ("advcl", "conj"):
-        return []  # "they" may be both parties: no guess
-    antecedent = subject._.antecedent  # the reference component: the governing clause's subject first
-    if antecedent is None:
-        return []
-    found = [p for p in (_state_at(t.i, token_party, codes) for t in antecedent.root.subtree) if p]
-    return found[:1]
 
 
 def _clause_date(token: Any, dates: list[tuple[int, date, bool]]) -> date | None:
@@ -418,7 +376,7 @@ def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str]
     last = state.last
     if last is None:
         return []
-    party_at = lambda i: _state_at(i, token_party, codes)  # noqa: E731
+    party_at = lambda i: state_at(i, token_party, codes)  # noqa: E731
     subject = subject_of(token)
     doers = [p for p in (party_at(t.i) for t in subject.subtree) if p] if subject is not None else []
     if not doers and subject is not None and subject.lower_ in words("state_subject_pronouns"):
@@ -436,33 +394,6 @@ def _did_so(token: Any, sent: Any, state: Discourse, token_party: dict[int, str]
         out.append(Draft(parties, last.event, when, sent,
                          agreement=last.agreement, membership_kind=last.membership_kind, org=last.org))
     return out
-
-
-def _parties_in(covered: set[int], token_party: dict[int, str], sent: Any) -> list[str]:
-    seen: dict[str, None] = {}
-    for i in sorted(covered):
-        if i in token_party:
-            seen.setdefault(token_party[i])
-    return list(seen)
-
-
-def _bilateral_split(token: Any, covered: set[int], token_party: dict[int, str], states: list[str],
-                     codes: PartyCodes) -> list[list[str]]:
-    """One party list per agreement: "X concluded pacts with A and B" is two bilateral pacts."""
-    if len(states) < 2:
-        return []
-    subject = subject_of(token)
-    with_parties: list[str] = []
-    heads = [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]
-    for child in (c for h in heads for c in h.children):
-        if child.dep_ == "prep" and child.lower_ in words("company_preps"):
-            with_parties += [token_party[t.i] for t in child.subtree if t.i in token_party]
-    subject_parties = [token_party[t.i] for t in subject.subtree if t.i in token_party] if subject is not None else []
-    with_parties = [p for p in dict.fromkeys(with_parties) if not codes.is_org(p)]
-    subject_parties = [p for p in dict.fromkeys(subject_parties) if not codes.is_org(p)]
-    if len(subject_parties) == 1 and len(with_parties) >= 2:
-        return [[subject_parties[0], other] for other in with_parties if other != subject_parties[0]]
-    return [states]
 
 
 def _inherit_such(sent: Any, agreement: Agreement, state: Discourse) -> None:
