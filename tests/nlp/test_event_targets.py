@@ -79,3 +79,17 @@ def test_an_act_named_as_background_has_no_missing_target(coder, text):
 
 def test_the_same_act_as_the_sentence_subject_stays(coder):
     assert ("WST", "RUS", "163") in coder("Western sanctions hit the Russian economy.")
+
+
+@pytest.mark.parametrize("text, event", [
+    # the bloc as the subject of a reported failing, outside a quotation
+    ("Chad left the Economic Community of Central African States. N'Djamena said the bloc had failed to "
+     "protect its borders.", ("TCDGOV", "ECCAS", "111")),
+    # inside a quotation
+    ("Libya criticised the Arab League on Monday. \"The organisation ignored our requests,\" the Libyan foreign "
+     "minister said.", ("LBYGOV", "ARL", "111")),
+    # as the object of an accusation
+    ("NATO held a summit in Madrid. Belarus accused the alliance of preparing a war.", ("BLR", "NATO", "112")),
+])
+def test_a_bloc_noun_is_the_organisation_named_before(coder, text, event):
+    assert event in coder(text)

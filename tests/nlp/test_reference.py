@@ -68,6 +68,28 @@ def test_generic_nouns_go_to_the_body_named_before(nlp, text, word, expected):
     assert antecedent(nlp, text, word, -1) == expected
 
 
+@pytest.mark.parametrize("text,word,expected", [
+    # a subject, outside a quotation, with a leader participle
+    ("Chad left the Economic Community of Central African States in March. Its president said the "
+     "French-backed bloc had ignored his requests.", "bloc", "Central African States"),
+    # inside a quotation, after a plain name
+    ("The Arab League met in Cairo. \"The organisation has lost its way,\" the Libyan envoy said.",
+     "organisation", "The Arab League"),
+    # an object whose "of" phrase is the accusation's, not the name's
+    ("NATO held a summit in Madrid. Belarus accused the alliance of preparing a war.", "alliance", "NATO"),
+])
+def test_a_bloc_noun_goes_to_the_organisation_named_before(nlp, text, word, expected):
+    assert antecedent(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The alliance of opposition parties won the vote.", "alliance"),  # nothing named before
+    ("NATO met in Oslo. The bloc of Nordic parties in parliament voted no.", "bloc"),  # a name of its own
+])
+def test_a_bloc_noun_with_a_name_of_its_own_or_nothing_before_refers_to_nothing(nlp, text, word):
+    assert antecedent(nlp, text, word) is None
+
+
 @pytest.mark.parametrize("text,expected", [
     ("North Korea fired two missiles on Sunday. Seoul said the North had violated the accord.", "North Korea"),
     ("Talks between the North and the South resumed. South Korea sent a delegation.", None),

@@ -30,6 +30,7 @@ STANCE = words("stance_prefixes")
 AFFILIATION = words("affiliation_participles")
 OUTLET_HEADS = words("outlet_name_heads")
 DESCRIPTION_HEADS = words("description_heads")
+ORGANISATION_NOUNS = words("organisation_nouns")
 DEFINITE = ("the", "this", "that")
 MODIFYING_DEPS = ("amod", "compound", "npadvmod", "nmod")
 
@@ -65,8 +66,16 @@ def _describes(doc: Any, mention: Mention, mentions: list[Mention]) -> bool:
 
 
 def _names_other_actor(head: Token, mention: Mention, mentions: list[Mention]) -> bool:
-    """Whether the phrase a participle modifies ("the Russian-led CSTO") is itself another actor."""
-    return any(other is not mention and other.start <= head.idx < other.end for other in mentions)
+    """Whether the phrase a participle modifies ("the Russian-led CSTO") is itself another actor, also
+    by reference ("the Russian-led bloc" after the CSTO was named: the reference component's
+    nearest named organisation)."""
+    if any(other is not mention and other.start <= head.idx < other.end for other in mentions):
+        return True
+    ref = head._.reference if head.lemma_.lower() in ORGANISATION_NOUNS else None
+    if ref is None or ref.rule != "organisation":
+        return False
+    named = ref.antecedent.root.idx
+    return any(other is not mention and other.start <= named < other.end for other in mentions)
 
 
 def _in_definite_description(span: Any) -> bool:

@@ -56,6 +56,7 @@ TRIP_NOUNS = words("trip_nouns")
 COLLECTIVE_POSSESSIVES = words("collective_possessives")
 WHOSE = words("relative_possessives")
 OF = words("genitive_preps")
+ORGANISATION_NOUNS = words("organisation_nouns")
 PERSON_REACH = 2  # sentences back a person pronoun's antecedent may be, for an event's actor
 GROUP_REACH = 1  # "it"/"they" reach back one sentence only
 
@@ -109,6 +110,9 @@ def context_mentions(doc: Any, mentions: list[Mention], tables: ContextTables) -
                 c.lower_ in THE for c in token.children):
             # "The statement accused X": the statement is its issuer's, named before
             mention = referent(doc, token, mentions + extra, THING_KINDS | PERSON_KINDS | {"role"}, PERSON_REACH)
+        elif token.lemma_.lower() in ORGANISATION_NOUNS and token.text.islower() and token._.reference is not None:
+            # "the bloc failed", "accused the organisation": the organisation named before, in any position
+            mention = referent(doc, token, mentions, {"organisation"}, PERSON_REACH)
         elif low == "they" and token.dep_ in SUBJECT_DEPS:
             # "they" is often people: only a collective actor (state, group, placed role) that is
             # the one subject before it, in this sentence or the previous one

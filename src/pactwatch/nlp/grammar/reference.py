@@ -11,7 +11,9 @@ How an antecedent is chosen (the same for every step):
 * **compatibility** — a person pronoun ("he", "her") wants a person of that gender (from the
   words around the name: "Mrs", "spokeswoman", and from a pronoun already resolved to it); "it"
   a state, body or document in the singular; "they" a body, a group or several named together;
-  "the ministry" / "the agency" a named body whose head is that noun; "the envoy" / "the same
+  "the ministry" / "the agency" a named body whose head is that noun, and "the bloc" / "the
+  organisation" / "the Russian-led alliance" with none such any organisation named by name (an
+  ORG entity), nearest first, which the steps' tables then accept or pass over; "the envoy" / "the same
   source" the person last described with that noun; "the statement" / "the report" / "a post"
   whoever issued the latest such text ("X issued a statement", "a note issued by X"); "the North"
   the country the article names "North …";
@@ -62,6 +64,8 @@ DEFINITE = words("definite_determiners")
 ISSUER_PREPS = words("issuer_preps")
 ADDRESSEE_PREPS = words("addressee_preps")
 MEDIUM_PREPS = words("medium_preps")
+ORGANISATION_NOUNS = words("organisation_nouns")
+LEADER_PARTICIPLES = words("affiliation_participles")
 _KEY = "pactwatch.reference"
 COMPONENT = "pactwatch_reference"
 MAX_RANKED = 24  # candidates kept per referring word, best first
@@ -70,7 +74,7 @@ MAX_RANKED = 24  # candidates kept per referring word, best first
 @dataclass(frozen=True)
 class Reference:
     antecedent: Span  # the earlier noun phrase (its root is the head word)
-    rule: str  # person | thing | group | body | issuer | document | title | region | surname | addressee
+    rule: str  # person | thing | group | body | issuer | document | title | region | surname | addressee | organisation
     distance: int  # sentences between the referring word and its antecedent (0: the same one)
     # the ranked candidates, best first (the antecedent's own first): a step whose tables rule the
     # first out (a place the parser took for a person) reads the next, never re-ranks them
@@ -84,6 +88,15 @@ class Reference:
 # -- referring words ---------------------------------------------------------------------------
 def _definite(token: Token) -> bool:
     return any(c.lower_ in DEFINITE and c.dep_ == "det" for c in token.children)
+
+
+def _bare_organisation(token: Token) -> bool:
+    """"the bloc", "the Russian-led bloc" (a modifier that names its leader or backer), "accused the
+    alliance of provoking ..." (an "of" that is the accusation's, not the name's): no name of its own
+    ("the alliance of Sahel states", "the African union", "its bloc" are not bare)."""
+    return not any((c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and not (
+        c.dep_ == "amod" and c.lower_ in LEADER_PARTICIPLES)) or (c.dep_ == "prep" and any(
+            g.dep_ == "pobj" for g in c.children)) for c in token.children)
 
 
 def _modifiers(token: Token) -> frozenset[str]:
@@ -143,7 +156,11 @@ class Resolver:
         if lemma in ISSUED_NOUNS and _bare(token) and token.pos_ == "NOUN":
             return self._issuer(token)
         if lemma in BODY_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
-            return self._same_head(token, "body")
+            named = self._same_head(token, "body")
+            return named or (self._organisation(token) if lemma in ORGANISATION_NOUNS else None)
+        if lemma in ORGANISATION_NOUNS and _definite(token) and token.text.islower() and _bare_organisation(token):
+            # lower case tells the common noun (the tagger may call "the bloc" a proper noun)
+            return self._organisation(token)
         if lemma in DOCUMENT_NOUNS and _definite(token) and _bare(token) and token.pos_ == "NOUN":
             return self._same_head(token, "document")
         if lemma in PERSON_NOUNS and _definite(token) and _bare(token, title=True) and token.pos_ == "NOUN":
@@ -260,6 +277,16 @@ class Resolver:
         if not pool:
             return None
         return self._ranked(noun, [max(pool, key=lambda c: c.span.start)], rule)
+
+    def _organisation(self, noun: Token) -> Reference | None:
+        """"the bloc", "the organisation", "the Russian-led alliance": the organisations named before
+        by name (an ORG entity), nearest first; which of them is an actor the steps' tables say."""
+        pool = [c for c in self._before(noun, len(self.doc)) if c.kind == "thing"
+                and c.head.pos_ == "PROPN" and c.head.ent_type_ == "ORG"]
+        if not pool:
+            return None
+        here = self.sent_of[noun.i]
+        return self._ranked(noun, sorted(pool, key=lambda c: (here - c.sent, -c.span.start)), "organisation")
 
     def _issuer(self, noun: Token) -> Reference | None:
         """"the statement said", "a post said": whoever issued the latest such text named before
