@@ -50,3 +50,26 @@ def test_a_clash_between_persons_is_a_quarrel(coder, text):
 ])
 def test_force_that_was_used_is_still_coded(coder, text, source, target, root):
     assert (source, target, root) in {(e.source[:3], e.target[:3], e.root_code) for e in coder(text)}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the noun's own participle, its object naming the place
+    ("Turkey carried out airstrikes targeting Kurdish militia positions in Syria.", ("TUR", "SYR")),
+    # the participle of the verb the force noun is the object of, a time phrase between them
+    ("Pakistan launched strikes before dawn on Tuesday targeting militant hideouts in Afghanistan.", ("PAK", "AFG")),
+    # 'aimed at', inside a quotation
+    ('"We conducted raids aimed at smuggling bases in Libya," the Egyptian army said.', ("EGY", "LBY")),
+    # a hedge as the participle's object
+    ("India launched strikes on Wednesday targeting what it called terrorist camps in Pakistan.",
+     ("IND", "PAK")),
+    # a force verb's participle
+    ("Russian forces shelled the region overnight, targeting power plants in Ukraine.", ("RUS", "UKR")),
+])
+def test_an_aiming_participle_names_the_target_of_force(coder, text, pair):
+    events = {(e.source[:3], e.target[:3]) for e in coder(text) if e.cameo_code[:2] in FORCE}
+    assert pair in events, events
+
+
+def test_an_aiming_participle_of_no_act_of_force_codes_none(coder):
+    assert not [e for e in coder("Nigeria launched a campaign targeting corruption in Benin.")
+                if e.cameo_code[:2] in FORCE]

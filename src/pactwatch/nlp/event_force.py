@@ -16,6 +16,9 @@ one distorts a dyad's record more than any other code. Three general readings ar
   budget": a fight or clash between persons (no state, army or armed group named on either side)
   is a quarrel, coded as criticism (111), not as force.
 
+An act's target may also be named by an aiming participle ("strikes targeting sites in Y",
+"raids aimed at Y", ``aimed_at``): the coder reads it as it reads "strikes against Y".
+
 Negated, conditional and merely possible force is never coded (``ClauseMixin.adjust``), and
 planned force is a threat (138).
 """
@@ -34,8 +37,31 @@ PERFORMING_VERBS = words("force_performing_verbs")
 PURPOSE_MARKS = words("purpose_marks")
 DECISION_NOUNS = words("decision_nouns")
 INFINITIVE = words("infinitive_markers")
+AIMING_VERBS = words("aiming_verbs")
+AIMING_PREPS = words("aiming_preps")
 PERSONAL_KINDS = ("person", "pronoun", "role")
 VERBAL_CLASH = "111"  # a quarrel between persons: criticism, not force
+
+
+def aimed_at(act: Token) -> list[Token]:
+    """The phrases an aiming participle of the act names as what it is aimed at: "strikes targeting
+    sites in Y" (the noun's own participle), "launched strikes on Sunday targeting Y" (the participle
+    of the verb the noun is the object of), "sanctions aimed at Y's banks", "raids directed against Y",
+    "strikes targeting what it called militant bases in Y" (a hedge still names the place)."""
+    holders = [act] + ([act.head] if act.dep_ == "dobj" and act.head.pos_ == "VERB" else [])
+    found: list[Token] = []
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ not in ("acl", "advcl") or clause.lemma_.lower() not in AIMING_VERBS \
+                    or clause.tag_ not in ("VBG", "VBN"):
+                continue
+            for child in clause.children:
+                if child.dep_ == "dobj" or (child.dep_ == "ccomp" and any(
+                        g.dep_ == "dobj" and g.tag_ == "WP" for g in child.children)):
+                    found.append(child)  # also "targeting what it called militant bases in Y"
+                elif child.dep_ == "prep" and child.lower_ in AIMING_PREPS:
+                    found += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+    return found
 
 
 class ForceMixin:

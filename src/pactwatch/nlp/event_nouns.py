@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from pactwatch.nlp.event_actors import distinct_codes
+from pactwatch.nlp.event_force import aimed_at
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.event_pairs import NO_TARGET
 from pactwatch.nlp.grammar.clauses import NEGATING_GOVERNORS
@@ -103,6 +104,8 @@ class NounMixin:
                 targets += self.actors_in(child)
             elif child.dep_ == "amod" and child.i in self.owner:  # "Russian sanctions"? owner, not target
                 sources += self.actors_in(child)
+        if not targets:  # "airstrikes targeting sites in X", "launched raids on Sunday targeting X"
+            targets = [m for phrase in aimed_at(noun) for m in self.actors_in(phrase) if m not in sources]
         if not sources and governor is not None and noun.dep_ == "nsubj" \
                 and governor.lemma_.lower() in PARTICIPATION_VERBS:
             sources, places = self.participants(governor)  # "the drills involve units from X and Y near Z"

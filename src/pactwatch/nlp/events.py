@@ -22,7 +22,7 @@ from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, same_audience
 from pactwatch.nlp.event_clauses import ClauseMixin
 from pactwatch.nlp.event_context import context_mentions, place_of
-from pactwatch.nlp.event_force import ForceMixin
+from pactwatch.nlp.event_force import ForceMixin, aimed_at
 from pactwatch.nlp.event_forms import FormMixin
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.event_nouns import NounMixin
@@ -180,6 +180,9 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
             lemmas.add(token.head.lemma_.lower())
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in OF:
             lemmas.add(token.head.head.lemma_.lower())  # "closure of the consulate" seen from consulate
+        for phrase in aimed_at(token):  # "strikes targeting X" say what "strikes against X" says
+            preps.add("against")
+            add_phrase(phrase)
         return lemmas, preps, particles
 
     def select(self, token: Token, entries: list[LexEntry]) -> LexEntry | None:
@@ -283,7 +286,8 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
         if ("irregular_assault" in entry.flags and code[:2] == "19"
                 and any(s.code[3:6] in IRREGULAR_ROLES for s in sources)):
             code = "180"  # killings and attacks by militias, rebels, insurgents: unconventional violence
-        targets = self.targets_of(verb, entry, sources) or self.occasion_partners(verb, entry, sources)
+        targets = self.targets_of(verb, entry, sources) or self.occasion_partners(verb, entry, sources) or [
+            m for phrase in aimed_at(verb) for m in self.actors_in(phrase) if m not in sources]
         code = self.verbal_clash(entry, code, sources, targets)  # "X clashed with Y", both persons: 111
         return self.pairs(verb, entry, code, sources, targets, verb)
 
