@@ -3,10 +3,14 @@
 Articles are generated from a fixed vocabulary with a seeded RNG; one in ten is a trimmed,
 re-headlined copy of another, so the clusterer has real work. Run: python bench/dedup.py [--runs 5]
 
-The two sizes alternate within one run (small, large, small, large, ...), and each is timed by
-the wall clock and by this process's CPU time: on a machine shared with other work the wall
-clock also counts the time other processes held the cores, which the CPU time does not. Memory:
-the peak of what the clustering step allocates (tracemalloc, in an untimed pass over the same
+The two sizes alternate within one run (small, large, small, large, ..., small), and each is
+timed by the wall clock and by this process's CPU time: on a machine shared with other work the
+wall clock also counts the time other processes held the cores, which the CPU time does not.
+Each large run's ratio is printed against the small run before it (as earlier builds measured)
+and against the mean of the small runs on both sides of it (a small run samples a few seconds
+of the machine's load, a large one a minute; the mean of its neighbours follows the load across
+that minute). The CPU ratios of signing and of clustering alone are printed too. Memory: the
+peak of what the clustering step allocates (tracemalloc, in an untimed pass over the same
 arrays), per article; flat means the same bytes per article at both sizes.
 """
 
@@ -20,7 +24,8 @@ import tracemalloc
 
 import numpy as np
 
-from pactwatch.dedup.minhash import NUM_PERM, cluster_arrays, signature
+from pactwatch.dedup.lsh import cluster_arrays
+from pactwatch.dedup.minhash import NUM_PERM, signature
 
 
 def generate(n: int, seed: int = 7) -> list[str]:
@@ -77,20 +82,27 @@ def main() -> None:
     corpora = {n: generate(n) for n in (small, large)}
     print(f"{'run':>3} {'articles':>9} {'sign s':>7} {'cluster s':>9} {'wall s':>7} {'cpu s':>7}"
           f" {'peak B/article':>14} clusters")
-    ratios: dict[str, list[float]] = {"wall": [], "cpu": []}
-    for run in range(1, args.runs + 1):
-        measured = {}
-        for n in (small, large):
-            m = measured[n] = timed(corpora[n])
-            print(f"{run:>3} {n:>9} {m['sign_wall']:>7.2f} {m['cluster_wall']:>9.2f} {m['wall']:>7.2f}"
-                  f" {m['cpu']:>7.2f} {m['peak'] / n:>14.0f} {m['clusters']}")
-        for clock in ratios:
-            ratios[clock].append(measured[large][clock] / measured[small][clock])
-    goal = 1.1 * args.factor
-    for clock, values in ratios.items():
-        print(f"{clock} time ratio for {args.factor}x the data: {min(values):.2f}x-{max(values):.2f}x"
-              f" over {len(values)} runs, median {statistics.median(values):.2f}x (goal <= {goal:.0f}x)")
 
+    def measure(run: int, n: int) -> dict[str, float]:
+        m = timed(corpora[n])
+        print(f"{run:>3} {n:>9} {m['sign_wall']:>7.2f} {m['cluster_wall']:>9.2f} {m['wall']:>7.2f}"
+              f" {m['cpu']:>7.2f} {m['peak'] / n:>14.0f} {m['clusters']}")
+        return m
+
+    smalls = [measure(1, small)]
+    larges = []
+    for run in range(1, args.runs + 1):
+        larges.append(measure(run, large))
+        smalls.append(measure(run, small))
+    goal = 1.1 * args.factor
+    clocks = {"wall": "wall", "cpu": "cpu", "cpu of signing": "sign_cpu", "cpu of clustering": "cluster_cpu"}
+    for label, key in clocks.items():
+        before = [big[key] / smalls[i][key] for i, big in enumerate(larges)]
+        around = [big[key] / ((smalls[i][key] + smalls[i + 1][key]) / 2) for i, big in enumerate(larges)]
+        for how, values in (("the small run before", before), ("the mean of the small runs around", around)):
+            print(f"{label} time ratio for {args.factor}x the data, against {how}: "
+                  f"{', '.join(f'{v:.2f}' for v in values)}; median {statistics.median(values):.2f}x"
+                  f" (goal <= {goal:.0f}x)")
 
 if __name__ == "__main__":
     main()

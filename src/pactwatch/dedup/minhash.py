@@ -1,9 +1,9 @@
-"""MinHash signatures of article bodies and LSH clustering of near-duplicate stories.
+"""MinHash signatures of article bodies and the test that two are near-duplicate stories.
 
 Copies of one wire story differ in headline, boilerplate and trimming, so we compare bodies by
 word shingles and accept a pair when either the Jaccard similarity or the containment (share
 of the shorter text found in the longer) is high: a trimmed copy is contained in the full one.
-Candidate pairs come from LSH buckets, so the cost grows with the corpus, not its square.
+Candidate pairs come from LSH buckets (``lsh``), so the cost grows with the corpus, not its square.
 """
 
 from __future__ import annotations
@@ -106,76 +106,3 @@ def _alike(a: np.ndarray, b: np.ndarray, a_size: int, b_size: int) -> bool:
     # |A ∩ B| = J (|A| + |B|) / (1 + J), estimated from the signatures
     overlap = jaccard * (a_size + b_size) / (1 + jaccard)
     return bool(overlap / min(a_size, b_size) >= MIN_CONTAINMENT)
-
-
-def band_keys(matrix: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """One uint64 key per (article, band): the band's ``rows`` MinHash values mixed together."""
-    mixers = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-                       0xFF51AFD7ED558CCD], dtype=np.uint64)[:rows]
-    keys = np.empty((matrix.shape[0], bands), dtype=np.uint64)
-    with np.errstate(over="ignore"):  # wrapping multiplication is the point
-        for band in range(bands):
-            block = matrix[:, band * rows:(band + 1) * rows]
-            keys[:, band] = (block * mixers).sum(axis=1, dtype=np.uint64) ^ np.uint64(band)
-    return keys
-
-
-LSH_BANDS, LSH_ROWS = 42, 3  # datasketch's optimum for LSH_THRESHOLD with NUM_PERM values
-MAX_REPRESENTATIVES = 64  # clusters compared per bucket; a bucket of unrelated texts stays cheap
-
-
-def cluster(signatures: Iterable[Signature]) -> dict[int, int]:
-    """article id -> cluster id (the smallest article id in its cluster)."""
-    sigs = list(signatures)
-    if not sigs:
-        return {}
-    return cluster_arrays(np.array([s.article_id for s in sigs], dtype=np.int64),
-                          np.array([s.shingles for s in sigs], dtype=np.int64),
-                          np.stack([s.hashvalues for s in sigs]))
-
-
-def cluster_arrays(ids: np.ndarray, sizes: np.ndarray, matrix: np.ndarray) -> dict[int, int]:
-    """Clusters from parallel arrays: article ids, shingle-set sizes, one MinHash row each.
-
-    LSH banding done with arrays rather than a dictionary of buckets: band keys are sorted and
-    articles sharing a key in any band are candidates, each checked by the same test as
-    ``similar``. Memory stays at a few bytes per article and band (a bucket dictionary needed
-    ~10 kB per article) and time near-linear in the corpus.
-    """
-    order_by_id = np.argsort(ids, kind="stable")
-    ids, sizes, matrix = ids[order_by_id], sizes[order_by_id], matrix[order_by_id]
-    parent = list(range(len(ids)))  # union-find over row numbers
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def alike(a: int, b: int) -> bool:
-        return _alike(matrix[a], matrix[b], int(sizes[a]), int(sizes[b]))
-
-    usable = np.flatnonzero(sizes > 0)
-    if len(usable) > 1:
-        keys = band_keys(matrix[usable], LSH_BANDS, LSH_ROWS).ravel()  # row i, band b -> i*B+b
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
-        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-        ends = np.r_[starts[1:], len(sorted_keys)]
-        for lo, hi in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            # Compare each member with one representative of every cluster already met in this
-            # bucket (usually one or two), not with every other member: cost and memory stay
-            # linear in the bucket even when thousands of copies of a story share it.
-            reps: list[int] = []
-            for member in sorted({int(usable[int(i) // LSH_BANDS]) for i in order[lo:hi]}):
-                joined = False
-                for rep in reps:
-                    root, other = find(member), find(rep)
-                    if root == other:
-                        joined = True
-                    elif alike(member, rep):
-                        parent[max(root, other)] = min(root, other)  # rows are in id order
-                        joined = True
-                if not joined and len(reps) < MAX_REPRESENTATIVES:
-                    reps.append(member)
-    return {int(ids[row]): int(ids[find(row)]) for row in range(len(ids))}

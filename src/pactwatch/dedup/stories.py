@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from pactwatch.dedup.minhash import NUM_PERM, cluster_arrays, signature, values_from_blob
+from pactwatch.dedup.lsh import cluster_arrays
+from pactwatch.dedup.minhash import NUM_PERM, signature, values_from_blob
 from pactwatch.store import clusters
 from pactwatch.store.database import Database
 
