@@ -19,6 +19,10 @@ Demonyms are always bare country codes ("Russian oil" -> RUS): CAMEO reads a dem
 country, and an event coder should take its source and target from the heads of the subject and
 object phrases, where a demonym that only modifies a non-actor noun (``dep_ == "amod"``) is not
 an actor. Deterministic: every pass walks the Doc left to right.
+
+The lookups the passes share (a title's modifier, the name after it) are ``actor_modifiers``;
+whether a place or an ambiguous name acts where it stands is ``actor_places``; what the article
+teaches (step 4) is ``actor_context``.
 """
 
 from __future__ import annotations
@@ -30,24 +34,17 @@ from spacy.tokens import Doc, Span
 from pactwatch.nlp.actor_context import ArticlePasses, Learned
 from pactwatch.nlp.actor_descriptions import naming_mentions
 from pactwatch.nlp.actor_match import Hit, scan, select
+from pactwatch.nlp.actor_modifiers import ModifierLookup, dict_code
+from pactwatch.nlp.actor_places import PlaceTests
 from pactwatch.nlp.actor_tables import ActorTables, Entry, normalise
 from pactwatch.nlp.doc_text import doc_ents
 from pactwatch.nlp.grammar.words import words
-from pactwatch.nlp.phoenix import NULL_CODES, DatedCode
 from pactwatch.records import Mention
 
-MODIFIER_KINDS = ("country", "demonym", "capital", "seat", "org", "org_demonym", "body", "dict_actor")
-_FORMER = words("former_markers")
-_STANCE = words("stance_prefixes")
 _TITLE_WORDS = words("monarch_titles")
-_ACTOR_DEPS = words("capital_actor_deps")
-_ACTOR_PREPS = words("capital_actor_preps")
-_PLACE_PREPS = words("place_name_preps")
-_LIST_JOINERS = words("list_joiners")
-_HYPHENS = words("name_hyphens")
 
 
-class _Resolver(ArticlePasses):
+class _Resolver(ArticlePasses, ModifierLookup, PlaceTests):
     def __init__(self, doc: Doc, tables: ActorTables, on: date | None) -> None:
         self.doc, self.tables, self.on = doc, tables, on
         self.hits = select(scan(doc, tables, on))
@@ -69,131 +66,6 @@ class _Resolver(ArticlePasses):
     def emit(self, start_tok: int, end_tok: int, code: str, kind: str, by: str, name: str | None = None) -> None:
         span = self.doc[start_tok:end_tok]
         self.mentions.append(Mention(span.start_char, span.end_char, span.text, code, kind, by, name))
-
-    def index(self, hit: Hit) -> int:
-        return self.hits.index(hit)
-
-    def left_modifier(self, k: int) -> tuple[Hit | None, bool]:
-        """The modifier hit left of hit ``k`` (through allowed gap words) and whether "former" occurs."""
-        start = self.hits[k].start
-        j = start - 1
-        former = False
-        while j >= 0 and j not in self.at_end():
-            word = normalise(self.doc[j].text)
-            if word in _FORMER:
-                former = True
-            elif word not in words("actor_modifier_gap"):
-                return None, self._former_before(start)
-            j -= 1
-        if j < 0:
-            return None, former
-        hit = self.at_end()[j]
-        if hit.first(*MODIFIER_KINDS) is None or self.index(hit) in self.used or self._stance(hit.start):
-            return None, former
-        return hit, former or self._former_before(hit.start)
-
-    def _stance(self, tok: int) -> bool:
-        """Whether the word at ``tok`` follows a stance prefix ("pro-European"): a stance, not an affiliation."""
-        return tok >= 2 and self.doc[tok - 1].text in _HYPHENS and normalise(self.doc[tok - 2].text) in _STANCE
-
-    def _former_before(self, tok: int) -> bool:
-        return tok > 0 and normalise(self.doc[tok - 1].text) in _FORMER
-
-    def at_end(self) -> dict[int, Hit]:
-        if not hasattr(self, "_at_end"):
-            self._at_end = {hit.end - 1: hit for hit in self.hits}
-        return self._at_end
-
-    def of_country(self, end_tok: int) -> Hit | None:
-        """A modifier hit in "<title/role> of <Country>"."""
-        if end_tok + 1 < len(self.doc) and self.doc[end_tok].lower_ in words("genitive_preps"):
-            j = end_tok + 1
-            if self.doc[j].lower_ in words("definite_article"):
-                j += 1
-            hit = self.at.get(j)
-            if hit is not None and hit.first("country", "org", "body") is not None:
-                if self.doc[hit.end - 1].dep_ in ("compound", "amod"):
-                    return None  # "leadership of the Haiti force": the country only modifies
-                return hit
-        return None
-
-    def modifier_code(self, hit: Hit, role: str) -> str | None:
-        entry = hit.first(*MODIFIER_KINDS)
-        assert entry is not None
-        if entry.kind in ("country", "demonym"):
-            return entry.code if role in ("-", "") else entry.code + role
-        if entry.kind == "capital" and entry.code[:3] in self.tables.countries:
-            return entry.code[:3] if role in ("-", "") else entry.code[:3] + role
-        if entry.kind == "capital":
-            return entry.code  # "Brussels" stands for the EU
-        if entry.kind in ("seat", "org", "org_demonym"):
-            return entry.code
-        if entry.kind == "body":
-            return entry.code + entry.role if entry.role != "-" else entry.code
-        code = _dict_code(entry.dated, self.on)
-        if code is None:
-            return None
-        # A user dictionary's three-letter actor is a country-level actor even when our own
-        # country table does not know it ("Breland government" -> BRELGOV, as PETRARCH codes it).
-        return code + role if len(code) == 3 and role not in ("-", "") else code
-
-    def dict_agent_code(self, mod: Hit, hit: Hit) -> str | None:
-        """A dictionary actor with a dictionary agent ("Arnor's foreign minister" -> ARNGOVFRM).
-
-        The user's agent pattern wins over our own role for the user's own actors, so codes stay
-        those of the dictionaries the user chose; None when either side is not from a dictionary.
-        """
-        agent = hit.first("dict_agent")
-        entry = mod.first(*MODIFIER_KINDS)
-        if agent is None or entry is None or entry.kind != "dict_actor":
-            return None
-        base = self.modifier_code(mod, "-")
-        if base is None:
-            return None
-        pattern = agent.code
-        return pattern.replace("~", base[:3], 1) if pattern.endswith("~") else base[:3] + pattern.lstrip("~")
-
-    def agent_of(self, hit: Hit) -> Hit | None:
-        """The dictionary actor in "<agent> of/in/from <actor>" ("soldiers from Gondor")."""
-        if hit.first("dict_agent") is None:
-            return None
-        j = hit.end
-        if j + 1 >= len(self.doc) or self.doc[j].lower_ not in words("agent_origin_preps"):
-            return None
-        j += 1
-        if self.doc[j].lower_ in words("definite_article"):
-            j += 1
-        after = self.at.get(j)
-        if after is None or after.first("dict_actor") is None or self.index(after) in self.used:
-            return None
-        return after
-
-    def name_after(self, tok: int) -> tuple[int, Entry | None] | None:
-        """End token of a person name starting at ``tok`` and its leader entry, if any."""
-        if tok >= len(self.doc):
-            return None
-        hit = self.at.get(tok)
-        if hit is not None:
-            leader = hit.first("leader")
-            if leader is not None and hit.first("title") is None:
-                return hit.end, leader
-            if hit.first("discard", "title", "role", "body") is not None or leader is None:
-                ent = self.ent_of[tok]
-                if not (ent is not None and ent.label_ == "PERSON" and ent.start == tok):
-                    return None
-        ent = self.ent_of[tok]
-        if ent is not None and ent.label_ == "PERSON" and ent.start == tok:
-            return ent.end, None
-        end = tok
-        while end < len(self.doc) and end - tok < 5:
-            token = self.doc[end]
-            if token.pos_ == "PROPN" and token.text[:1].isupper():
-                end += 1
-            elif token.text in _HYPHENS and end > tok and end + 1 < len(self.doc) and self.doc[end + 1].is_alpha:
-                end += 2
-            else:
-                break
-        return (end, None) if end > tok else None
 
     # -- passes ------------------------------------------------------------------------------
     def titles(self) -> None:
@@ -340,7 +212,7 @@ class _Resolver(ArticlePasses):
                     continue
                 self.emit(hit.start, hit.end, entry.code, "country", "table")
             else:
-                code = _dict_code(entry.dated, self.on)
+                code = dict_code(entry.dated, self.on)
                 if code is not None:
                     self.emit(hit.start, hit.end, code, self._dict_kind(hit, code), "dictionary")
 
@@ -374,105 +246,7 @@ class _Resolver(ArticlePasses):
         ent = self.ent_of[hit.start]
         return "person" if ent is not None and ent.label_ == "PERSON" else "role"
 
-    def _inside_other_person(self, hit: Hit) -> bool:
-        """"Israel" in "Israel Katz" when spaCy reads a longer person name."""
-        ent = self.ent_of[hit.start]
-        return ent is not None and ent.label_ == "PERSON" and (ent.start < hit.start or ent.end > hit.end)
 
-    def _not_person_or_org(self, hit: Hit) -> bool:
-        ent = self.ent_of[hit.start]
-        if ent is None:
-            return True
-        inside = ent.start >= hit.start and ent.end <= hit.end
-        return ent.label_ not in ("PERSON", "ORG", "FAC", "WORK_OF_ART") and inside
-
-    def _country_by_context(self, hit: Hit, entry: Entry) -> bool:
-        """An ambiguous country name that spaCy reads as a person or organisation on its own
-        ("Niger" as PERSON) is the country when nothing makes it a person's name: the entity is
-        exactly the name (not "Chad Smith"), the article never uses it inside a longer person
-        name, and the name stands where a country does — in a list with another country
-        ("Burkina Faso, Mali and Niger"), after a place preposition ("from Niger"), in an actor
-        position (subject, object, possessor) — or is the country elsewhere in the same article."""
-        if not self._bare_name(hit) or entry.code in self._person_names():
-            return False
-        if self._country_position(hit, entry.code):
-            return True
-        if not hasattr(self, "_confirmed"):  # one sense per article, worked out once
-            self._confirmed = {
-                e.code for h in self.hits for e in h.entries
-                if e.kind == "country" and e.ambiguous and not self._inside_other_person(h)
-                and (self._not_person_or_org(h) or (self._bare_name(h) and self._country_position(h, e.code)))
-            }
-        return entry.code in self._confirmed
-
-    def _person_names(self) -> set[str]:
-        """Codes of ambiguous country names this article uses inside a longer person name."""
-        if not hasattr(self, "_persons"):
-            self._persons = {e.code for h in self.hits for e in h.entries
-                             if e.kind == "country" and e.ambiguous and self._inside_other_person(h)}
-        return self._persons
-
-    def _bare_name(self, hit: Hit) -> bool:
-        """spaCy's entity is the name alone, or a run of country names ("Niger and Chad")."""
-        ent = self.ent_of[hit.start]
-        if ent is None or (ent.start == hit.start and ent.end == hit.end):
-            return True
-        in_country = {i for h in self.hits if h.first("country") is not None for i in range(h.start, h.end)}
-        return all(i in in_country or self.doc[i].lower_ in _LIST_JOINERS for i in range(ent.start, ent.end))
-
-    def _country_position(self, hit: Hit, code: str) -> bool:
-        if self.doc.has_annotation("DEP"):
-            token = self.doc[hit.start : hit.end].root
-            for _ in range(4):  # "leave Niger and Chad": the coordination's position
-                if token.dep_ != "conj" or token.head is token:
-                    break
-                token = token.head
-            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
-                return True
-            if token.dep_ in _ACTOR_DEPS:
-                return True
-        # a surface list: "Mali, and Niger", "Chad, Niger and Sudan" (the parser often garbles these)
-        j = hit.start - 1
-        while j >= 0 and self.doc[j].lower_ in _LIST_JOINERS:
-            j -= 1
-        if j < hit.start - 1 and self._listed_country(self.at_end().get(j), code):
-            return True
-        j = hit.end
-        while j < len(self.doc) and self.doc[j].lower_ in _LIST_JOINERS:
-            j += 1
-        return j > hit.end and self._listed_country(self.at.get(j), code)
-
-    @staticmethod
-    def _listed_country(near: Hit | None, code: str) -> bool:
-        return near is not None and any(e.kind == "country" and not e.ambiguous and e.code != code
-                                        for e in near.entries)
-
-    def _followed_by_name(self, hit: Hit) -> bool:
-        return hit.end < len(self.doc) and self.doc[hit.end].pos_ == "PROPN" and self.doc[hit.end].text[:1].isupper()
-
-    def _acts(self, hit: Hit) -> bool:
-        """Whether a place is an actor here: subject, object, possessor, or "talks with/between"."""
-        if not self.doc.has_annotation("DEP"):
-            return False
-        token = self.doc[hit.start : hit.end].root
-        for _ in range(4):  # climb through coordination: "Seoul and Tokyo"
-            if token.dep_ != "conj" or token.head is token:
-                break
-            token = token.head
-        if token.dep_ in _ACTOR_DEPS:
-            return True
-        if token.dep_ == "pobj":
-            return token.head.lower_ in _ACTOR_PREPS
-        return False
-
-
-def _dict_code(dated: tuple[DatedCode, ...], on: date | None) -> str | None:
-    from pactwatch.nlp.phoenix import ActorEntry
-
-    code = ActorEntry((), dated, 0).code_on(on)
-    if code is None or code in NULL_CODES:
-        return None
-    return code
 
 
 def find_mentions(doc: Doc, tables: ActorTables, on: date | None) -> list[Mention]:
