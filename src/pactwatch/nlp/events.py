@@ -3,9 +3,10 @@
 For each sentence that has an actor mention and a lexicon trigger (a cheap pre-filter before
 any tree work), each trigger verb or noun is matched to its most specific lexicon entry; the
 source comes from the subject (the "by" agent for passives, the owner for nouns), the target
-from objects and prepositional phrases (``event_actors``); acts named by a noun read their
-parties from the noun's phrase or its verb (``event_nouns``); sources and targets become events,
-with fallbacks when no target is named (``event_pairs``). Negated, conditional, interrogative
+from objects and prepositional phrases (``event_actors``; reporters and reactions in
+``event_reporters``, parties found elsewhere in the article in ``event_counterparts``); acts
+named by a noun read their parties from the noun's phrase or its verb (``event_nouns``); sources
+and targets become events, with fallbacks when no target is named (``event_pairs``). Negated, conditional, interrogative
 and merely possible clauses are not facts and are not coded; planned meetings are coded as
 intent (036) (``event_clauses``). A joint act is coded once: "X signed with Y" from the subject,
 "X and Y signed" from the first-named party; mutual pledges ("help each other") both ways.
@@ -19,15 +20,17 @@ from datetime import date
 from typing import Any
 
 from pactwatch.nlp.doc_text import doc_sents
-from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin, same_audience
+from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin
 from pactwatch.nlp.event_clauses import ClauseMixin
 from pactwatch.nlp.event_context import context_mentions, place_of
+from pactwatch.nlp.event_counterparts import CounterpartMixin, same_audience
 from pactwatch.nlp.event_force import ForceMixin, aimed_at
 from pactwatch.nlp.event_forms import FormMixin
 from pactwatch.nlp.event_lexicon import EventLexicon, LexEntry
 from pactwatch.nlp.event_nouns import NounMixin
 from pactwatch.nlp.event_pairs import NO_TARGET, PairMixin
 from pactwatch.nlp.event_parties import without_outlet_parties
+from pactwatch.nlp.event_reporters import ReporterMixin
 from pactwatch.nlp.event_speech import SpeechMixin
 from pactwatch.nlp.event_states import StateMixin
 from pactwatch.nlp.event_visits import VisitMixin, without_restated_visits
@@ -116,8 +119,8 @@ def _has_pair(seen: set[tuple[str, str, str]], event: Event) -> bool:
     return any(event.source in (s, t) and c == event.cameo_code and t != NO_TARGET for s, t, c in seen)
 
 
-class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixin, FormMixin, ActorMixin, NounMixin,
-                     PairMixin):
+class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixin, FormMixin, ActorMixin,
+                     ReporterMixin, CounterpartMixin, NounMixin, PairMixin):
     def __init__(self, doc: Any, sent: Any, owner: dict[int, Mention], lexicon: EventLexicon,
                  on: date | None, mentions: list[Mention], anchored: dict[int, list[Match]]) -> None:
         self.doc, self.sent, self.owner, self.lexicon, self.on = doc, sent, owner, lexicon, on
