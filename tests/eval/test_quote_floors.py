@@ -3,7 +3,8 @@
 Speakers match as people and bodies (GOLD.md; ``pactwatch.names``). Measured 2026-12-03:
 news-dev-2 speaker accuracy 0.677 = 42/62 text-matched quotes (0.500 under the earlier
 exact-name rule), text F1 0.939; PolNeAR dev direct quotes P 0.982, R 0.919, speaker accuracy
-0.933 = 421/451 (unchanged by the new rule). Floors sit three or more items below.
+0.933 = 421/451 (unchanged by the new rule); 2026-12-04: PolNeAR speaker accuracy 0.941 = 427/454
+(the cue whose content holds the quote, speech participles). Floors sit three or more items below.
 """
 
 from __future__ import annotations
@@ -28,4 +29,4 @@ def test_polnear_dev_floor():
     assert result["gold_direct_attributions"] > 400
     assert result["precision"] >= 0.97, result["precision"]
     assert result["recall"] >= 0.91, result["recall"]
-    assert result["speaker_accuracy"] >= 0.92, result["speaker_accuracy"]
+    assert result["speaker_accuracy"] >= 0.93, result["speaker_accuracy"]  # 424/454 = 0.934

@@ -18,7 +18,7 @@ from typing import Any
 
 from pactwatch.nlp.doc_text import char_span, doc_text, sent_at
 from pactwatch.nlp.grammar.engine import Grammar, Match
-from pactwatch.nlp.grammar.reference_candidates import verb_next_name
+from pactwatch.nlp.grammar.reference_candidates import BODY_NOUNS, PERSON_NOUNS, verb_next_name
 from pactwatch.nlp.grammar.words import word_sequence, words
 from pactwatch.nlp.quote_marks import DOUBLE_CLOSE, SINGLE_CLOSE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, QuoteSpan
 from pactwatch.nlp.quote_sources import inside
@@ -28,6 +28,9 @@ _SUBJECT_DEPS = word_sequence("speaker_subject_deps")
 _CLIMB_DEPS = word_sequence("cue_climb_deps")
 _INVERTED_DEPS = word_sequence("inverted_speaker_deps")
 _ACCORDING = words("according_words")
+_CONTENT_DEPS = words("reported_content_deps")
+_NOT_SPEAKERS = words("speech_vehicles") | words("document_nouns")  # they keep climbing to who issued them
+_SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS | words("state_nouns")
 MAX_CUE_DISTANCE = 40  # tokens between the quote and its cue verb
 # closing marks, as quote_marks defines them (one the parser split off into the next sentence, ...)
 _CLOSING_MARKS = frozenset(DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
@@ -76,6 +79,19 @@ def quote_frame(doc: Any, span: QuoteSpan) -> tuple[int, int]:
     return lo, hi
 
 
+def _introduces(cue: Any, span: QuoteSpan) -> bool:
+    """The cue's own phrase ends at the comma or colon before the opening mark ('X said, "…"')."""
+    end = cue.right_edge.idx + len(cue.right_edge.text)
+    gap = doc_text(cue.doc)[end : span.open_mark]
+    return end <= span.open_mark and len(gap) <= 3 and any(c in gap for c in ",:") and not gap.strip(" ,:")
+
+
+def _paragraph(doc: Any, span: QuoteSpan) -> tuple[int, int]:
+    text = doc_text(doc)
+    end = text.find("\n", span.end)
+    return text.rfind("\n", 0, span.open_mark) + 1, len(text) if end < 0 else end
+
+
 def _cue_leads(sent: Any) -> bool:
     """A short sentence such as 'said Putin.' or 'he added.' that only attributes."""
     verbs = speech_verbs()
@@ -83,8 +99,10 @@ def _cue_leads(sent: Any) -> bool:
     return 0 < len(words) <= 6 and any(t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in words)
 
 
-def cues_near(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]]) -> list[Any]:
-    """Cue tokens in the frame, nearest to the quote first (weak verbs count a little further)."""
+def cues_near(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[int, int]],
+              governed: bool = True) -> list[Any]:
+    """Cue tokens in the frame, nearest to the quote first (weak verbs count a little further);
+    with ``governed``, a cue the quotation is the complement of goes before the nearer ones."""
     verbs = speech_verbs()
     q_first = char_span(doc, span.start, span.end)
     if q_first is None:  # a quote that no token boundary delimits has no frame to search
@@ -108,6 +126,15 @@ def cues_near(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[in
         weak = not is_according and verbs.get(lemma) == "weak"
         scored.append((distance + (8 if weak else 0), token.i, token))
     ordered = [t for _, _, t in sorted(scored, key=lambda x: (x[0], x[1]))]
+    if governed:
+        # 'X told a woman who suggested … that "…"', '"…," but he said that "…"': the speech verb
+        # whose complement holds the whole quotation reports it, before a nearer verb that does not
+        # unless a cue introduces the quotation itself ('footage of X saying during the debate, "…"');
+        # a weak verb above it ('X agreed to "…", the statement said') does not outrank a nearer cue
+        ruling = [t for t in _governors(q_first, *_paragraph(doc, span))
+                  if t in ordered and verbs.get(t.lemma_.lower()) != "weak"]
+        if ruling and not any(_introduces(t, span) for t in ordered):
+            ordered = ruling + [t for t in ordered if t not in ruling]
     # "both countries agreed to X, the ministry said": the reporting verb that governs a weak
     # cue is the source, so a strong ancestor cue goes first
     result: list[Any] = []
@@ -120,6 +147,31 @@ def cues_near(doc: Any, lo: int, hi: int, span: QuoteSpan, quoted: list[tuple[in
         if token not in result:
             result.append(token)
     return result
+
+
+def _governors(words: Any, para_lo: int, para_hi: int) -> list[Any]:
+    """The words the whole quotation is the reported content of, nearest first: the lowest word
+    outside it that all its words hang from, and the words above that one reached only through
+    complement labels ('said that … did not give "…"'), within its paragraph. A clause that hangs
+    by another label ('as a memo put it', a relative clause) is not the content of the verb above."""
+    common: list[Any] | None = None
+    for token in words:
+        if token.is_punct:
+            continue
+        chain = [a for a in token.ancestors if not words.start <= a.i < words.end]
+        if common is None:
+            common = chain
+        else:
+            kept = {a.i for a in chain}
+            common = [a for a in common if a.i in kept]
+        if not common:
+            return []
+    if not common:
+        return []
+    found = [common[0]]
+    while found[-1].dep_ in _CONTENT_DEPS and found[-1].head is not found[-1]:
+        found.append(found[-1].head)
+    return [t for t in found if para_lo <= t.idx < para_hi]
 
 
 def relay_of(cue: Any) -> Match | None:
@@ -163,11 +215,56 @@ def cue_subject(token: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:  
             subject = (named or found)[-1] if len(found) > 1 else found[0]
             # "hosted by the president, Dr X, Margaret Holm said": the name next to the verb
             return next((c for c in subject.children if verb_next_name(c)), subject)
+        if token.dep_ == "acl":  # 'protesters chanting "…"', 'a clip of General X saying, "…"'
+            speaker = _participle_speaker(token.head)
+            if speaker is not None:
+                return speaker
+        shown = _shown_speaker(token)
+        if shown is not None:
+            return shown
         if token.dep_ in _CLIMB_DEPS and token.head is not token:
             token = token.head
         else:
             break
     return _left_neighbour(cue)
+
+
+def _shown_speaker(verb: Any) -> Any | None:
+    """'the video shows the envoy telling …': a participle complementing a verb's object is said by
+    that object ('summoned the envoy to protest' is a purpose: the subject acts); 'posted a clip of
+    the minister saying …' is the recorded person's, also where the parser hangs the participle
+    from the verb, when it follows the recording's phrase with no comma."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "advcl"):
+        return None
+    for obj in verb.head.children:
+        if obj.dep_ != "dobj" or obj.i > verb.i:
+            continue
+        if verb.dep_ == "xcomp":
+            return _participle_speaker(obj)
+        if obj.right_edge.i + 1 == verb.i and not _can_speak(obj):
+            return _participle_speaker(obj)
+    return None
+
+
+def _participle_speaker(noun: Any) -> Any | None:
+    """A speech participle's understood subject is the noun it modifies when that noun can speak
+    (a name, a person or body noun, people in the plural: 'the rebels chanting'), or the one a
+    recording of it names ('a clip of X saying', however the parser hangs the participle); not a
+    thing ('a sign saying') nor a statement, which its issuer speaks through."""
+    if _can_speak(noun):
+        return noun
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in _NOT_SPEAKERS:
+        return None
+    named = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+             if o.dep_ == "pobj" and _can_speak(o)]
+    return named[0] if named else None
+
+
+def _can_speak(noun: Any) -> bool:
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return True
+    return noun.pos_ == "NOUN" and lemma not in _NOT_SPEAKERS and (lemma in _SPEAKER_NOUNS or noun.tag_ == "NNS")
 
 
 def _inverted_subject(cue: Any) -> Any | None:

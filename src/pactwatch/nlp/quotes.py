@@ -158,7 +158,7 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
         gap = doc_text(doc)[before.end_char : span.open_mark]
         if gap.count("\n") <= 2:
             fake = type(span)(before.start_char, before.end_char, before.start_char, before.end_char, "")
-            cues = [c for c in cues_near(doc, before.start, before.end, fake, quoted)
+            cues = [c for c in cues_near(doc, before.start, before.end, fake, quoted, governed=False)
                     if c.lemma_.lower() not in _ACCORDING]
             ends_colon = before.text.rstrip().endswith(":")
             for cue in cues:
