@@ -152,3 +152,25 @@ def test_leaders_cover_the_brief() -> None:
     assert current[("PRKGOV", "head_of_state")] == "Kim Jong-un"
     assert current[("USAGOV", "head_of_state")] == "Joe Biden"
     assert current[("NATO", "secretary_general")] == "Jens Stoltenberg"
+
+
+def test_territories_are_coded_as_their_state_or_their_own_iso_code() -> None:
+    """territories.tsv: a territory without an ISO 3166-1 code is coded as the state it belongs to
+    under international law; one with its own code keeps it; no name is also a country or a place."""
+    head = [l for l in table_path("actors/territories.tsv").read_text(encoding="utf-8").splitlines() if l.startswith("#")]
+    text = "\n".join(head).lower()
+    assert "source" in text and "last checked:" in text and "iso 3166-1" in text
+    rows = read_table("actors/territories.tsv")
+    texts = [row["text"].lower() for row in rows]
+    assert len(texts) == len(set(texts))
+    named = {row["text"].lower() for row in read_table("actors/places.tsv")}
+    for row in COUNTRIES:
+        named |= {n.lower() for n in [row["name"], *row["aliases"].split("|")] if n}
+    assert not set(texts) & named
+    own_codes = {"HKG", "MAC"}  # ISO 3166-1 codes of their own, as CAMEO codes them
+    for row in rows:
+        assert row["code"] in CODES or row["code"] in own_codes, row
+        assert row["ambiguous"] in ("0", "1")
+    by_text = {row["text"]: row["code"] for row in rows}
+    assert (by_text["Crimea"], by_text["Abkhazia"], by_text["Transnistria"], by_text["Nagorno-Karabakh"]) \
+        == ("UKR", "GEO", "MDA", "AZE")

@@ -112,6 +112,7 @@ class ActorTables:
         countries = _load_countries(builder)
         organisations = _load_organisations(builder)
         _load_places(builder)
+        _load_territories(builder)
         _load_roles(builder)
         _load_titles(builder)
         terms = _load_leaders(builder)
@@ -218,6 +219,13 @@ def _load_places(builder: _IndexBuilder) -> None:
             row["text"],
             Entry(row["kind"], code=row["code"], ambiguous=row["ambiguous"] == "1", proper=True),
         )
+
+
+def _load_territories(builder: _IndexBuilder) -> None:
+    # a territory is read as a capital is: a party only in an actor's position ("annexed Crimea"),
+    # never as the place of an act ("drills in Crimea"); its code is the state's (territories.tsv)
+    for row in read_table("actors/territories.tsv"):
+        builder.add(row["text"], Entry("capital", code=row["code"], ambiguous=row["ambiguous"] == "1", proper=True))
 
 
 def _load_roles(builder: _IndexBuilder) -> None:
