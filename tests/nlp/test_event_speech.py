@@ -66,3 +66,12 @@ def test_the_reporter_of_a_passive_is_not_its_origin(coder, text, expected):
 ])
 def test_no_stance_event_without_a_reported_fact_or_threat(coder, text):
     assert [e for e in coder(text) if e[2][:2] in ("11", "13")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said the aid workers had worked with the UN refugee agency.",  # an agency, no intelligence service
+    "Germany said Russian agents spied on its bases.",  # 'spied on' names the victim, not the sponsor
+    "Austria said its army had cooperated with Czech intelligence.",  # a state's own forces: cooperation
+])
+def test_no_espionage_charge_without_a_sponsor_service_or_with_a_state_doing_it(coder, text):
+    assert not [e for e in coder(text) if e[2] == "112"]

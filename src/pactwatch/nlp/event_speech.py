@@ -3,7 +3,9 @@
 "X said Y had failed to ...", "'Y broke the truce,' X said", "according to X, Y allegedly ...":
 the reporter X criticises or accuses Y, whatever Y's reported act codes by itself (act
 ``reported_claim``). A demand ("X said Y must ...", ``event.obligation``) is the same shape with
-its code chosen by the demanded verb.
+its code chosen by the demanded verb. A charge of espionage names the accused by another role
+("X said the two men spied for Y", "had worked with Y's secret services": X accuses Y, not the
+spies; a state's or body's own dealings with a service are no charge).
 
 Praise and criticism told by what is said of a party (act ``evaluation``): "'Y has been a
 steadfast friend,' X said", "we have no better friend than Y", "'they spread chaos,' X said of
@@ -39,6 +41,9 @@ COMPARISON_THAN = words("comparison_than")
 OPPOSING_PREPS = words("opposing_preps")
 NEGATORS = words("negating_determiners")
 PREDICATE_DEPS = words("evaluation_predicate_deps")
+OFFICIAL_ROLES = words("official_roles")
+OFFICIAL_KINDS = ("country", "capital", "organisation")
+OFFICIAL_NOUNS = words("body_nouns") | words("military_nouns")
 
 
 class SpeechMixin:
@@ -69,7 +74,18 @@ class SpeechMixin:
         if self.status(claimed) != "fact":
             return None
         code = assigns.get("codes", {}).get(claimed.lemma_.lower(), assigns["code"])
-        return self.speaker_to_subject(claimed, code) or None
+        if "target_role" not in assigns:
+            return self.speaker_to_subject(claimed, code) or None
+        # the accused is another role of the match ("spied for Y": Y, not the spies); with
+        # ``unnamed_doer`` a state, body or official doing it is its own dealing, not a charge
+        subjects = [c for c in claimed.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers = [m for c in subjects for m in self.actors_in(c)]
+        if assigns.get("unnamed_doer") and (any(m.kind in OFFICIAL_KINDS or m.code[3:6] in OFFICIAL_ROLES
+                                                for m in doers)
+                                            or any(c.lemma_.lower() in OFFICIAL_NOUNS for c in subjects)):
+            return None  # "its army had cooperated with Y intelligence": a body's own dealings
+        targets = self.actors_in(match.tokens[assigns["target_role"]])
+        return self.speaker_to_subject(claimed, code, targets=targets) or None
 
     def speaker_to_subject(self, verb: Token, code: str, lemma: str = "", sources: list[Mention] | None = None,
                            targets: list[Mention] | None = None) -> list[Event]:
