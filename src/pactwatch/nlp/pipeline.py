@@ -141,10 +141,11 @@ class Annotator:
 
     def run_steps(self, article: Article, doc: Any) -> Annotation:
         from pactwatch.nlp.doc_text import forget
-        from pactwatch.nlp.grammar.dates import set_article_day
+        from pactwatch.nlp.grammar.dates import set_article_day, set_article_lead
 
         try:
             set_article_day(doc, article_date(article))
+            set_article_lead(doc, article.lead)
             for name in SHARED_COMPONENTS:
                 doc = self.nlp.get_pipe(name)(doc)
             return self._steps(article, doc)

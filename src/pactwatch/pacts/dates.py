@@ -7,13 +7,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pactwatch.nlp.grammar.dates import dates_of
+from pactwatch.nlp.doc_text import doc_sents
+from pactwatch.nlp.grammar.dates import article_lead, dates_of, sentence_date
 from pactwatch.nlp.grammar.words import words
 
 SAME_DAY_MEASURES = words("same_day_measures")
 REPORTED_ACT_NOUNS = words("reported_act_nouns")
 YEAR_PREPS = words("year_preps")
 RELATIVE_TIME_MARKS = words("relative_time_marks")
+PERFECT = words("perfect_auxiliaries")
+BACKGROUND_DEPS = words("background_clause_deps")
+LEAD_SENTENCES = 3  # the headline-like lead and its dateline or byline
+NEWS_DAY_SPAN = 7  # a lead's day further back than a week before publication is not the day's news
 
 
 def clause_year(trigger: Any, covered: set[int]) -> int | None:
@@ -62,3 +67,45 @@ def same_day_as(trigger: Any, dates: list[tuple[int, date, bool]], last: date | 
         return None
     subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return last if subject is not None and subject.lemma_.lower() in REPORTED_ACT_NOUNS else None
+
+
+def news_day(trigger: Any, sent: Any, on: date | None) -> date | None:
+    """"Mali and Niger said on Sunday they were leaving ECOWAS. (...) The governments said their
+    decision to withdraw took effect at once": a step told in the simple past, in a sentence with
+    no time expression of any kind and not in a background clause (a relative or adverbial clause,
+    the perfect), continues the article's news, which the lead dates: it takes the lead's day (a
+    day at most a week before publication). A lead kept apart from the body (not parsed) tells the
+    news of its own day, else of the publication day. A step of the lead itself, or after a lead
+    with no day, stays undated; so do "have signed" with no date (news-dev's convention), "signed
+    in 2014", "signed in September" and "which they signed", which are background."""
+    if on is None or _has_time_expression(sent, on):
+        return None
+    node = trigger
+    while True:  # the chain of clauses from the step up to the sentence's main verb
+        infinitive = node.dep_ == "acl" and node.tag_ == "VB"  # "their decision to withdraw": the noun's content
+        if node.dep_ in BACKGROUND_DEPS and not infinitive or any(
+                c.dep_ == "aux" and c.lower_ in PERFECT for c in node.children):
+            return None
+        if node.head is node or node.dep_ == "ROOT":
+            break
+        node = node.head
+    if node.tag_ != "VBD" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children):
+        return None  # the simple past, active or passive ("was ratified"); not the present or future
+    apart = article_lead(sent.doc)
+    if apart:
+        told = sentence_date(apart, on)
+        return told if told is not None and 0 <= (on - told).days <= NEWS_DAY_SPAN else on
+    lead = doc_sents(sent.doc)[:LEAD_SENTENCES]
+    if not lead or sent.start < lead[-1].end:
+        return None  # a step of the lead itself has its own date or none
+    found = dates_of(sent.doc, on).in_tokens(lead[0].start, lead[-1].end)
+    days = [d for _, d, _ in found if 0 <= (on - d).days <= NEWS_DAY_SPAN]
+    return days[0] if days else None
+
+
+def _has_time_expression(sent: Any, on: date) -> bool:
+    """Any date or time entity in the sentence, a day or a period ("in 2014", "last month")."""
+    readings = dates_of(sent.doc, on)
+    return bool(readings.in_tokens(sent.start, sent.end)) or any(
+        sent.start <= i < sent.end for i in readings.entities) or any(
+        t.shape_ == "dddd" and t.text[:2] in ("19", "20") for t in sent)

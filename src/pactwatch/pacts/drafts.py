@@ -3,7 +3,8 @@ of commitment steps, and the de-duplicated reports those drafts become at the en
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -70,6 +71,7 @@ class Draft:
     year: int | None = None  # a bare year the step's clause gives ("had agreed in 2013"): no date, but a time
     construction: str = ""  # the construction that read the step (data/grammar/commitments.jsonl)
     clause: str = ""  # the step's clause status
+    news_day: datetime.date | None = None  # the lead's day for an undated step told as the news (dates.news_day)
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def finish(drafts: list[Draft]) -> list[CommitmentReport]:
     reports: list[CommitmentReport] = []
     report_actors: list[str | None] = []
     years: dict[int, int | None] = {}  # id(report) -> the bare year its clause gave
+    news_days: dict[int, date | None] = {}  # id(report) -> the day it takes if no telling dates it
     for draft in drafts:
         if len(draft.parties) < 2:
             continue
@@ -123,6 +126,7 @@ def finish(drafts: list[Draft]) -> list[CommitmentReport]:
             construction=draft.construction, clause=draft.clause,
         ))
         years[id(reports[-1])] = draft.year
+        news_days[id(reports[-1])] = draft.news_day
     # an announcement of what the article also reports as done is the same step, told early
     done = {(r.parties, r.kinds[0]) for r in reports if STAGE[r.lifecycle_event] >= STAGE["signed"]}
     keep = [not (r.lifecycle_event == "announced" and (r.parties, r.kinds[0]) in done) for r in reports]
@@ -159,5 +163,8 @@ def finish(drafts: list[Draft]) -> list[CommitmentReport]:
         if r.date is None and k[4] is None and any(kk[:3] == k[:3] and kk[3] is None and kk[4] is not None
                                                    for kk in kept):
             continue  # an undated repeat without an actor of an undated step by a named state
-        out.append(r)
+        day = news_days.get(id(r))
+        # a step no telling dates, told as the continuing news: the lead's day (after the repeats are
+        # dropped, so that "the treaty was concluded for an unlimited period" stays the dated signing)
+        out.append(replace(r, date=day) if r.date is None and day is not None else r)
     return out

@@ -35,7 +35,7 @@ from pactwatch.pacts.anaphora import (
     refers_back,
 )
 from pactwatch.pacts.clauses import dominated_by, is_future, region, subject_of
-from pactwatch.pacts.dates import clause_year, date_for, same_day_as, token_dates
+from pactwatch.pacts.dates import clause_year, date_for, news_day, same_day_as, token_dates
 from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
 from pactwatch.pacts.lexicon import Match
 from pactwatch.pacts.membership import (
@@ -171,13 +171,13 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
     drafts: list[Draft] = []
     touched: Agreement | None = None
     reported: set[int] = set()  # tokens some step of this sentence speaks about
-    marks: list[tuple[int, str, str]] = []  # (first draft, construction, clause) of each trigger's drafts
+    marks: list[tuple[int, str, str, date | None]] = []  # (first draft, construction, clause, news day) per trigger
     for match in triggers:
         token = sent.doc[match.start]
         how = anchored.get(token.i, [None])[0]  # the first construction that applies decides
         act = how.construction.act if how is not None else "step"
         mark_name = how.name if how is not None and act != "under_way" else STEP
-        marks.append((len(drafts), mark_name, clause_of(token).describe()))
+        marks.append((len(drafts), mark_name, clause_of(token).describe(), news_day(token, sent, on)))
         if act == "no_step" or token.i not in trigger_ids or votes_against(token) or obstructed(token) \
                 or open_question(token) or decision_takes_effect(token, match, trigger_ids):
             continue
@@ -195,7 +195,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "announced"
         if event == "withdrew" and act == "under_way" and how is not None:
             event = "announced"  # "we are ending our cooperation", "is leaving the bloc": declared, under way
-            marks[-1] = (marks[-1][0], how.name, marks[-1][2])
+            marks[-1] = (marks[-1][0], how.name, *marks[-1][2:])
         if event == "signed" and any(sent.doc[i].lemma_.lower() in LEGAL_ACT_NOUNS
                                      and sent.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj") for i in covered):
             event = "ratified"  # "the law ratifying the agreement was signed": the ratification
@@ -315,11 +315,12 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         elif event == "suspended" and drafts and drafts[-1].agreement is not None:
             drafts[-1].membership_kind = "suspension"  # suspending one, as a membership is suspended
     for token in (t for t in sent if does_so(t) and not clause_of(t).negated):
-        marks.append((len(drafts), DID_SO, clause_of(token).describe()))
+        marks.append((len(drafts), DID_SO, clause_of(token).describe(), None))
         drafts += _did_so(token, sent, state, token_party, res.codes, dates)
-    for (first, name, clause), (last, _, _) in zip(marks, marks[1:] + [(len(drafts), "", "")], strict=False):
+    for (first, name, clause, day), (last, *_) in zip(marks, marks[1:] + [(len(drafts), "", "", None)], strict=False):
         for draft in drafts[first:last]:
             draft.construction, draft.clause = name, clause
+            draft.news_day = day if draft.date is None else None
     if drafts:
         state.last = drafts[-1]
     if touched is None and (agreements or obligations or references):

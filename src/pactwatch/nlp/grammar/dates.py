@@ -248,6 +248,16 @@ def set_article_day(doc: Any, on: date | None) -> None:
     doc.user_data["pactwatch.article_day"] = on
 
 
+def article_lead(doc: Any) -> str | None:
+    return doc.user_data.get("pactwatch.article_lead")
+
+
+def set_article_lead(doc: Any, lead: str | None) -> None:
+    """The article's lead when it is kept apart from the body (a standfirst, not parsed): then the
+    body's first sentences already continue the story the lead told."""
+    doc.user_data["pactwatch.article_lead"] = lead
+
+
 def register() -> None:
     """The ``dates`` and ``article_day`` extensions and the ``pactwatch_dates`` factory (idempotent)."""
     from spacy.language import Language
