@@ -17,6 +17,7 @@ YEAR_PREPS = words("year_preps")
 RELATIVE_TIME_MARKS = words("relative_time_marks")
 PERFECT = words("perfect_auxiliaries")
 BACKGROUND_DEPS = words("background_clause_deps")
+EFFECTIVE_OPENERS = sorted((tuple(w.split()) for w in words("effective_date_openers")), key=len, reverse=True)
 LEAD_SENTENCES = 3  # the headline-like lead and its dateline or byline
 NEWS_DAY_SPAN = 7  # a lead's day further back than a week before publication is not the day's news
 
@@ -109,3 +110,30 @@ def _has_time_expression(sent: Any, on: date) -> bool:
     return bool(readings.in_tokens(sent.start, sent.end)) or any(
         sent.start <= i < sent.end for i in readings.entities) or any(
         t.shape_ == "dddd" and t.text[:2] in ("19", "20") for t in sent)
+
+
+def effective_day(sent: Any, dates: list[tuple[int, date, bool]]) -> tuple[int, date] | None:
+    """The date a declared step takes effect, by the words just before it ("effective from
+    1 May", "with effect from 1 February", "as of March 1"): (its token, its day)."""
+    doc = sent.doc
+    for i, day, _ in dates:
+        before = tuple(t.lower_ for t in doc[max(sent.start, i - 4):i])
+        if any(before[-len(opener):] == opener for opener in EFFECTIVE_OPENERS):
+            return i, day
+    return None
+
+
+def decided_exit(event: str, steps: set[str], sent: Any, dates: list[tuple[int, date, bool]],
+                 when: date | None, on: date | None) -> tuple[str, date | None]:
+    """"Mali decided to withdraw from the bloc, effective from 1 May": a declared exit or
+    suspension with the day it takes effect is done on that day once the day has come (by the
+    publication day), and only announced when it is still ahead (then the effective day is not
+    the day of the announcement). Any other step is left as it is."""
+    exit_step = next((s for s in ("withdrew", "suspended") if s in steps), None)
+    found = effective_day(sent, dates) if event == "announced" and exit_step else None
+    if found is None or exit_step is None:
+        return event, when
+    _, day = found
+    if on is not None and day <= on:
+        return exit_step, day
+    return event, when if when != day else None

@@ -35,7 +35,7 @@ from pactwatch.pacts.anaphora import (
     refers_back,
 )
 from pactwatch.pacts.clauses import dominated_by, is_future, region, subject_of
-from pactwatch.pacts.dates import clause_year, date_for, news_day, same_day_as, token_dates
+from pactwatch.pacts.dates import clause_year, date_for, decided_exit, news_day, same_day_as, token_dates
 from pactwatch.pacts.drafts import Agreement, Discourse, Draft, PartyCodes, Resources, finish
 from pactwatch.pacts.lexicon import Match
 from pactwatch.pacts.membership import (
@@ -66,6 +66,7 @@ from pactwatch.pacts.signals import (
     ends_cooperation,
     in_membership_phrase,
     leaves_agreement,
+    member_of_agreement,
     mutual_aid,
     names_agreement,
     negated,
@@ -203,6 +204,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
         when = date_for(token, covered, dates, len(triggers)) or same_day_as(
             token, dates, state.last.date if state.last is not None else None)
+        event, when = decided_exit(event, {match.value, *events}, sent, dates, when, on)  # "…, effective from 1 May"
         region_parties = parties_in(covered, token_party, sent)
         actor = acting_state(token, lambda i: state_at(i, token_party, res.codes))
         region_orgs = [p for p in region_parties if res.codes.is_org(p)]
@@ -277,8 +279,9 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
                 drafts.append(Draft(tuple(sorted(state.current.parties)), event, when, sent,
                                     agreement=state.current, actor=actor))
             continue
-        states = [p for p in region_parties if not res.codes.is_org(p)
-                  and not all(in_membership_phrase(sent.doc[i]) for i in covered if token_party.get(i) == p)]
+        states = [p for p in region_parties if not res.codes.is_org(p) and not all(
+            in_membership_phrase(sent.doc[i]) and not member_of_agreement(sent.doc[i], agreement_tokens)
+            for i in covered if token_party.get(i) == p)]
         states += [p for p in place_parties if p not in states]  # named before "there", outside the region
         states += [p for p in signing_bodies(token, token_party, res.codes.is_org) if p not in states]
         if len(states) == 1:

@@ -137,6 +137,13 @@ def in_membership_phrase(token: Any) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in OF and token.head.head.lemma_.lower() in MEMBER_NOUNS
 
 
+def member_of_agreement(token: Any, agreement_tokens: set[int]) -> bool:
+    """"Bolivia's exit from the security pact with Peru": the state of a membership phrase whose
+    noun leaves or joins an agreement (not a body) is a party of that agreement."""
+    noun = token.head if token.dep_ == "poss" else token.head.head
+    return any(t.i in agreement_tokens for t in noun.subtree)
+
+
 def upgrades(sent: Any, lex: CommitmentLexicon) -> list[Match]:
     """"raised their relations to a comprehensive strategic partnership", "upgraded ties to …":
     a partnership concluded, though no word says signed."""

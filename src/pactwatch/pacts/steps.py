@@ -14,7 +14,6 @@ from pactwatch.pacts.lexicon import EVENTS, CommitmentLexicon, Match, Term
 
 NOMINAL_TRIGGERS = words("nominal_step_triggers")
 VERBAL_DEPS = words("verb_only_deps")
-DECLARED_STEP_NOUNS = words("declared_step_nouns")
 
 
 @functools.lru_cache(maxsize=4)
@@ -28,12 +27,13 @@ def commitment_grammar(vocab: Any, lexicon: CommitmentLexicon) -> Grammar:
 
 
 def decision_takes_effect(token: Any, match: Match, trigger_ids: set[int]) -> bool:
-    """"Their decision to withdraw took effect without delay": the step told is the declared
-    decision (the decision noun is its own trigger), not an entry into force."""
+    """"Their decision to withdraw took effect without delay", "Bolivia's exit from the pact took
+    effect on Monday": the step told is the subject's own (the declared decision, the exit, the
+    suspension: the subject is its own trigger), not an entry into force."""
     if match.value != "entered_into_force":
         return False
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.i in trigger_ids and subject.lemma_.lower() in DECLARED_STEP_NOUNS
+    return subject is not None and subject.i in trigger_ids
 
 
 def construction_steps(sent: Any, triggers: list[Match], anchored: dict[int, list[Any]]) -> list[Match]:
