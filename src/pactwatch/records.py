@@ -126,6 +126,29 @@ class Event:
     clause: str = ""  # the clause status it was read under ("fact", "planned", ...)
     confidence: float | None = None  # 0-1, see pactwatch.nlp.confidence; None: not scored
     confidence_from: str = ""  # what the figure came from ("event.verb_sense 0.72 x ... = 0.40")
+    # the article's other statements of this act, merged into this event (pactwatch.nlp.event_identity)
+    mentions: tuple[EventMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """Another statement, in the same article, of an event's act: the reverse copy of a joint act,
+    the act restated in a later sentence, the meeting held during the visit coded, another pair of one
+    multilateral signing. Kept whole, as GDELT keeps an event's mentions, with the reading it gave."""
+
+    sentence: str
+    start: int  # sentence offsets, as Event's
+    end: int
+    source: str
+    target: str
+    cameo_code: str
+    date: date | None
+    matched: str
+    construction: str = ""
+    clause: str = ""
+    confidence: float | None = None
+    confidence_from: str = ""
+    merged_as: str = ""  # the rule that made it this act's (data/grammar/same_act.tsv): "reverse copy", ...
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,14 @@ class Annotator:
         # 5. confidence (pactwatch.nlp.confidence) -> every fact's confidence and what it came from
         from pactwatch.nlp.confidence import score_annotation
 
-        return score_annotation(annotation)
+        annotation = score_annotation(annotation)
+        # 6. one act, one event (pactwatch.nlp.event_identity): an act told in several sentences, or read
+        #    both ways, is one event whose other statements are its mentions (scored first, so each keeps
+        #    its own confidence)
+        from pactwatch.nlp.event_identity import merge_restated_acts
+
+        annotation.events = merge_restated_acts(annotation.events, annotation.mentions, annotation.quotes, on, doc)
+        return annotation
 
 
 def article_date(article: Article) -> date | None:
