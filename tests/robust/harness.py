@@ -113,11 +113,15 @@ def check_integrity(db_url: str) -> list[str]:
         unannotated = db.scalar("SELECT COUNT(*) FROM articles WHERE annotated_at IS NULL")
         if unannotated:
             problems.append(f"{unannotated} article(s) stored without their annotations")
-        for table in ("paragraphs", "mentions", "quotes", "events", "commitment_reports"):
+        for table in ("paragraphs", "mentions", "quotes", "events", "event_mentions", "commitment_reports"):
             orphans = db.scalar(f"SELECT COUNT(*) FROM {table} t LEFT JOIN articles a ON a.id = t.article_id"
                                 " WHERE a.id IS NULL")
             if orphans:
                 problems.append(f"{orphans} {table} row(s) of no article")
+        strays = db.scalar("SELECT COUNT(*) FROM event_mentions m LEFT JOIN events e ON e.id = m.event_id"
+                           " WHERE e.id IS NULL OR e.article_id <> m.article_id")
+        if strays:
+            problems.append(f"{strays} event mention(s) of no event of their article")
     return problems
 
 
@@ -141,6 +145,8 @@ def snapshot(db_url: str) -> dict[str, Any]:
             "mentions": rows("SELECT * FROM mentions", ("id",)),
             "quotes": rows("SELECT * FROM quotes", ("id",)),
             "events": rows("SELECT * FROM events", ("id",)),
+            "event_mentions": rows("SELECT m.*, e.start_char AS event_start FROM event_mentions m"
+                                   " JOIN events e ON e.id = m.event_id", ("id", "event_id")),
             "reports": rows("SELECT * FROM commitment_reports", ("id",)),
             "clusters": rows("SELECT s.article_id, c.content_hash AS cluster FROM story_clusters s"
                              " JOIN articles c ON c.id = s.cluster_id"),

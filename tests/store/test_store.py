@@ -84,6 +84,29 @@ def test_annotation_rows_replaced_together(db):
     assert db.scalar("SELECT annotated_at IS NOT NULL FROM articles WHERE id = ?", (article_id,)) == 1
 
 
+def test_an_events_further_mentions_are_stored_with_it_and_replaced_with_it(db):
+    from pactwatch.dedup.merge import merge_events
+    from pactwatch.records import EventMention
+    from pactwatch.store.articles import article_details
+
+    article_id = save_article(db, make_article()).article_id
+    restated = EventMention("They agreed to meet again.", 49, 75, "FRA", "AUT", "040", None, "verb:meet",
+                            "event.verb_sense", "fact", 0.72, "event.verb_sense 0.72 = 0.72", "reverse copy of a joint act")
+    kept = Event("AUT", "FRA", "040", "04", 1, 1.0, date(2024, 3, 4), "s", 0, 47, "verb:meet", mentions=(restated,))
+    other = Event("AUT", "DEU", "042", "04", 1, 1.9, None, "s", 0, 47, "verb:visit")
+    write_annotation(db, article_id, Annotation(events=[other, kept]))
+    events = {e["source"] + e["target"]: e for e in article_details(db, article_id)["events"]}
+    assert events["AUTDEU"]["mentions"] == []
+    [stored] = events["AUTFRA"]["mentions"]
+    assert (stored["start_char"], stored["end_char"], stored["source"], stored["merged_as"]) == (
+        49, 75, "FRA", "reverse copy of a joint act")
+    assert stored["confidence"] == pytest.approx(0.72) and stored["construction"] == "event.verb_sense"
+    merge_events(db)  # GDELT's NumMentions counts every mention, a second one in the same article too
+    assert db.scalar("SELECT num_mentions FROM merged_events WHERE target = 'FRA'") == 2
+    write_annotation(db, article_id, Annotation(events=[other]))  # re-annotated: the mentions go with their event
+    assert db.table_counts(["events", "event_mentions"]) == {"events": 1, "event_mentions": 0}
+
+
 def test_list_filters(db):
     save_article(db, make_article("A", published=datetime(2024, 1, 31, 23, 0)))
     save_article(db, make_article("B", published=datetime(2024, 2, 1, 8, 0), publisher="Other"))

@@ -31,6 +31,16 @@ def _why(row: dict[str, Any], explain: bool, matched: str = "") -> str:
            f" ({row.get('clause') or '-'}){matched}\n         {scored}"
 
 
+def _merged(event: dict[str, Any], body: str, explain: bool) -> str:
+    """The event's other statements in the article (one act, one event: pactwatch.nlp.event_identity),
+    each with the rule that merged it and the reading it gave."""
+    if not explain or not event.get("mentions"):
+        return ""
+    return "".join(
+        f"\n      one act with: {m['merged_as']}: {m['source']} -> {m['target']} {m['cameo_code']}"
+        f" [{body[m['start_char']:m['end_char']][:80]}]" for m in event["mentions"])
+
+
 def render_markup(details: dict[str, Any], color: bool = False, explain: bool = False) -> str:
     """The body with actors as ``[text|CODE]`` and quotes as ``«text»{speaker}``, then the facts;
     ``explain`` adds under each fact the construction that produced it and its clause status."""
@@ -78,7 +88,9 @@ def render_markup(details: dict[str, Any], color: bool = False, explain: bool = 
             f"  {e['date'] or '?'}  {_named(e['source'])} -> {_named(e['target'])}  {e['cameo_code']}"
             f" {shared_names().event(e['cameo_code']) or ''} (Goldstein {e['goldstein']:+g})"
             f"  [{body[e['start_char']:e['end_char']][:90]}]"
-            + _why(e, explain, f" matched {e['matched']}")
+            + (f"  (+{len(e['mentions'])} more mention{'s' if len(e['mentions']) > 1 else ''})"
+               if e.get("mentions") else "")
+            + _why(e, explain, f" matched {e['matched']}") + _merged(e, body, explain)
             for e in details["events"]
         ]
     if details["commitment_reports"]:

@@ -3,7 +3,8 @@
 Events merge on (source, target, CAMEO code) with dates chained within one day (an undated
 event takes its article's publication date); quotations on
 speaker and text with case, spacing and punctuation folded. Counts follow GDELT: mentions are
-rows, articles are distinct articles, sources are distinct publishers. Only the keys touched by
+rows and each row's further mentions in its article (nlp.event_identity), articles are distinct
+articles, sources are distinct publishers. Only the keys touched by
 the given articles are rebuilt, so an ingest run costs what it added, not the whole store.
 """
 
@@ -36,7 +37,8 @@ def merge_events(db: Database, article_ids: Sequence[int] | None = None) -> int:
         dates = [r["date"] for r in group if r["date"]]
         to_write.append(((first["source"], first["target"], first["cameo_code"], first["root_code"],
                           first["quad_class"], first["goldstein"], min(dates) if dates else None,
-                          max(dates) if dates else None, len(group), len({_source_of(r) for r in group}),
+                          max(dates) if dates else None, sum(1 + int(r.get("further") or 0) for r in group),
+                          len({_source_of(r) for r in group}),
                           len({r["article_id"] for r in group})), [r["id"] for r in group]))
     merged.write_merged_events(db, to_write)
     return len(groups)

@@ -7,7 +7,7 @@ import json
 from pactwatch.records import Annotation
 from pactwatch.store.database import Database, now_iso
 
-ANNOTATION_TABLES = ("mentions", "quotes", "events", "commitment_reports")
+ANNOTATION_TABLES = ("mentions", "quotes", "event_mentions", "events", "commitment_reports")
 
 
 def mark_pending(db: Database, article_ids: list[int]) -> None:
@@ -72,6 +72,8 @@ def write_annotation(db: Database, article_id: int, annotation: Annotation, fres
                 for e in annotation.events
             ],
         )
+        if any(e.mentions for e in annotation.events):
+            _write_event_mentions(db, article_id, annotation)
         db.executemany(
             "INSERT INTO commitment_reports (article_id, parties, kinds, lifecycle_event, date,"
             " conditions, name, sentence, start_char, end_char, construction, clause, confidence, confidence_from)"
@@ -88,3 +90,20 @@ def write_annotation(db: Database, article_id: int, annotation: Annotation, fres
             "UPDATE articles SET annotated_at = ?, annotation_note = ? WHERE id = ?",
             (now_iso(), annotation.skipped, article_id),
         )
+
+
+def _write_event_mentions(db: Database, article_id: int, annotation: Annotation) -> None:
+    """Each event's further mentions (pactwatch.nlp.event_identity) under the id its row just got:
+    the article's events were inserted in order, so their ids ascend in the same order."""
+    ids = [int(r["id"]) for r in db.query("SELECT id FROM events WHERE article_id = ? ORDER BY id", (article_id,))]
+    db.executemany(
+        "INSERT INTO event_mentions (event_id, article_id, sentence, start_char, end_char, source, target,"
+        " cameo_code, date, matched, construction, clause, confidence, confidence_from, merged_as)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (event_id, article_id, m.sentence, m.start, m.end, m.source, m.target, m.cameo_code,
+             m.date.isoformat() if m.date else None, m.matched, m.construction or None, m.clause or None,
+             m.confidence, m.confidence_from or None, m.merged_as)
+            for event_id, e in zip(ids, annotation.events, strict=True) for m in e.mentions
+        ],
+    )

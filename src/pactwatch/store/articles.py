@@ -231,6 +231,14 @@ def article_details(db: Database, article_id: int) -> dict[str, Any]:
         "SELECT id, date, source, target, cameo_code, root_code, quad_class, goldstein, sentence,"
         " start_char, end_char, matched, construction, clause, confidence, confidence_from FROM events"
         " WHERE article_id = ? ORDER BY start_char, id", params)
+    further: dict[int, list[dict[str, Any]]] = {}
+    for row in db.query(
+            "SELECT event_id, date, source, target, cameo_code, sentence, start_char, end_char, matched,"
+            " construction, clause, confidence, confidence_from, merged_as FROM event_mentions"
+            " WHERE article_id = ? ORDER BY start_char, id", params):
+        further.setdefault(int(row.pop("event_id")), []).append(row)
+    for event in article["events"]:
+        event["mentions"] = further.get(int(event["id"]), [])  # the act's other statements in the article
     reports = db.query(
         "SELECT id, parties, kinds, lifecycle_event, date, conditions, name, sentence, start_char,"
         " end_char, construction, clause, confidence, confidence_from FROM commitment_reports"

@@ -14,7 +14,8 @@ from pactwatch.store.database import Database, query_by_ids
 # An event the text does not date is dated by its article's publication, as GDELT does:
 # "signed an agreement this week" in one copy and "on Tuesday" in another then merge.
 _EVENT_REPORTS = ("SELECT e.id, e.article_id, e.source, e.target, e.cameo_code, e.root_code, e.quad_class,"
-                  " e.goldstein, COALESCE(e.date, substr(a.published, 1, 10)) AS date, a.publisher"
+                  " e.goldstein, COALESCE(e.date, substr(a.published, 1, 10)) AS date, a.publisher,"
+                  " (SELECT COUNT(*) FROM event_mentions m WHERE m.event_id = e.id) AS further"
                   " FROM events e JOIN articles a ON a.id = e.article_id")
 _QUOTE_REPORTS = ("SELECT q.id, q.article_id, q.speaker, q.speaker_actor, q.text, q.mentions, a.publisher,"
                   " a.published FROM quotes q JOIN articles a ON a.id = q.article_id")
