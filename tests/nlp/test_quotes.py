@@ -48,6 +48,26 @@ def test_single_quotes_inside_double_quotes_are_part_of_the_quote():
     assert inner("\"We call it 'a new chapter' for both,\" she said.") == ["We call it 'a new chapter' for both,"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a quotation inside a quotation written with the same curly marks, in the middle
+    ("“We will not accept what they call “peace” if it means surrender,” she said.",
+     ["We will not accept what they call “peace” if it means surrender,"]),
+    # at the end, both closing marks together
+    ("The envoy said: “Nobody here believes in the so-called “reset.””",
+     ["Nobody here believes in the so-called “reset.”"]),
+    # guillemets inside guillemets
+    ("Le ministre a dit «nous refusons ce «compromis» imposé» hier.", ["nous refusons ce «compromis» imposé"]),
+])
+def test_a_quote_inside_a_quote_with_the_same_marks_stays_inside(text, expected):
+    assert inner(text) == expected
+
+
+def test_an_opening_mark_while_one_is_open_still_ends_an_unclosed_quote():
+    # the next marks are not two closing ones: the first quotation was never closed
+    text = "“The first part never closes. “The second one does,” he said."
+    assert inner(text) == ["The first part never closes.", "The second one does,"]
+
+
 def test_open_quote_ends_with_its_paragraph():
     text = "\"We will not give up the harbour.\n\n\"Our navy stays there,\" he said."
     assert inner(text) == ["We will not give up the harbour.", "Our navy stays there,"]

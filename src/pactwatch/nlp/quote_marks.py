@@ -26,6 +26,7 @@ _SINGLE_STOPS = re.compile(
     "[" + re.escape(SINGLE_CLOSE + STRAIGHT_SINGLE + DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
 # after an apostrophe-like opening mark these are elisions, not quotations: '90s, 'em, 'til
 _ELISION = re.compile(r"(?:\d0s|\d\ds|\d\d\b|em\b|til\b|n\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
+_CURLY_DOUBLE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE) + "]")
 _BEFORE_OPEN = set(" \t([{—–-/:;,") | {""}
 _AFTER_CLOSE = set(" \t.,;:!?)]}—–-/…") | {""}
 
@@ -101,13 +102,28 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _nested(text: str, i: int, hi: int) -> int:
+    """Where a quotation opened at ``i`` inside an open one ends when it is nested in it: the next
+    two marks are closing ones ('“… calls “hell” than live …”'), the first closing the inner
+    quote; 0 when the outer quote was simply never closed (the next mark opens or is the last)."""
+    marks = []
+    for found in _CURLY_DOUBLE.finditer(text, i + 1, hi):
+        marks.append(found.start())
+        if len(marks) == 2:
+            break
+    if len(marks) == 2 and all(text[j] in DOUBLE_CLOSE for j in marks):
+        return marks[0]
+    return 0
+
+
 def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     opener = ""
+    skip_to = -1
     for i in range(lo, hi):
         ch = text[i]
-        if ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE and ch != STRAIGHT_DOUBLE:
+        if i <= skip_to or ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE and ch != STRAIGHT_DOUBLE:
             continue
         if open_at is None:
             if ch in DOUBLE_CLOSE or (ch == STRAIGHT_DOUBLE and not _can_open(text, i, lo)):
@@ -125,6 +141,8 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
             if end > start:
                 spans.append(QuoteSpan(start, end, open_at, i, kind))
             open_at = None
+        elif ch in DOUBLE_OPEN and _can_open(text, i, lo) and (inner_end := _nested(text, i, hi)):
+            skip_to = inner_end  # '“… what he calls “hell” than …”': a quote inside the quote
         elif ch in DOUBLE_OPEN and _can_open(text, i, lo):
             # a new opening mark while one is open: the earlier quote was never closed
             start, end = _trimmed(text, open_at + 1, i)

@@ -15,7 +15,7 @@ from typing import Any
 from pactwatch.nlp.doc_text import char_span, doc_text
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.quote_marks import QuoteSpan, is_quoted
-from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, clean_span_text
+from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, clean_span_text, strip_title_text
 
 
 def inside(token: Any, quoted: list[tuple[int, int]]) -> bool:
@@ -83,13 +83,9 @@ def transcript_label(text: str, span: QuoteSpan, context: SpeakerContext) -> Spe
 
 def dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker | None:
     """``"…" — X``: a name right after the closing mark and a dash."""
-    if span.close_mark is None:
+    at = _signature_at(doc, span)
+    if at is None:
         return None
-    tail = doc_text(doc)[span.close_mark + 1 : span.close_mark + 80]
-    match = re.match(r"\s*[—–―‒-]{1,2}\s*", tail)
-    if not match:
-        return None
-    at = span.close_mark + 1 + match.end()
     # the name ends with its line and before the next quotation (a list of "…" ― Name lines)
     stop = re.search(r"[\n\"“”«»]", doc_text(doc)[at : at + 60])
     end = at + stop.start() if stop else min(at + 60, len(doc_text(doc)))
@@ -99,7 +95,52 @@ def dash_speaker(doc: Any, span: QuoteSpan, context: SpeakerContext) -> Speaker 
     if hit is None or not len(hit):
         return None
     person = context.person_at(hit.start_char, hit.end_char)
+    if person is None:
+        return _signed_line(doc, at, end)
     # the name (or a title before it) must follow the dash: "― just as he did with Romney" is prose
-    if person is None or not re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+)*", doc_text(doc)[at : person.start]):
+    if not re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+)*", doc_text(doc)[at : person.start]):
         return None
+    whole = _signed_line(doc, at, end)
+    if whole is not None and len(whole.name) > len(person.name) and whole.name.endswith(person.name) \
+            and strip_title_text(whole.name) == whole.name:
+        # "― Tadeo N Ruiz Alanoca": the parser read only part of the name as one; the line is the name
+        return Speaker(whole.name, person.actor, whole.start, whole.end, True)
     return person
+
+
+_PARAGRAPH_SIGNATURE = re.compile(r"[”\"»’][ \t\u00a0]*[—–―‒][ \t\u00a0]*(?=[^\n]{3,60}$)")
+
+
+def _signature_at(doc: Any, span: QuoteSpan) -> int | None:
+    """Where the signing name starts: right after the closing mark and a dash, or, in a paragraph
+    that ends '…” ― Name' (a vox-pop line whose inner marks the pairing could not follow), there."""
+    text = doc_text(doc)
+    if span.close_mark is not None:
+        match = re.match(r"\s*[—–―‒-]{1,2}\s*", text[span.close_mark + 1 : span.close_mark + 80])
+        if match:
+            return span.close_mark + 1 + match.end()
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end
+    ends = [m.end() for m in _PARAGRAPH_SIGNATURE.finditer(text, span.end, end)]
+    return ends[-1] if ends else None
+
+
+_SIGNATURE = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}")
+
+
+def _signed_line(doc: Any, at: int, end: int) -> Speaker | None:
+    """'"…" ― Carla Ines Montero' closing its line: two to five capitalised words alone after the
+    dash sign the quote as a name, though no table or entity knows the person (vox pops, letters)."""
+    line = doc_text(doc)[at:end]
+    name = line.strip()
+    after = doc_text(doc)[end : end + 1]
+    if after not in ("", "\n") or not _SIGNATURE.fullmatch(name):
+        return None
+    start = at + line.index(name)
+    return Speaker(name, None, start, start + len(name), True)
+
+
+def signature_follows(doc: Any, span: QuoteSpan) -> bool:
+    """The quote is signed with a dash (after its closing mark or at its paragraph's end), whether
+    or not the name can be read: it does not run on from the quote before."""
+    return _signature_at(doc, span) is not None

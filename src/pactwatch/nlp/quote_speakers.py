@@ -254,7 +254,9 @@ def respelled(mentions: list[Mention]) -> list[Mention]:
 
 
 def clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    """A name as a speaker: single-spaced, no possessive, no dash or comma the entity took along
+    from a signature ('― Ana Ruiz')."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:—–―‒-")
     text = re.sub(r"[’']s$", "", text).strip()
     return text
 

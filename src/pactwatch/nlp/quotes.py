@@ -36,7 +36,14 @@ from pactwatch.nlp.grammar.reference_candidates import BODY_NOUNS, PERSON_NOUNS
 from pactwatch.nlp.grammar.words import words
 from pactwatch.nlp.quote_cues import cue_construction, cue_subject, cues_near, ends_with_cue, quote_frame, relay_of
 from pactwatch.nlp.quote_marks import QuotedRanges, QuoteSpan, find_quote_spans
-from pactwatch.nlp.quote_sources import DOCUMENTS, dash_speaker, document_under, inside, transcript_label
+from pactwatch.nlp.quote_sources import (
+    DOCUMENTS,
+    dash_speaker,
+    document_under,
+    inside,
+    signature_follows,
+    transcript_label,
+)
 from pactwatch.nlp.quote_speakers import Speaker, SpeakerContext, head_start
 from pactwatch.nlp.quote_subjects import speaker_for
 from pactwatch.records import Mention, Quote
@@ -182,7 +189,7 @@ def _from_neighbours(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], c
         return cut, None
     starts_sentence = not doc_text(doc)[doc[lo].idx if lo < len(doc) else span.open_mark: span.open_mark].strip(
         ).strip("\"“”‘’'«»„")
-    if previous is not None and previous[1] is not None and starts_sentence:
+    if previous is not None and previous[1] is not None and starts_sentence and not signature_follows(doc, span):
         prev_span = previous[0]
         between = doc_text(doc)[(prev_span.close_mark or prev_span.end) : span.open_mark]
         if between.count("\n") <= 2 and len(between) < 400:
