@@ -1,11 +1,12 @@
 """From an act's sources and targets to Event records, for the event coder.
 
-When the clause names no target, fallbacks look further, in this order: the pair named before
+When the clause names no target, the ordered rows of ``data/grammar/event_targets.jsonl`` look
+further (``event_targets``): the reporter's country for a test-fire, the pair named before
 ("opposed cooperation between the two countries"), the bloc whose growth is meant, the rest of
-the sentence, the act's counterpart (criticism, demands), the other party from context (meetings,
-talks), the country where force was used ("bombed a hospital in Kyiv"), and last CAMEO's missing
-target "---". A joint act of parties named together is coded once, from the first-named party;
-mutual acts both ways. Mixed into the sentence coder of ``events``.
+the sentence, the act's author (criticism), the other party from context (meetings, talks; halted
+talks one way), the country where force was used ("bombed a hospital in Kyiv"), and last CAMEO's
+missing target "---". A joint act of parties named together is coded once, from the first-named
+party; mutual acts both ways. Mixed into the sentence coder of ``events``.
 """
 
 from __future__ import annotations
@@ -16,15 +17,13 @@ from typing import Any
 
 from pactwatch.nlp.event_clauses import paragraph_part
 from pactwatch.nlp.event_lexicon import CameoCode, EventLexicon, LexEntry
+from pactwatch.nlp.event_targets import Reading, target_rows
 from pactwatch.nlp.grammar.clauses import clause_of
-from pactwatch.nlp.grammar.words import words
 from pactwatch.records import Event, Mention
 
 Token = Any  # spacy.tokens.Token
 
 NO_TARGET = "---"  # CAMEO/PETRARCH code for a missing target ("Rebels surrendered")
-NEEDS_TARGET = words("roots_needing_target")
-ONE_SIDED = words("one_sided_context_codes")
 
 
 def _joint_act_once(parties: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -49,10 +48,6 @@ class PairMixin:
     says_each_other: Callable[[Token], bool]
     says_mutual: Callable[[Token], bool]
     speaker_of: Callable[[Token], list[Mention]]
-    earlier_pair: Callable[[Token, list[Mention]], list[Mention]]
-    membership_author: Callable[[Token, list[Mention]], list[Mention]]
-    sentence_target: Callable[[Token, list[Mention]], list[Mention]]
-    act_counterpart: Callable[[Token, list[Mention]], list[Mention]]
     context_counterpart: Callable[[list[Mention]], list[Mention]]
     place_actor: Callable[[Token], list[Mention]]
     is_background: Callable[[Token], bool]
@@ -62,32 +57,17 @@ class PairMixin:
               targets: list[Mention], clause: Token) -> list[Event]:
         if self.lasting_mutual_state(trigger) or self.standing_relation(trigger):
             return []  # "Moscow and Minsk commit to support each other", "are backed by Iran": how things stand
-        reciprocal = "reciprocal" in entry.flags or self.says_each_other(trigger)
-        if not targets and "fallback_target" in entry.flags:
-            targets = [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
-        own = {s.code[:3] for s in sources}
-        if sources and "reciprocal" not in entry.flags and all(t.code[:3] in own for t in targets):
-            # "opposed cooperation between the two countries": not mutual; aimed at the pair named before
-            pair = self.earlier_pair(trigger, sources)
-            if pair:
-                targets, reciprocal = pair, False
-        if sources and not reciprocal and all(t.code[:3] in own for t in targets):
-            # "called the enlargement an encroachment on Russia's security": the bloc that grew
-            targets = self.membership_author(trigger, sources) or targets
-        if sources and not targets and not reciprocal:
-            targets = self.sentence_target(trigger, sources)
-        if sources and not targets and not reciprocal and code[:2] in ("11", "12"):
-            targets = self.act_counterpart(trigger, sources)
-        if not sources and reciprocal and len(targets) > 1:
-            sources, targets = targets, []  # "the talks between X and Y"
+        reading = Reading(sources, targets, "reciprocal" in entry.flags or self.says_each_other(trigger))
+        self.find_targets("unnamed", trigger, entry, code, clause, reading)  # data/grammar/event_targets.jsonl
+        if not reading.sources and reading.reciprocal and len(reading.targets) > 1:
+            reading.sources, reading.targets = reading.targets, []  # "the talks between X and Y"
         # A joint act whose sentence names both sides is coded once (below); two-way copies stay where
         # each side gives the other something ("help each other": two pledges) or where the other
         # side comes from context, so that the sentence gives no order to follow.
-        both_ways = reciprocal and self.says_mutual(trigger)
-        if sources and not targets and reciprocal and len(sources) == 1 and code[:2] in ("04", "05", "16") \
-                and code in ("057", "040", "041", "043", "044", "046", "164"):  # 164: halted talks have another party
-            # halting talks is the halter's act ("Brussels put the talks on hold"); signing, meeting are joint
-            targets, both_ways = self.context_counterpart(sources), code not in ONE_SIDED
+        reading.both_ways = reading.reciprocal and self.says_mutual(trigger)
+        self.find_targets("joint", trigger, entry, code, clause, reading)
+        sources, targets = reading.sources, reading.targets
+        reciprocal, both_ways = reading.reciprocal, reading.both_ways
         pairs: list[tuple[Mention, Mention]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
@@ -99,13 +79,10 @@ class PairMixin:
                 pairs = [(a, b) for a in sources for b in sources if a.code[:3] != b.code[:3]]
         # Domestic pairs are coded only for protest and coercion; else they are misreadings here.
         pairs = [(s, t) for s, t in pairs if s.code[:3] != t.code[:3] or code[:2] in ("14", "17", "18")]
-        if not pairs and sources and code[:2] in ("18", "19", "20"):
-            place = [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
-            pairs = [(s, t) for s in sources for t in place]  # "bombed a hospital in Kyiv": Ukraine is hit
-        if not pairs and sources and code[:2] not in NEEDS_TARGET and trigger.i not in self.borrowed \
-                and not self.is_background(clause) and not self.is_background(trigger):
-            # CAMEO codes an act with no (other-country) target against a missing target, "---".
-            pairs = [(s, Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")) for s in sources]
+        if not pairs and sources:  # the place force was used in, else CAMEO's missing target
+            unpaired = Reading(sources, [], reciprocal)
+            self.find_targets("unpaired", trigger, entry, code, clause, unpaired)
+            pairs = [(s, t) for s in sources for t in unpaired.targets]
         if not pairs:
             return []
         info = self.lexicon.code_info(code)
@@ -121,6 +98,43 @@ class PairMixin:
                   clause=clause_of(clause).describe())
             for s, t in pairs
         ]
+
+    def find_targets(self, stage: str, trigger: Token, entry: LexEntry, code: str, clause: Token,
+                     reading: Reading) -> None:
+        """Try the stage's rows of event_targets.jsonl in order (see ``event_targets``)."""
+        for row in target_rows():
+            if row.stage != stage or not row.holds(reading, entry.flags, code):
+                continue
+            if not all(getattr(self, check)(trigger, clause) for check in row.when.get("checks", ())):
+                continue
+            found = getattr(self, row.finder)(trigger, reading.sources)
+            if found:
+                reading.targets = found
+                for key, value in row.sets.items():
+                    setattr(reading, key, value)
+
+    # -- the finders and checks the rows name ---------------------------------------------------
+    def reporter_audience(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        return [m for m in self.speaker_of(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
+
+    def other_party_from_context(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        return self.context_counterpart(sources)
+
+    def place_of_force(self, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        return [m for m in self.place_actor(trigger) if m.code[:3] not in {s.code[:3] for s in sources}]
+
+    @staticmethod
+    def missing_target(trigger: Token, sources: list[Mention]) -> list[Mention]:
+        return [Mention(trigger.idx, trigger.idx, "", NO_TARGET, "none", "missing")]
+
+    def own_act(self, trigger: Token, clause: Token) -> bool:
+        """The trigger's source is its own subject, not the reporter's borrowed for it."""
+        return trigger.i not in self.borrowed
+
+    def in_foreground(self, trigger: Token, clause: Token) -> bool:
+        """Neither the clause nor the trigger is background ("after Russia launched ...", "following
+        the sanctions"; ``is_background``)."""
+        return not self.is_background(clause) and not self.is_background(trigger)
 
     def label(self, trigger: Token, entry: LexEntry) -> str:
         """What matched, e.g. "verb:sign+obj:agreement" or "noun:sanction+prep:on"."""
