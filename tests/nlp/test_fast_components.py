@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import ROOT, require_shared
+from tests.corpora import example_bodies, shared_bodies
 
 # texts that hit the ruler's rare patterns: contractions, slang, expletives, auxiliaries, spaces
 RARE = [
@@ -17,13 +15,6 @@ RARE = [
     "",
     " ",
 ]
-
-
-def _example_texts() -> list[str]:
-    from pactwatch.ingest import read_all
-
-    folders = [str(ROOT / "examples" / d) for d in ("text", "html", "jsonl")]
-    return [a.body for a in read_all(folders) if hasattr(a, "body")]
 
 
 def _compare(texts: list[str]) -> int:
@@ -44,11 +35,9 @@ def _compare(texts: list[str]) -> int:
 
 
 def test_same_annotations_as_the_stock_components_on_examples_and_rare_patterns() -> None:
-    assert _compare(_example_texts() + RARE) > 4_000
+    assert _compare(example_bodies() + RARE) > 4_000
 
 
 @pytest.mark.slow
 def test_same_annotations_on_real_news() -> None:
-    folder: Path = require_shared("testdata", "news-dev", "articles")
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.iterdir()) if p.is_file()]
-    assert _compare(texts) > 5_000
+    assert _compare(shared_bodies(polnear=False)) > 5_000

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, require_shared
+from tests.corpora import example_bodies, shared_bodies
 
 
 @lru_cache(maxsize=1)
@@ -40,17 +40,9 @@ def _compare(texts: list[str]) -> int:
 
 
 def test_same_parse_and_entities_as_blis_on_the_examples() -> None:
-    from pactwatch.ingest import read_all
-
-    folders = [str(ROOT / "examples" / d) for d in ("text", "html", "jsonl")]
-    texts = [a.body for a in read_all(folders) if hasattr(a, "body")]
-    assert _compare(texts + ["", " ", "Talks ended.\n\nNATO met in Brussels on Tuesday."]) > 4_000
+    assert _compare(example_bodies() + ["", " ", "Talks ended.\n\nNATO met in Brussels on Tuesday."]) > 4_000
 
 
 @pytest.mark.slow
 def test_same_parse_and_entities_as_blis_on_real_news() -> None:
-    news = require_shared("testdata", "news-dev", "articles")
-    long_bodies = require_shared("testdata", "quotes", "polnear", "dev", "text")
-    texts = [p.read_text(encoding="utf-8", errors="replace")
-             for folder in (news, long_bodies) for p in sorted(folder.iterdir()) if p.is_file()]
-    assert _compare(texts) > 80_000
+    assert _compare(shared_bodies()) > 80_000

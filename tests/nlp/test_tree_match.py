@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, require_shared
+from tests.conftest import require_shared
+from tests.corpora import example_bodies, shared_bodies
 
 
 @lru_cache(maxsize=1)
@@ -62,20 +63,13 @@ def test_same_matches_on_every_construction_example() -> None:
 
 
 def test_same_matches_on_the_examples_articles() -> None:
-    from pactwatch.ingest import read_all
-
-    folders = [str(ROOT / "examples" / d) for d in ("text", "html", "jsonl")]
-    texts = [a.body for a in read_all(folders) if hasattr(a, "body")]
-    assert _compare_articles(texts + ["", "Talks ended.\n\nNATO met in Brussels on Tuesday."]) > 500
+    texts = example_bodies() + ["", "Talks ended.\n\nNATO met in Brussels on Tuesday."]
+    assert _compare_articles(texts) > 500
 
 
 @pytest.mark.slow
 def test_same_matches_on_real_news() -> None:
-    news = require_shared("testdata", "news-dev", "articles")
-    long_bodies = require_shared("testdata", "quotes", "polnear", "dev", "text")
-    texts = [p.read_text(encoding="utf-8", errors="replace")
-             for folder in (news, long_bodies) for p in sorted(folder.iterdir()) if p.is_file()]
-    assert _compare_articles(texts, petrarch=True) > 20_000
+    assert _compare_articles(shared_bodies(), petrarch=True) > 20_000
 
 
 # Invented patterns: every relation; REGEX, NOT_IN, INTERSECTS and a plain value on a str extension;
