@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pactwatch.nlp.demanded_acts import demanded_code
 from pactwatch.nlp.doc_text import doc_sents
 from pactwatch.nlp.event_actors import OBJECT_DEPS, ActorMixin
 from pactwatch.nlp.event_clauses import ClauseMixin
@@ -228,13 +229,11 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
         return self.code_characterisation(match.tokens["trait"])
 
     def act_obligation(self, match: Match) -> list[Event]:
-        codes = match.construction.assigns["codes"]
-        return self.code_obligation(match.tokens["demanded"], codes)
+        return self.code_obligation(match.tokens["demanded"])
 
     def act_expectation(self, match: Match) -> list[Event]:
         """"X is waiting for Y to honour the deal": X's demand on Y, coded by what is expected."""
-        return self.code_obligation(match.tokens["expected"], match.construction.assigns["codes"],
-                                    holder=match.tokens["holder"])
+        return self.code_obligation(match.tokens["expected"], holder=match.tokens["holder"])
 
     def act_defer_to_governor(self, match: Match) -> list[Event] | None:
         return [] if self.governor_codes(match.tokens["governor"]) else None
@@ -302,17 +301,18 @@ class _SentenceCoder(ClauseMixin, SpeechMixin, ForceMixin, StateMixin, VisitMixi
         entry = self.select(head, entries)
         return entry is not None
 
-    def code_obligation(self, verb: Token, codes: dict[str, str], holder: Token | None = None) -> list[Event]:
-        """"X said Y must do Z" is X's demand on Y (CAMEO 10); the demand's code follows Z. With a
-        ``holder`` ("X is waiting for / expects / counts on Y to do Z") the demand is the holder's
-        subject's, and Y may be parsed as the holder's object ("expects Y to", "counts on Y to")."""
+    def code_obligation(self, verb: Token, holder: Token | None = None) -> list[Event]:
+        """"X said Y must do Z" is X's demand on Y (CAMEO 10); the demand's code follows Z and its
+        object (``demanded_acts``). With a ``holder`` ("X is waiting for / expects / counts on Y to
+        do Z") the demand is the holder's subject's, and Y may be parsed as the holder's object
+        ("expects Y to", "counts on Y to")."""
         # the act waited for is wished, not done (a "for Y to" clause): the holder's own status decides
         if self.status(holder if holder is not None else verb) in ("negated", "unreal") \
                 and not any(c.lower_ in OBLIGATION_MODALS for c in verb.children):
             return []
         if any(c.dep_ == "neg" for c in verb.children):
             return []
-        code = codes.get(verb.lemma_.lower(), "100")
+        code = demanded_code(verb)
         if holder is None:
             return self.speaker_to_subject(verb, code, lemma="must")
         sources, _ = self.subject_of(holder)
