@@ -34,9 +34,10 @@ run: setup
 test: setup system docs lint
 	. scripts/test-env.sh && $(BIN)/python -m pytest
 
-# ruff (pyproject's [tool.ruff]) and mypy over src/: a finding fails `make test`.
+# ruff (pyproject's [tool.ruff]) over the code, tests, benchmarks and scripts, and mypy over src/:
+# a finding fails `make test`.
 lint: setup
-	$(BIN)/ruff check src
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy src
 
 # The user guide (docs/, mkdocs.yml) rendered into site/; --strict fails on a broken link or page.

@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import real_bodies  # noqa: E402
 
-from pactwatch.records import PARAGRAPH_SEPARATOR, Article  # noqa: E402
 from pactwatch.nlp.pipeline import Annotator, load_stock_spacy  # noqa: E402
+from pactwatch.records import PARAGRAPH_SEPARATOR, Article  # noqa: E402
 
 
 def main() -> None:

@@ -120,7 +120,7 @@ async def client(base: str, paths: list[str], until: float, offset: int, latenci
                     errors.append(f"{path}: HTTP {status}")
                 else:
                     json.loads(body)
-            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as exc:
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
                 errors.append(f"{path}: {type(exc).__name__}")
                 writer.close()
                 reader, writer = await asyncio.open_connection(host, int(port))

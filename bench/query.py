@@ -117,7 +117,8 @@ def synthetic_commitment(prefix: str, number: int, articles: int, rng: random.Ra
     signed = START + timedelta(days=rng.randrange(SPAN_DAYS))
     parties = rng.sample(STATES, rng.randint(2, 6))
     return CommitmentRecord(
-        key=f"{prefix}:{number}", origin=rng.choice(("article", "atop", "baseline")), kinds=kinds, name=f"pact {number}",
+        key=f"{prefix}:{number}", origin=rng.choice(("article", "atop", "baseline")), kinds=kinds,
+        name=f"pact {number}",
         signed=signed, parties=[PartyRecord(p, joined=signed, **flags_for(kinds)) for p in parties],
         obligations=obligations_for(kinds),
         events=[EventRecord("signed", signed, "article", article_id=rng.randint(1, articles), sentence="s")])

@@ -45,8 +45,13 @@ from query import (  # noqa: E402 - bench/ is not a package
     synthetic_commitment,
 )
 
-from pactwatch.records import Article  # noqa: E402
-from pactwatch.records import Annotation, Event, Mention, Quote  # noqa: E402
+from pactwatch.records import (  # noqa: E402
+    Annotation,
+    Article,
+    Event,
+    Mention,
+    Quote,
+)
 from pactwatch.store import open_database  # noqa: E402
 from pactwatch.store.articles import save_article  # noqa: E402
 from pactwatch.store.commitments import insert_commitment  # noqa: E402

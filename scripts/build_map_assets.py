@@ -37,7 +37,8 @@ ISO_CODES = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 
 # package -> (version, licence, [(file in the package, name in vendor/)])
 PACKAGES = {
-    "world-atlas": ("2.0.2", "ISC (data: Natural Earth, public domain)", [("countries-50m.json", "countries-50m.json")]),
+    "world-atlas": ("2.0.2", "ISC (data: Natural Earth, public domain)",
+                    [("countries-50m.json", "countries-50m.json")]),
     "topojson-client": ("3.1.0", "ISC", [("dist/topojson-client.min.js", "topojson-client.min.js")]),
     "d3-array": ("3.2.5", "ISC", [("dist/d3-array.min.js", "d3-array.min.js")]),
     "d3-geo": ("3.1.2", "ISC", [("dist/d3-geo.min.js", "d3-geo.min.js")]),
@@ -101,8 +102,9 @@ def main() -> int:
                     for g in fine["objects"]["countries"]["geometries"] if g.get("id")}
         wanted = [fine_ids[c] for c in missing if c in fine_ids]
         extra = subprocess.run(
-            ["node", "-e", EXTRACT_JS, str(unpacked["topojson-client"]), str(unpacked["world-atlas"] / "countries-10m.json"),
-             json.dumps(wanted)], check=True, capture_output=True, text=True).stdout
+            ["node", "-e", EXTRACT_JS, str(unpacked["topojson-client"]),
+             str(unpacked["world-atlas"] / "countries-10m.json"), json.dumps(wanted)],
+            check=True, capture_output=True, text=True).stdout
         (VENDOR / "extra-countries.geojson").write_text(extra, encoding="utf-8")
         for feature_id in wanted:
             codes[feature_id] = numeric_to_alpha3[feature_id]

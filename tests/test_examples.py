@@ -133,7 +133,7 @@ def manifest_rows() -> list[dict[str, str]]:
     lines = [line for line in (EXAMPLES / "warc-src" / "manifest.tsv").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")]
     header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
 
 
 def warc_examples() -> list[Example]:
@@ -227,7 +227,7 @@ def test_warc_has_expected_records() -> None:
     assert all(r[0].startswith("https://demo.pactwatch.example/") for r in responses)
     # WARC-Date is the crawl date from the manifest, and no page was crawled before it appeared
     assert [r[3] for r in responses] == [row["warc_date"] for row in rows]
-    for row, (_, ctype, payload, _) in zip(rows, responses):
+    for row, (_, ctype, payload, _) in zip(rows, responses, strict=True):
         assert ctype == row["content_type"]
         assert payload == (EXAMPLES / "warc-src" / row["file"]).read_bytes()
         published = meta(payload.decode("utf-8"), "property", "article:published_time")
@@ -297,7 +297,7 @@ def test_copy_detector_finds_a_copied_paragraph(tmp_path: Path) -> None:
     copied = max(seed.splitlines(), key=len)
     # the detector must see through markup, entity escapes, case and line wrapping
     marked = html.escape(copied.upper()).replace(" ", "\n", 3).replace(",", "<b>,</b>", 1)
-    (tmp_path / "page.html.gz").write_bytes(gzip.compress(f"<p>{marked}</p>".encode("utf-8")))
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(f"<p>{marked}</p>".encode()))
     (tmp_path / "other.txt").write_text("nothing to see here", encoding="utf-8")
     mine = ["A sentence that was written for the examples and appears nowhere else at all."]
     hits = find_copies(_pieces([copied] + mine), tmp_path)

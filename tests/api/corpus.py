@@ -9,10 +9,10 @@ import json
 from datetime import date
 from pathlib import Path
 
-from pactwatch.service.ingest import IngestSummary, ingest_stream
 from pactwatch.cli.progress import Progress
 from pactwatch.ingest import ReadOptions, read_all
 from pactwatch.records import Annotation, CommitmentReport, Event, Mention, Quote
+from pactwatch.service.ingest import IngestSummary, ingest_stream
 from pactwatch.store import Database
 from pactwatch.store.annotations import write_annotation
 

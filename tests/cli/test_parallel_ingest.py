@@ -9,7 +9,6 @@ import pytest
 from pactwatch.cli import main
 from pactwatch.nlp.engines import DaskEngine, LocalEngine, ProcessEngine
 from pactwatch.nlp.pipeline import PipelineConfig
-
 from tests.conftest import ROOT
 
 EXAMPLES = [str(ROOT / "examples" / d) for d in ("text", "jsonl", "html", "warc")]
@@ -65,9 +64,9 @@ def test_two_workers_store_the_same(one_worker, runner, tmp_path, seed_path_modu
 def test_dask_cluster_stores_the_same(one_worker, tmp_path, seed_path_module):
     from distributed import Client, LocalCluster
 
-    from pactwatch.service.ingest import IngestSummary, ingest_stream
     from pactwatch.cli.progress import Progress
     from pactwatch.ingest import read_all
+    from pactwatch.service.ingest import IngestSummary, ingest_stream
     from pactwatch.store import open_database
 
     url = f"sqlite:///{tmp_path / 'dask.sqlite'}"

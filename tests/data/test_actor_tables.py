@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -29,16 +30,18 @@ def _country_or_org(code: str) -> bool:
 
 @pytest.mark.parametrize("name", TABLES)
 def test_every_table_documents_source_and_date(name: str) -> None:
-    head = [l for l in table_path(f"actors/{name}.tsv").read_text(encoding="utf-8").splitlines() if l.startswith("#")]
+    head = [line for line in table_path(f"actors/{name}.tsv").read_text(encoding="utf-8").splitlines()
+            if line.startswith("#")]
     text = "\n".join(head).lower()
     assert "source" in text and "last checked: 2026-11-29" in text
 
 
 @pytest.mark.parametrize("name", TABLES)
 def test_rows_have_the_header_width(name: str) -> None:
-    lines = [l for l in table_path(f"actors/{name}.tsv").read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    lines = [line for line in table_path(f"actors/{name}.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
     width = len(lines[0].split("\t"))
-    bad = [l for l in lines if len(l.split("\t")) != width]
+    bad = [line for line in lines if len(line.split("\t")) != width]
     assert bad == []
 
 
@@ -131,7 +134,7 @@ def test_one_holder_per_office_at_a_time() -> None:
     overlaps = []
     for (code, office), group in by_office.items():
         group.sort(key=lambda r: r["start"])
-        for a, b in zip(group, group[1:]):
+        for a, b in pairwise(group):
             if a["name"] != b["name"] and (not a["end"] or a["end"] > b["start"]):
                 overlaps.append((code, office, a["name"], b["name"]))
     assert overlaps == []
@@ -157,7 +160,8 @@ def test_leaders_cover_the_brief() -> None:
 def test_territories_are_coded_as_their_state_or_their_own_iso_code() -> None:
     """territories.tsv: a territory without an ISO 3166-1 code is coded as the state it belongs to
     under international law; one with its own code keeps it; no name is also a country or a place."""
-    head = [l for l in table_path("actors/territories.tsv").read_text(encoding="utf-8").splitlines() if l.startswith("#")]
+    head = [line for line in table_path("actors/territories.tsv").read_text(encoding="utf-8").splitlines()
+            if line.startswith("#")]
     text = "\n".join(head).lower()
     assert "source" in text and "last checked:" in text and "iso 3166-1" in text
     rows = read_table("actors/territories.tsv")

@@ -8,8 +8,8 @@ from pactwatch.dedup.merge import merge_events, merge_quotes
 from pactwatch.dedup.minhash import shingles, signature, similar
 from pactwatch.dedup.stories import add_signatures, rebuild_clusters
 from pactwatch.records import Annotation, Event, Quote
-from pactwatch.store.articles import save_article
 from pactwatch.store.annotations import write_annotation
+from pactwatch.store.articles import save_article
 
 from .wire_copies import UNRELATED, copies
 

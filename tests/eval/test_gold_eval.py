@@ -8,13 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_shared
-
 from pactwatch.eval.gold import (
-    PRF, expand_commitments, gold_kinds, one_to_one, published_matches, score_commitments,
-    score_events, score_metadata, score_quotes, speaker_matches, text_overlap,
+    PRF,
+    expand_commitments,
+    gold_kinds,
+    one_to_one,
+    published_matches,
+    score_commitments,
+    score_events,
+    score_metadata,
+    score_quotes,
+    speaker_matches,
+    text_overlap,
 )
 from pactwatch.records import CommitmentReport, Event, Quote
+from tests.conftest import require_shared
 
 # floors a few items below what was measured with speakers matched as people and bodies
 # (news-dev 2026-12-03: quote F1 0.979 = 93/95, speaker accuracy 0.979 = 93/95, quote text F1 1.0 =

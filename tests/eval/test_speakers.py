@@ -86,8 +86,7 @@ def test_search_forms_expand_spellings():
 def test_quotes_speaker_filter_finds_other_spellings(db):
     from datetime import datetime
 
-    from pactwatch.records import Article
-    from pactwatch.records import Annotation
+    from pactwatch.records import Annotation, Article
     from pactwatch.store.articles import save_article
     from pactwatch.store.quotes import list_quotes
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import require_shared
-
 from pactwatch.eval.extraction import (
     body_score,
     date_accuracy,
@@ -24,6 +22,7 @@ from pactwatch.ingest import Article, ReadOptions
 from pactwatch.ingest.html import parse_html
 from pactwatch.ingest.reader import article_from_html
 from pactwatch.ingest.sources import decode
+from tests.conftest import require_shared
 
 BODY_F1_FLOOR = 0.955
 DATE_ACCURACY_FLOOR = 0.89

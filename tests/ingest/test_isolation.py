@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.ingest import Article, ReadFailure, ReadOptions, read_all
 from pactwatch.guard import printable
+from pactwatch.ingest import Article, ReadFailure, ReadOptions, read_all
 from pactwatch.ingest.limits import Limits
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -43,8 +43,8 @@ def _page(words: str) -> bytes:
            f"</article></body></html>".encode()
 
 
-def _read(paths: list[Path], options: ReadOptions = ReadOptions()) -> tuple[list[Article], list[ReadFailure]]:
-    items = list(read_all([str(p) for p in paths], options))
+def _read(paths: list[Path], options: ReadOptions | None = None) -> tuple[list[Article], list[ReadFailure]]:
+    items = list(read_all([str(p) for p in paths], options or ReadOptions()))
     return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, ReadFailure)]
 
 

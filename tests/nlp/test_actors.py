@@ -13,7 +13,6 @@ from spacy.language import Language
 from pactwatch.nlp.actor_tables import ActorTables
 from pactwatch.nlp.actors import find_mentions
 from pactwatch.records import Mention
-from tests.conftest import require_shared
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from pactwatch.nlp.grammar.dates import find_dates, resolve_date
 from pactwatch.nlp.event_lexicon import EventLexicon
 from pactwatch.nlp.events import code_events
+from pactwatch.nlp.grammar.dates import find_dates, resolve_date
 
 ON = date(2024, 6, 19)  # a Wednesday
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pactwatch.ingest import read_all
-from pactwatch.records import Article
 from pactwatch.nlp.quote_marks import find_quote_spans
 from pactwatch.nlp.quote_speakers import speech_verbs
 from pactwatch.nlp.quotes import extract_quotes
+from pactwatch.records import Article
 
 
 @pytest.fixture(scope="module")

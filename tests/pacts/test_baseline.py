@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -111,7 +112,7 @@ def test_member_intervals_of_one_party_do_not_overlap(memberships):
         by_key.setdefault((m.commitment_id, m.party), []).append(m)
     for key, rows in by_key.items():
         rows = sorted(rows, key=lambda m: m.joined or date.min)
-        for earlier, later in zip(rows, rows[1:]):
+        for earlier, later in pairwise(rows):
             assert earlier.left is not None and later.joined is not None, key
             assert earlier.left <= later.joined, key
 

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import require_shared
 from pactwatch.cli import main
 from pactwatch.pacts import queries
 from pactwatch.pacts.graph import ensure_current, rebuild
 from pactwatch.pacts.merge import merge_reports
+from tests.conftest import require_shared
 
 COUNTRIES = frozenset({"FIN", "PRK", "RUS", "SWE"})
 

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import require_shared
-
 from pactwatch.eval.gold_run import evaluate_gold
+from tests.conftest import require_shared
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "labels.jsonl"
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.robust.harness import (
-    MOMENTS, WarmIngest, alive, check_integrity, child_pids, differences, run_cli, snapshot,
+    MOMENTS,
+    WarmIngest,
+    alive,
+    check_integrity,
+    child_pids,
+    differences,
+    run_cli,
+    snapshot,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
