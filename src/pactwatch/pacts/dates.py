@@ -38,11 +38,13 @@ def token_dates(sent: Any, on: date | None) -> list[tuple[int, date, bool]]:
     return dates_of(sent.doc, on).in_tokens(sent.start, sent.end)
 
 
-def date_for(trigger: Any, covered: set[int], dates: list[tuple[int, date, bool]], n_triggers: int) -> date | None:
-    """The date attached to this trigger's statement; a sole trigger takes the sentence's date."""
+def date_for(trigger: Any, covered: set[int], dates: list[tuple[int, date, bool]], n_triggers: int,
+             own_only: bool = False) -> date | None:
+    """The date attached to this trigger's statement; a sole trigger takes the sentence's date
+    (not when ``own_only``: "Norway, a signatory of the treaty, said on Monday" dates the saying)."""
     own = [d for d in dates if d[0] in covered]
-    pool = own or (dates if n_triggers == 1 else [d for d in dates if trigger.doc[d[0]].head.dep_ == "ROOT"
-                                                    or trigger.doc[d[0]].head.head.dep_ == "ROOT"])
+    main = [d for d in dates if trigger.doc[d[0]].head.dep_ == "ROOT" or trigger.doc[d[0]].head.head.dep_ == "ROOT"]
+    pool = own if own_only else own or (dates if n_triggers == 1 else main)
     explicit = [d for d in pool if d[2]]
     chosen = explicit or pool
     return chosen[0][1] if chosen else None

@@ -41,6 +41,7 @@ from pactwatch.pacts.lexicon import Match
 from pactwatch.pacts.membership import (
     MEMBER_VERBS,
     become_member,
+    founds_a_body,
     generic_member,
     joins,
     member_noun,
@@ -71,6 +72,7 @@ from pactwatch.pacts.signals import (
     names_agreement,
     negated,
     open_question,
+    owning_bodies,
     places_of_agreements,
     reported_name,
     several_party,
@@ -186,6 +188,11 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
         covered = region(token, trigger_ids, keep) & set(range(sent.start, sent.end))
         if how is not None and how.construction.trigger:  # what the construction's roles name is spoken of
             covered |= {t.i for role in how.tokens.values() if role.i != token.i for t in role.subtree}
+        founded = how.tokens.get(how.construction.assigns.get("agreement", "")) if how is not None else None
+        if founded is not None and not founds_a_body(founded, token_party, res.codes.is_org):
+            continue  # "Kenya and Uganda created jobs"
+        if founded is not None:  # "Kenya, Uganda and Tanzania founded the East African Community": the
+            agreement_tokens = agreement_tokens | {founded.i}  # body stands for the founders' agreement
         covered -= places_of_agreements(sent, agreement_tokens)
         reported |= covered
         dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]
@@ -202,7 +209,8 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             event = "ratified"  # "the law ratifying the agreement was signed": the ratification
         if event == "announced" and "suspended" in events:
             event = "suspended"  # "announced the suspension of its membership" is the suspension itself
-        when = date_for(token, covered, dates, len(triggers)) or same_day_as(
+        own_only = how is not None and how.construction.assigns.get("date") == "own"  # a standing, not an act
+        when = date_for(token, covered, dates, len(trigger_ids), own_only) or same_day_as(
             token, dates, state.last.date if state.last is not None else None)
         event, when = decided_exit(event, {match.value, *events}, sent, dates, when, on)  # "…, effective from 1 May"
         region_parties = parties_in(covered, token_party, sent)
@@ -284,6 +292,10 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             for i in covered if token_party.get(i) == p)]
         states += [p for p in place_parties if p not in states]  # named before "there", outside the region
         states += [p for p in signing_bodies(token, token_party, res.codes.is_org) if p not in states]
+        states += [p for p in owning_bodies(covered, agreement_tokens, token_party, res.codes.is_org, sent)
+                   if p not in states]
+        if founded is not None:  # the body founded is no party of its founding
+            states = [p for p in states if p not in {token_party.get(t.i) for t in founded.subtree if t.i <= founded.i}]
         if len(states) == 1:
             states += [p for p in pronoun_subject(token, token_party, res.codes) if p not in states]
         earlier = superseded(token, agreement_tokens)  # "it replaces the partnership they concluded in 2001"

@@ -20,6 +20,7 @@ ADMISSION_VERBS = words("admission_verbs")
 BECOMING_VERBS = words("becoming_verbs")
 MEMBER_WORD = words("member_nouns")
 APPLICATION_VERBS = words("application_verbs")
+FOUNDED_BODY_NOUNS = words("founded_body_nouns")
 
 
 def become_member(sent: Any, lex: CommitmentLexicon) -> list[Match]:
@@ -122,3 +123,10 @@ def membership_kind(events: list[str], covered: set[int], sent: Any) -> str:
     if "suspended" in events:
         return "accession" if "accession" in words or "talk" in words else "suspension"
     return "accession"
+
+
+def founds_a_body(noun: Any, token_party: dict[int, str], is_org: Any) -> bool:
+    """"founded the EAC", "created a regional bloc": the noun a founding verb takes is a body (an
+    organisation mention, or a noun of founded_body_nouns), not "created jobs"."""
+    return noun.lemma_.lower() in FOUNDED_BODY_NOUNS or any(
+        t.i in token_party and is_org(token_party[t.i]) for t in noun.subtree if t.i <= noun.i)

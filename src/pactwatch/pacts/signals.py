@@ -299,6 +299,22 @@ def signing_bodies(token: Any, token_party: dict[int, str], is_org: Any) -> list
     return [p for p in dict.fromkeys(found) if is_org(p)]
 
 
+def owning_bodies(covered: set[int], agreement_tokens: set[int], token_party: dict[int, str], is_org: Any,
+                  sent: Any) -> list[str]:
+    """"Ghana is a signatory to the African Union's convention", "signed NATO's charter": an
+    organisation whose agreement the step is about (its possessor) is a party, as a signer is."""
+    found = [token_party[i] for i in sorted(covered) if i in token_party and is_org(token_party[i])
+             and _possessor_of(sent.doc[i], agreement_tokens)]
+    return list(dict.fromkeys(found))
+
+
+def _possessor_of(token: Any, agreement_tokens: set[int]) -> bool:
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head  # "the African Union's": the name's last word is the possessor
+    return head.dep_ == "poss" and head.head.i in agreement_tokens
+
+
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
 
 
