@@ -93,3 +93,20 @@ def test_the_same_act_as_the_sentence_subject_stays(coder):
 ])
 def test_a_bloc_noun_is_the_organisation_named_before(coder, text, event):
     assert event in coder(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Britain sent tanks to Kyiv last year.", ("GBR", "UKR", "072")),  # active, a capital after 'to'
+    ("The jets were delivered to Taipei by the United States.", ("USA", "TWN", "072")),  # passive
+    ("Germany sent humanitarian aid to Khartoum.", ("DEU", "SDN", "073")),  # an aid noun
+    ('"We will deliver the jets to Taipei next year," the US defence secretary said.',
+     ("USAGOV", "TWN", "0332")),  # quoted, planned
+    ("Ministers said Germany would not be sending its missiles to Kyiv.", ("DEU", "UKR", "1222")),  # a refusal
+])
+def test_a_capital_things_are_sent_to_is_the_receiving_state(coder, text, event):
+    assert event in coder(text)
+
+
+def test_a_capital_things_are_sent_from_or_in_is_no_recipient(coder):
+    got = coder("Russia sent troops from Minsk into the border area.")
+    assert not any(t.startswith("BLR") for _, t, _ in got), got

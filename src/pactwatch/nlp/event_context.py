@@ -53,6 +53,7 @@ DESTINATION_PREPS = words("destination_preps")
 MISSION_NOUNS = words("mission_nouns")
 MISSION_OPENING = words("mission_opening_verbs")
 TRIP_NOUNS = words("trip_nouns")
+TRANSFER_VERBS = words("transfer_verbs")
 COLLECTIVE_POSSESSIVES = words("collective_possessives")
 WHOSE = words("relative_possessives")
 OF = words("genitive_preps")
@@ -171,12 +172,16 @@ def _sentences_between(doc: Any, earlier: int, sentence_start: int) -> int:
 
 
 def _is_destination(token: Token) -> bool:
-    """A capital a visitor goes to stands for its country: "arrived in Beijing", "a trip to Moscow"."""
+    """A capital a visitor goes to, or that something is sent to, stands for its country: "arrived in
+    Beijing", "a trip to Moscow", "sent tanks to Kyiv"."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in VISITING_VERBS:
         return True
     if token.dep_ != "pobj" or token.head.lower_ not in DESTINATION_PREPS:
         return False
     governor = token.head.head
+    giver = governor if governor.pos_ == "VERB" else governor.head if governor.dep_ == "dobj" else None
+    if giver is not None and giver.lemma_.lower() in TRANSFER_VERBS and token.head.lower_ == "to":
+        return True  # "sent weapons to Kyiv", "will not deliver the jets to Taipei": the receiving state
     if governor.lemma_.lower() in MISSION_NOUNS:  # "opened an embassy in Tehran": the host country
         return governor.dep_ == "dobj" and governor.head.lemma_.lower() in MISSION_OPENING
     return governor.lemma_.lower() in MOVEMENT_LEMMAS - {"leave"} or governor.lemma_.lower() in TRIP_NOUNS
