@@ -31,6 +31,7 @@ APPLICATION_PREPS = words("application_preps")
 PROSPECT_MARKS = words("prospect_marks")
 PROSPECT_NOUNS = words("prospect_nouns")
 FUTURE_AUX = words("future_auxiliaries")
+COMMENT_NOUNS = words("act_comment_nouns")
 
 
 def dominated_by(token: Any, triggers: set[int]) -> int | None:
@@ -75,6 +76,8 @@ def region(trigger: Any, other_triggers: Iterable[int], keep: frozenset[int] = f
     def walk(token: Any, top: bool) -> None:
         if not top and (token.i in others or (token.dep_ in CUT_DEPS and not _purpose(token))):
             return
+        if not top and token.dep_ == "appos" and token.lemma_.lower() in COMMENT_NOUNS:
+            return  # "…, a move likely to irk Pakistan": a comment on the act, not its parties
         if not top and token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return  # "Russia left the treaty, and NATO allies responded …": another statement

@@ -62,6 +62,7 @@ from pactwatch.pacts.pledges import conditional_pledges
 from pactwatch.pacts.signals import (
     agreed_on,
     arms_transfer,
+    bound_by_provision,
     completed_accessions,
     conditions_of,
     ends_cooperation,
@@ -193,6 +194,7 @@ def _sentence(sent: Any, mentions: list[Mention], on: date | None, res: Resource
             continue  # "Kenya and Uganda created jobs"
         if founded is not None:  # "Kenya, Uganda and Tanzania founded the East African Community": the
             agreement_tokens = agreement_tokens | {founded.i}  # body stands for the founders' agreement
+        covered |= bound_by_provision(token, provisions)  # "the pact, signed in Paris, commits X and Y to …"
         covered -= places_of_agreements(sent, agreement_tokens)
         reported |= covered
         dominated = [m for m in triggers if m.start in covered or dominated_by(sent.doc[m.start], {token.i})]

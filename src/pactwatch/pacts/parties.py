@@ -86,7 +86,7 @@ def bilateral_split(token: Any, covered: set[int], token_party: dict[int, str], 
     heads = [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]
     for child in (c for h in heads for c in h.children):
         if child.dep_ == "prep" and child.lower_ in words("company_preps"):
-            with_parties += [token_party[t.i] for t in child.subtree if t.i in token_party]
+            with_parties += [token_party[t.i] for t in child.subtree if t.i in token_party and t.i in covered]
     subject_parties = [token_party[t.i] for t in subject.subtree if t.i in token_party] if subject is not None else []
     with_parties = [p for p in dict.fromkeys(with_parties) if not codes.is_org(p)]
     subject_parties = [p for p in dict.fromkeys(subject_parties) if not codes.is_org(p)]

@@ -315,6 +315,20 @@ def _possessor_of(token: Any, agreement_tokens: set[int]) -> bool:
     return head.dep_ == "poss" and head.head.i in agreement_tokens
 
 
+def bound_by_provision(token: Any, provisions: set[int]) -> set[int]:
+    """"The pact, signed in Paris, commits Greece and France to defend each other": a step told in
+    a participle on the subject of a provision verb names its parties in what the agreement
+    binds: the verb's object, or the subject of its complement clause (not deeper phrases: "any
+    attack by Turkey" stays out)."""
+    noun = token.head
+    if token.dep_ != "acl" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i not in provisions:
+        return set()
+    verb = noun.head
+    bound = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    bound += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+    return {t.i for b in bound for t in b.subtree}
+
+
 CONDITION_RE = re.compile(r"\b(?:in the event of|in case of|in the case of|if)\s+([^,;.\"”]+)", re.IGNORECASE)
 
 
